@@ -1,0 +1,107 @@
+"""Saving and loading what a run produces, safely.
+
+Files are written to a temporary name and renamed into place, so a run that fails
+half-way never leaves a half-written model, metrics file or draft behind. Models are
+saved with skops, which, unlike pickle, refuses to load types it was not told to trust.
+"""
+
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+import skops.io as sio
+from sklearn.pipeline import Pipeline
+
+from .errors import ProjectError
+
+if TYPE_CHECKING:  # matplotlib is heavy: import it only where figures are drawn
+    from matplotlib.figure import Figure
+
+# Where skops may load types from: scikit-learn's own estimators and the NumPy/SciPy
+# containers they hold. Anything else in a model file is refused.
+TRUSTED_MODULE_PREFIXES = ("sklearn.", "numpy.", "scipy.")
+
+
+def write_atomically(path: Path, write: Callable[[Path], None]) -> None:
+    """Call `write` on a temporary file beside `path`, then rename it over `path`."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    os.close(handle)
+    try:
+        write(Path(temporary))
+        os.replace(temporary, path)
+    finally:
+        Path(temporary).unlink(missing_ok=True)
+
+
+def write_text(path: Path, text: str) -> None:
+    write_atomically(
+        path, lambda temporary: temporary.write_text(text, encoding="utf-8")
+    )
+
+
+def write_json(path: Path, data: dict[str, Any]) -> None:
+    write_text(path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
+def read_json(path: Path) -> dict[str, Any]:
+    if not path.is_file():
+        raise ProjectError(f"{path} not found: run `train` first")
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as error:
+        raise ProjectError(
+            f"{path} is not valid JSON ({error}): run `train` again"
+        ) from None
+
+
+def read_csv(path: Path) -> pd.DataFrame:
+    """A CSV as a DataFrame; an empty or malformed file gets a clear error."""
+    try:
+        return pd.read_csv(path)
+    except pd.errors.EmptyDataError:
+        raise ProjectError(f"{path} is empty: it needs a header row and data") from None
+    except (pd.errors.ParserError, UnicodeDecodeError) as error:
+        raise ProjectError(f"{path} is not a readable CSV: {error}") from None
+
+
+def save_figure(figure: "Figure", path: Path) -> None:
+    write_atomically(
+        path, lambda temporary: figure.savefig(temporary, format="png", dpi=120)
+    )
+
+
+def save_model(model: Pipeline, path: Path) -> None:
+    write_atomically(path, lambda temporary: sio.dump(model, temporary))
+
+
+def load_model(path: Path) -> Pipeline:
+    """The model saved by `train`; a missing, corrupt or foreign file is refused."""
+    if not path.is_file():
+        raise ProjectError(f"{path} not found: run `train` first")
+    try:
+        untrusted = sio.get_untrusted_types(file=path)
+    except Exception as error:  # skops raises many types for a damaged zip
+        raise ProjectError(
+            f"{path} is not a model saved by `train` ({type(error).__name__}): "
+            "delete it and run `train` again"
+        ) from None
+    refused = [
+        name for name in untrusted if not name.startswith(TRUSTED_MODULE_PREFIXES)
+    ]
+    if refused:
+        raise ProjectError(
+            f"{path} holds types this project does not trust ({', '.join(refused)}): "
+            "only load model files you made with `train`"
+        )
+    try:
+        return sio.load(path, trusted=untrusted)
+    except Exception as error:
+        raise ProjectError(
+            f"{path} could not be loaded ({type(error).__name__}: {error}): "
+            "run `train` again"
+        ) from None

@@ -1,0 +1,56 @@
+"""Small, messy CSV files the tests make: numbers, text, and missing values.
+
+They stand in for a learner's own data (dataset=csv), offline and deterministic.
+"""
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+CITIES = ["Lisbon", "Porto", "Braga", "Faro"]
+
+
+def _customers(rows: int, seed: int) -> pd.DataFrame:
+    rng = np.random.default_rng(seed)
+    frame = pd.DataFrame(
+        {
+            "age": rng.integers(18, 80, rows).astype(float),
+            "monthly spend": rng.gamma(2.0, 30.0, rows).round(2),
+            "city": rng.choice(CITIES, rows),
+            "plan": rng.choice(["basic", "plus", "pro"], rows),
+        }
+    )
+    # Real exports have holes: a tenth of the ages and cities are missing.
+    frame.loc[rng.random(rows) < 0.1, "age"] = np.nan
+    frame.loc[rng.random(rows) < 0.1, "city"] = np.nan
+    return frame
+
+
+def write_classification_csv(path: Path, rows: int = 300, seed: int = 0) -> Path:
+    """Customers who churned or stayed; churn depends on plan, spend and age."""
+    frame = _customers(rows, seed)
+    rng = np.random.default_rng(seed + 1)
+    risk = (
+        (frame["plan"] == "basic") * 1.5
+        - frame["monthly spend"] / 40
+        + frame["age"].fillna(50) / 40
+        + rng.normal(0, 0.5, rows)
+    )
+    frame["churned"] = np.where(risk > risk.median(), "yes", "no")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    frame.to_csv(path, index=False)
+    return path
+
+
+def write_regression_csv(path: Path, rows: int = 300, seed: int = 0) -> Path:
+    """Flat prices from area, rooms and city, with noise."""
+    frame = _customers(rows, seed).rename(columns={"monthly spend": "area m2"})
+    rng = np.random.default_rng(seed + 2)
+    city_premium = frame["city"].map({"Lisbon": 900, "Porto": 500}).fillna(200)
+    frame["price"] = (
+        frame["area m2"] * 30 + city_premium * 10 + rng.normal(0, 300, rows)
+    ).round(0)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    frame.to_csv(path, index=False)
+    return path

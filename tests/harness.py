@@ -1,0 +1,144 @@
+"""The harness around a rendered project: render it, look inside it, run it.
+
+Rendering goes through Copier's own API with `vcs_ref="HEAD"`, so what is tested is
+this working tree, uncommitted changes included.
+"""
+
+import os
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import copier
+
+from csv_data import write_classification_csv, write_regression_csv
+from ml100 import OFFERED_TIERS
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+
+# Answers every render shares: no prompt, and no dependence on the machine's git config.
+BASE_ANSWERS = {"author_name": "Ada Lovelace", "author_email": "ada@example.com"}
+
+# A title that breaks naive templates in every language the project is written in.
+HOSTILE_TITLE = 'Dogs "vs" Cats: {{ it\'s }} {% if %} <b>#1</b> — café \\ 日本 🐱'
+
+# The datasets of each kind; csv comes twice, once per task.
+DATASET_KINDS = [
+    "iris",
+    "wine",
+    "breast_cancer",
+    "digits",
+    "diabetes",
+    "csv-classification",
+    "csv-regression",
+]
+
+
+def render(destination: Path, data: dict[str, Any], **options: Any) -> Path:
+    """Run `copier copy` of this working tree into `destination`."""
+    copier.run_copy(
+        str(REPO_ROOT),
+        destination,
+        data={**BASE_ANSWERS, **data},
+        defaults=True,
+        unsafe=True,
+        vcs_ref="HEAD",
+        quiet=True,
+        **options,
+    )
+    return destination
+
+
+@dataclass
+class Project:
+    """A rendered project and the few things the tests do with it."""
+
+    path: Path
+    answers: dict[str, Any]
+
+    @property
+    def package(self) -> str:
+        return self.read(".copier-answers.yml").split("package_name: ")[1].split()[0]
+
+    def has_file(self, relative: str) -> bool:
+        return (self.path / relative).is_file()
+
+    def read(self, relative: str) -> str:
+        return (self.path / relative).read_text(encoding="utf-8")
+
+    def files(self) -> list[Path]:
+        return sorted(
+            p for p in self.path.rglob("*") if p.is_file() and ".git" not in p.parts
+        )
+
+    def run(self, *command: str, timeout: int = 600) -> subprocess.CompletedProcess:
+        """Run a command in the project, its source importable, no display needed."""
+        env = {**os.environ, "PYTHONPATH": str(self.path / "src"), "MPLBACKEND": "Agg"}
+        return subprocess.run(
+            command,
+            cwd=self.path,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=False,
+        )
+
+
+def dataset_answers(kind: str, workdir: Path) -> dict[str, Any]:
+    """Answers choosing a dataset kind; csv kinds get a CSV written for them."""
+    if kind == "csv-classification":
+        csv_path = write_classification_csv(workdir / "input" / "Customer Churn.csv")
+        return {
+            "dataset": "csv",
+            "csv_path": str(csv_path),
+            "target_column": "churned",
+            "task": "classification",
+        }
+    if kind == "csv-regression":
+        csv_path = write_regression_csv(workdir / "input" / "flat_prices.csv")
+        return {
+            "dataset": "csv",
+            "csv_path": str(csv_path),
+            "target_column": "price",
+            "task": "regression",
+        }
+    return {"dataset": kind}
+
+
+# Named answer sets: one per tier x dataset kind, plus sets reaching every other choice.
+VARIANTS: dict[str, dict[str, Any]] = {
+    **{
+        f"{tier}-{kind}": {"tier": tier, "kind": kind}
+        for tier in OFFERED_TIERS
+        for kind in DATASET_KINDS
+    },
+    "hugo-apache-py310": {
+        "kind": "wine",
+        "blog_platform": "hugo",
+        "license": "Apache-2.0",
+        "python_version": "3.10",
+    },
+    "jekyll-bsd-no-actions": {
+        "kind": "diabetes",
+        "blog_platform": "jekyll",
+        "license": "BSD-3-Clause",
+        "github_actions": False,
+        "python_version": "3.12",
+    },
+    "devto-unlicensed-py313": {
+        "kind": "digits",
+        "blog_platform": "devto",
+        "license": "none",
+        "python_version": "3.13",
+    },
+    "hostile-title": {
+        "kind": "iris",
+        "project_number": 42,
+        "tier": OFFERED_TIERS[0],
+        "project_title": HOSTILE_TITLE,
+        "author_name": 'Zoë O\'Brien "Z" {% raw %} \\ 李',
+        "blog_platform": "hugo",
+    },
+}

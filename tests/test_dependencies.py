@@ -1,0 +1,57 @@
+"""Each generated pyproject declares every third-party module its code imports."""
+
+import ast
+import sys
+import tomllib
+from importlib.metadata import packages_distributions
+
+import pytest
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
+
+from harness import DATASET_KINDS, OFFERED_TIERS, VARIANTS
+
+# Module name -> the distributions that provide it, from this (test) environment.
+PROVIDERS = packages_distributions()
+
+
+def imported_modules(folder) -> set[str]:
+    modules = set()
+    for path in folder.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                modules.update(alias.name.split(".")[0] for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                modules.add(node.module.split(".")[0])
+    return modules
+
+
+def third_party(modules: set[str], package: str) -> set[str]:
+    return {m for m in modules if m not in sys.stdlib_module_names and m != package}
+
+
+def declared(requirements: list[str]) -> set[str]:
+    return {canonicalize_name(Requirement(line).name) for line in requirements}
+
+
+def providers(module: str) -> set[str]:
+    found = {canonicalize_name(name) for name in PROVIDERS.get(module, [])}
+    assert found, f"no installed distribution provides {module}"
+    return found
+
+
+@pytest.mark.parametrize(
+    "name", [f"{t}-{k}" for t in OFFERED_TIERS for k in DATASET_KINDS]
+)
+def test_pyproject_declares_what_the_code_imports(name, rendered) -> None:
+    project = rendered(name, **VARIANTS[name])
+    pyproject = tomllib.loads(project.read("pyproject.toml"))["project"]
+    runtime = declared(pyproject["dependencies"])
+    dev = runtime | declared(pyproject["optional-dependencies"]["dev"])
+
+    source = third_party(imported_modules(project.path / "src"), project.package)
+    for module in source:
+        assert providers(module) & runtime, f"src imports {module}, not in dependencies"
+    tests = third_party(imported_modules(project.path / "tests"), project.package)
+    for module in tests:
+        assert providers(module) & dev, f"tests import {module}, not declared"

@@ -1,0 +1,156 @@
+"""Every variant renders into valid, lint-clean files: the fast structural checks."""
+
+import re
+import subprocess
+import sys
+import tomllib
+
+import pytest
+import yaml
+
+from harness import HOSTILE_TITLE, VARIANTS
+
+JINJA_LEFTOVER = re.compile(r"{{|}}|{%|%}|{#|#}")
+FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
+COMMON_FILES = [
+    ".copier-answers.yml",
+    ".gitignore",
+    ".pre-commit-config.yaml",
+    "Makefile",
+    "README.md",
+    "pyproject.toml",
+    "data/README.md",
+    "data/raw/.gitkeep",
+    "data/processed/.gitkeep",
+    "models/.gitkeep",
+    "reports/figures/.gitkeep",
+]
+PACKAGE_MODULES = [
+    "__init__",
+    "__main__",
+    "artifacts",
+    "config",
+    "data",
+    "errors",
+    "evaluate",
+    "features",
+    "metrics",
+    "model",
+    "plots",
+    "predict",
+    "report",
+    "train",
+]
+
+
+@pytest.fixture(params=sorted(VARIANTS))
+def project(request, rendered):
+    return rendered(request.param, **VARIANTS[request.param])
+
+
+def front_matter(project) -> dict:
+    slug = project.read(".copier-answers.yml").split("project_slug: ")[1].split()[0]
+    match = FRONT_MATTER.match(project.read(f"blog/{slug}.md"))
+    assert match, "the blog draft starts with a --- front matter block"
+    return yaml.safe_load(match.group(1))
+
+
+def test_layout_matches_the_design(project) -> None:
+    for relative in COMMON_FILES:
+        assert project.has_file(relative), relative
+    for module in PACKAGE_MODULES:
+        assert project.has_file(f"src/{project.package}/{module}.py"), module
+    answers = yaml.safe_load(project.read(".copier-answers.yml"))
+    assert project.has_file(f"blog/{answers['project_slug']}.md")
+    assert project.has_file("LICENSE") == (answers["license"] != "none")
+    assert project.has_file(".github/workflows/ci.yml") == answers["github_actions"]
+
+
+def test_no_jinja_is_left(project) -> None:
+    if project.answers.get("project_title") == HOSTILE_TITLE:
+        pytest.skip("this title holds Jinja on purpose; test_hostile_answers covers it")
+    for path in project.files():
+        text = path.read_text(encoding="utf-8", errors="replace")
+        assert not JINJA_LEFTOVER.search(text), f"Jinja left in {path.name}"
+        assert ".jinja" not in path.name
+
+
+def test_toml_and_yaml_parse(project) -> None:
+    pyproject = tomllib.loads(project.read("pyproject.toml"))
+    assert pyproject["project"]["requires-python"].startswith(">=3.1")
+    for relative in [".copier-answers.yml", ".pre-commit-config.yaml"]:
+        assert yaml.safe_load(project.read(relative))
+    if project.has_file(".github/workflows/ci.yml"):
+        assert "jobs" in yaml.safe_load(project.read(".github/workflows/ci.yml"))
+    assert front_matter(project)["title"]
+
+
+def test_python_compiles(project) -> None:
+    for path in project.path.rglob("*.py"):
+        compile(path.read_text(encoding="utf-8"), str(path), "exec")
+
+
+def test_ruff_check_and_format_pass(project) -> None:
+    for command in (["check", "--no-cache"], ["format", "--check", "--no-cache"]):
+        result = subprocess.run(
+            [sys.executable, "-m", "ruff", *command, "."],
+            cwd=project.path,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_front_matter_fits_the_platform(project) -> None:
+    answers = yaml.safe_load(project.read(".copier-answers.yml"))
+    matter = front_matter(project)
+    assert matter["title"] == answers["project_title"]
+    platform = answers["blog_platform"]
+    if platform == "devto":
+        assert matter["published"] is False
+        assert len(matter["tags"].split(",")) <= 4
+    elif platform == "jekyll":
+        assert matter["layout"] == "post"
+        assert matter["published"] is False
+    else:
+        assert matter["draft"] is True
+        assert matter["project_number"] == answers["project_number"]
+    if platform != "devto":
+        assert "#100MLProjects" in str(matter["series"])
+
+
+def test_results_block_is_ready_for_report(project) -> None:
+    answers = yaml.safe_load(project.read(".copier-answers.yml"))
+    for relative in [f"blog/{answers['project_slug']}.md", "README.md"]:
+        text = project.read(relative)
+        assert text.count("<!-- results:start -->") == 1
+        assert text.index("<!-- results:start -->") < text.index("<!-- results:end -->")
+
+
+def test_hostile_answers_round_trip(rendered) -> None:
+    project = rendered("hostile-title", **VARIANTS["hostile-title"])
+    pyproject = tomllib.loads(project.read("pyproject.toml"))
+    assert pyproject["project"]["description"].endswith(HOSTILE_TITLE)
+    assert (
+        pyproject["project"]["authors"][0]["name"]
+        == VARIANTS["hostile-title"]["author_name"]
+    )
+    assert front_matter(project)["title"] == HOSTILE_TITLE
+    answers = yaml.safe_load(project.read(".copier-answers.yml"))
+    assert answers["project_title"] == HOSTILE_TITLE
+    assert answers["project_slug"] == "042-dogs-vs-cats-it-s-if-b-1-b-cafe"
+    # In Markdown the title shows as typed: no live HTML, no heading-breaking #.
+    assert "<b>" not in project.read("README.md")
+
+
+def test_csv_is_copied_into_data_raw(rendered) -> None:
+    project = rendered(
+        "beginner-csv-classification", **VARIANTS["beginner-csv-classification"]
+    )
+    copied = project.read("data/raw/customer-churn.csv")
+    with open(project.answers["csv_path"], encoding="utf-8") as original:
+        assert copied == original.read()
+    assert 'CSV_FILE = Path("data/raw") / "customer-churn.csv"' in project.read(
+        f"src/{project.package}/config.py"
+    )
