@@ -1,27 +1,42 @@
 """Session fixtures: each answer set is rendered once and shared by the tests."""
 
+import json
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+from filelock import FileLock
 
 from harness import Project, dataset_answers, render
 
 
 @pytest.fixture(scope="session")
 def rendered(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Project]:
-    """`rendered(name, **answers)`: render once per name in this session, then reuse."""
+    """`rendered(name, **answers)`: render once per name in this run, then reuse.
+
+    Under pytest-xdist each worker is a session of its own: the workers share one
+    folder of renders, and a lock per name, so each variant is still rendered once.
+    """
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
     cache: dict[str, Project] = {}
 
     def get(name: str, **answers: Any) -> Project:
         if name not in cache:
-            workdir = tmp_path_factory.mktemp(name)
-            kind = answers.pop("kind", None)
-            if kind:
-                answers = {**dataset_answers(kind, workdir), **answers}
-            cache[name] = Project(render(workdir / "project", answers), answers)
+            workdir = shared / "rendered" / name
+            workdir.mkdir(parents=True, exist_ok=True)
+            with FileLock(workdir.with_suffix(".lock")):
+                record = workdir / "answers.json"
+                if not record.is_file():
+                    kind = answers.pop("kind", None)
+                    if kind:
+                        answers = {**dataset_answers(kind, workdir), **answers}
+                    render(workdir / "project", answers)
+                    record.write_text(json.dumps(answers), encoding="utf-8")
+            cache[name] = Project(workdir / "project", json.loads(record.read_text()))
         return cache[name]
 
     return get

@@ -20,6 +20,18 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 # Answers every render shares: no prompt, and no dependence on the machine's git config.
 BASE_ANSWERS = {"author_name": "Ada Lovelace", "author_email": "ada@example.com"}
 
+# pytest-xdist runs one worker per core, and each project a worker runs would start a
+# BLAS and OpenMP thread per core too: on a full machine those threads wait for each
+# other, and a fit that takes milliseconds takes seconds. Share the cores out instead
+# (a value set in the environment wins).
+_THREADS = str(
+    max(1, (os.cpu_count() or 1) // int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", 1)))
+)
+THREAD_LIMITS = {
+    name: _THREADS
+    for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
+}
+
 # A title that breaks naive templates in every language the project is written in.
 HOSTILE_TITLE = 'Dogs "vs" Cats: {{ it\'s }} {% if %} <b>#1</b> — café \\ 日本 🐱'
 
@@ -74,7 +86,12 @@ class Project:
 
     def run(self, *command: str, timeout: int = 600) -> subprocess.CompletedProcess:
         """Run a command in the project, its source importable, no display needed."""
-        env = {**os.environ, "PYTHONPATH": str(self.path / "src"), "MPLBACKEND": "Agg"}
+        env = {
+            **THREAD_LIMITS,
+            **os.environ,
+            "PYTHONPATH": str(self.path / "src"),
+            "MPLBACKEND": "Agg",
+        }
         return subprocess.run(
             command,
             cwd=self.path,

@@ -3,6 +3,9 @@
 Files are written to a temporary name and renamed into place, so a run that fails
 half-way never leaves a half-written model, metrics file or draft behind. Models are
 saved with skops, which, unlike pickle, refuses to load types it was not told to trust.
+
+pandas and skops are imported inside the functions that need them: `report` only reads
+and writes text, and starts in a blink instead of loading every scikit-learn estimator.
 """
 
 import json
@@ -12,14 +15,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import pandas as pd
-import skops.io as sio
-from sklearn.pipeline import Pipeline
-
 from .errors import ProjectError
 
-if TYPE_CHECKING:  # matplotlib is heavy: import it only where figures are drawn
+if TYPE_CHECKING:  # heavy libraries: imported only where they are used
+    import pandas as pd
     from matplotlib.figure import Figure
+    from sklearn.pipeline import Pipeline
 
 # Where skops may load types from: scikit-learn's own estimators and the NumPy/SciPy
 # containers they hold. Anything else in a model file is refused.
@@ -59,8 +60,10 @@ def read_json(path: Path) -> dict[str, Any]:
         ) from None
 
 
-def read_csv(path: Path) -> pd.DataFrame:
+def read_csv(path: Path) -> "pd.DataFrame":
     """A CSV as a DataFrame; an empty or malformed file gets a clear error."""
+    import pandas as pd
+
     try:
         return pd.read_csv(path)
     except pd.errors.EmptyDataError:
@@ -75,12 +78,16 @@ def save_figure(figure: "Figure", path: Path) -> None:
     )
 
 
-def save_model(model: Pipeline, path: Path) -> None:
+def save_model(model: "Pipeline", path: Path) -> None:
+    import skops.io as sio
+
     write_atomically(path, lambda temporary: sio.dump(model, temporary))
 
 
-def load_model(path: Path) -> Pipeline:
+def load_model(path: Path) -> "Pipeline":
     """The model saved by `train`; a missing, corrupt or foreign file is refused."""
+    import skops.io as sio
+
     if not path.is_file():
         raise ProjectError(f"{path} not found: run `train` first")
     try:

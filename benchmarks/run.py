@@ -1,0 +1,624 @@
+"""How fast ml100 is for a learner, measured next to what it is compared with.
+
+Run from the repository root, with the template's test dependencies installed:
+
+    python benchmarks/run.py                   # every measure: 1 warm-up, median of 5
+    python benchmarks/run.py --quick           # median of 2, no warm-up: a rough look
+    python benchmarks/run.py --template-suite  # also the template's whole test suite
+    python benchmarks/run.py --readme          # also put the table into README.md
+
+For each tier in OFFERED_TIERS (extensions/ml100.py), side by side in one run:
+
+- render: a fresh Python process that imports Copier and renders the tier's default
+  project with vcs_ref="HEAD" (what `copier copy` costs), against the same for a
+  one-file template: the floor Copier itself costs.
+- train: `python -m <package> train` in the tier's default project, against a plain
+  script doing the same work with the libraries directly, benchmarks/baselines/<tier>.py
+  (a tier without one is timed alone: write that file to compare it; it gets the folder
+  to write in as its one argument, and runs there).
+- all: `make all` (train, evaluate, report) in the tier's default project.
+- suite: the generated project's tests, without the ones marked `slow`.
+- update: `copier update` of a committed default project to a newer template commit.
+
+Everything is rendered from a snapshot of this working tree (uncommitted changes
+included) committed to a temporary repository, and the floor template is made the same
+way, so both are cloned alike. The runs of two things compared alternate, so a busy
+machine slows both. Prints a Markdown table; writes it and every run's seconds as JSON
+to benchmarks/results/ (git-ignored).
+"""
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import re
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tomllib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from functools import partial
+from importlib.metadata import entry_points, version
+from importlib.util import find_spec
+from pathlib import Path
+
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+BASELINES = REPO_ROOT / "benchmarks" / "baselines"
+RESULTS = REPO_ROOT / "benchmarks" / "results"
+README = REPO_ROOT / "README.md"
+README_START = "<!-- benchmarks:start -->"
+README_END = "<!-- benchmarks:end -->"
+
+sys.path.insert(0, str(REPO_ROOT / "extensions"))
+from ml100 import OFFERED_TIERS  # noqa: E402
+
+# The targets: seconds, or a ratio to the thing compared with. A tier missing here is
+# measured without a target.
+RENDER_RATIO_TARGET = 1.3
+TRAIN_RATIO_TARGETS = {"beginner": 1.5}
+SUITE_TARGETS = {"beginner": 10.0, "advanced": 45.0}
+UPDATE_TARGET = 3.0
+TEMPLATE_SUITE_TARGET = 15 * 60.0
+
+# Each render and update runs in a fresh interpreter: it pays what `copier copy` pays.
+RENDER = """
+import json, sys, time
+start = time.perf_counter()
+import copier
+imported = time.perf_counter()
+copier.run_copy(sys.argv[1], sys.argv[2], data=json.loads(sys.argv[3]), defaults=True,
+                unsafe=True, vcs_ref="HEAD", quiet=True)
+print(json.dumps({"import": imported - start, "call": time.perf_counter() - imported}))
+"""
+UPDATE = """
+import json, sys, time
+start = time.perf_counter()
+import copier
+imported = time.perf_counter()
+copier.run_update(sys.argv[1], defaults=True, overwrite=True, unsafe=True,
+                  vcs_ref="HEAD", quiet=True)
+print(json.dumps({"import": imported - start, "call": time.perf_counter() - imported}))
+"""
+FLOOR_FILES = {
+    "copier.yml": "_subdirectory: template\n\nname:\n  type: str\n  default: world\n",
+    "template/hello.txt.jinja": "Hello {{ name }}!\n",
+}
+# The template commit a default project is updated to: a line added to its README.
+TRIVIAL_CHANGE = ("template/README.md.jinja", "<!-- a trivial template change -->")
+
+
+class BenchmarkError(Exception):
+    """A command the benchmark ran failed; the message ends with its output."""
+
+
+@dataclass
+class Timing:
+    """Wall-clock and CPU seconds (of the process and its children) of each run."""
+
+    wall: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
+    # Seconds a run reports about itself, e.g. {"import": ..., "call": ...}.
+    parts: list[dict[str, float]] = field(default_factory=list)
+
+    def add(self, wall: float, cpu: float, parts: dict[str, float] | None = None):
+        self.wall.append(wall)
+        self.cpu.append(cpu)
+        if parts:
+            self.parts.append(parts)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.wall)
+
+    @property
+    def median_cpu(self) -> float:
+        return statistics.median(self.cpu)
+
+    def as_json(self) -> dict:
+        summary = {
+            "median_s": self.median,
+            "median_cpu_s": self.median_cpu,
+            "wall_s": self.wall,
+            "cpu_s": self.cpu,
+        }
+        for key in self.parts[0] if self.parts else []:
+            summary[f"median_{key}_s"] = statistics.median(p[key] for p in self.parts)
+        return summary
+
+
+@dataclass
+class Row:
+    """One line of the table: ml100's time, what it is compared with, the target."""
+
+    measure: str
+    ours: Timing | None = None
+    other: Timing | None = None
+    other_name: str = ""
+    target: float | None = None
+    target_is_ratio: bool = False
+    error: str = ""
+
+    @property
+    def ratio(self) -> float | None:
+        if self.ours and self.other:
+            return self.ours.median / self.other.median
+        return None
+
+    @property
+    def met(self) -> bool | None:
+        if self.error:
+            return False
+        if self.target is None or self.ours is None:
+            return None
+        value = self.ratio if self.target_is_ratio else self.ours.median
+        return None if value is None else value <= self.target
+
+    def cells(self) -> list[str]:
+        if self.error:
+            return [self.measure, "failed", "-", self.error, "-", "-", "no"]
+        other = self.other_name or "-"
+        if self.other:
+            other += f" {seconds(self.other.median)}"
+        if self.target is None:
+            target = "-"
+        elif self.target_is_ratio:
+            target = f"≤ {self.target:g}×"
+        else:
+            target = f"≤ {seconds(self.target)}"
+        return [
+            self.measure,
+            seconds(self.ours.median),
+            seconds(self.ours.median_cpu),
+            other,
+            f"{self.ratio:.2f}×" if self.ratio else "-",
+            target,
+            {True: "yes", False: "no", None: "-"}[self.met],
+        ]
+
+    def as_json(self) -> dict:
+        return {
+            "measure": self.measure,
+            "ml100": self.ours.as_json() if self.ours else None,
+            "compared_with": self.other_name or None,
+            "other": self.other.as_json() if self.other else None,
+            "ratio": self.ratio,
+            "target": self.target,
+            "target_is_ratio": self.target_is_ratio,
+            "met": self.met,
+            "error": self.error or None,
+        }
+
+
+def seconds(value: float) -> str:
+    if value >= 120:
+        return f"{value / 60:.1f} min"
+    return f"{value:.2f} s" if value < 10 else f"{value:.1f} s"
+
+
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def run(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, float, str]:
+    """Run `command` to its end: its wall and CPU seconds, and its standard output."""
+    cpu, start = children_cpu(), time.perf_counter()
+    result = subprocess.run(
+        command, cwd=cwd, env=env, capture_output=True, text=True, check=False
+    )
+    wall = time.perf_counter() - start
+    if result.returncode != 0:
+        output = (result.stdout + result.stderr).strip().splitlines()[-8:]
+        raise BenchmarkError(
+            f"`{' '.join(command[:4])} ...` failed: " + " / ".join(output)
+        )
+    return wall, children_cpu() - cpu, result.stdout
+
+
+def git(*args: str, cwd: Path) -> str:
+    return subprocess.run(
+        ["git", "-c", "user.name=bench", "-c", "user.email=bench@example.com", *args],
+        cwd=cwd,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+
+
+def commit_folder(folder: Path) -> None:
+    """Make `folder` a repository with one commit, packed as a fresh clone has it."""
+    git("init", "--quiet", cwd=folder)
+    git("add", "--all", cwd=folder)
+    git("commit", "--quiet", "--no-verify", "-m", "snapshot", cwd=folder)
+    git("gc", "--quiet", cwd=folder)
+
+
+def snapshot(destination: Path) -> Path:
+    """This working tree, uncommitted and untracked files included, as a new repo."""
+    listed = git(
+        "ls-files", "-z", "--cached", "--others", "--exclude-standard", cwd=REPO_ROOT
+    )
+    for relative in filter(None, listed.split("\0")):
+        if (REPO_ROOT / relative).is_file():  # not deleted in the working tree
+            (destination / relative).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(REPO_ROOT / relative, destination / relative)
+    commit_folder(destination)
+    return destination
+
+
+def floor_template(destination: Path) -> Path:
+    """The one-file template: what any render costs, whatever the template."""
+    for relative, text in FLOOR_FILES.items():
+        (destination / relative).parent.mkdir(parents=True, exist_ok=True)
+        (destination / relative).write_text(text, encoding="utf-8")
+    commit_folder(destination)
+    return destination
+
+
+def render(template: Path, destination: Path, data: dict[str, str]) -> Path:
+    """Render untimed, in this process: a project for the other measures to use."""
+    import copier
+
+    copier.run_copy(
+        str(template),
+        destination,
+        data=data,
+        defaults=True,
+        unsafe=True,
+        vcs_ref="HEAD",
+        quiet=True,
+    )
+    return destination
+
+
+def answer(project: Path, key: str) -> str:
+    text = (project / ".copier-answers.yml").read_text(encoding="utf-8")
+    return re.search(rf"^{key}: (.+)$", text, flags=re.MULTILINE).group(1).strip()
+
+
+def undeclared_plugins(project: Path) -> list[str]:
+    """The pytest plugins installed here that `project` does not depend on.
+
+    The project's own environment would not have them (hypothesis, for one, takes a
+    second to load), so its suite is timed without them.
+    """
+    metadata = tomllib.loads((project / "pyproject.toml").read_text("utf-8"))["project"]
+    requirements = list(metadata.get("dependencies", []))
+    for extra in metadata.get("optional-dependencies", {}).values():
+        requirements += extra
+    declared = {canonicalize_name(Requirement(line).name) for line in requirements}
+    return [
+        plugin.name
+        for plugin in entry_points(group="pytest11")
+        if canonicalize_name(plugin.dist.name) not in declared
+    ]
+
+
+def pytest_seconds(output: str) -> float:
+    """The time pytest's closing line reports (start-up and imports left out)."""
+    found = re.findall(r" in ([\d.]+)s", output)
+    return float(found[-1]) if found else float("nan")
+
+
+class Bench:
+    """The measures. Each returns table rows; temporary files go under `work`."""
+
+    def __init__(self, work: Path, tiers: tuple[str, ...], repeat: int, warmup: int):
+        self.work, self.tiers, self.repeat, self.warmup = work, tiers, repeat, warmup
+        self.python = sys.executable
+        self.env = dict(os.environ)
+        # A learner's Python writes bytecode caches; the warm-up run fills them.
+        self.env.pop("PYTHONDONTWRITEBYTECODE", None)
+        self.template = snapshot(self.fresh("template"))
+        self.projects: dict[str, Path] = {}
+        self.skipped_plugins: set[str] = set()
+
+    def fresh(self, name: str) -> Path:
+        path = self.work / name
+        shutil.rmtree(path, ignore_errors=True)
+        path.mkdir(parents=True)
+        return path
+
+    def rounds(self) -> Iterator[bool]:
+        """One item per round: whether to keep it (warm-up rounds come first)."""
+        for number in range(self.warmup + self.repeat):
+            yield number >= self.warmup
+
+    def project(self, tier: str) -> Path:
+        """The tier's default project, rendered once for `train` and `suite`."""
+        if tier not in self.projects:
+            destination = self.fresh(f"project-{tier}") / "project"
+            self.projects[tier] = render(self.template, destination, {"tier": tier})
+        return self.projects[tier]
+
+    def in_project(self, project: Path) -> dict[str, str]:
+        """The environment of `make` in `project`, without installing it."""
+        return {**self.env, "PYTHONPATH": str(project / "src"), "MPLBACKEND": "Agg"}
+
+    def render(self) -> list[Row]:
+        floor = floor_template(self.fresh("floor"))
+        subjects = {"floor": (floor, {})}
+        subjects.update({tier: (self.template, {"tier": tier}) for tier in self.tiers})
+        timings = {name: Timing() for name in subjects}
+        for keep in self.rounds():
+            for name, (template, data) in subjects.items():
+                destination = self.fresh("render") / "project"
+                command = [self.python, "-c", RENDER, str(template), str(destination)]
+                wall, cpu, out = run([*command, json.dumps(data)], self.work, self.env)
+                if keep:
+                    timings[name].add(wall, cpu, json.loads(out))
+        return [
+            Row(
+                f"render {tier} default project (`copier copy`)",
+                timings[tier],
+                timings["floor"],
+                "one-file template",
+                RENDER_RATIO_TARGET,
+                target_is_ratio=True,
+            )
+            for tier in self.tiers
+        ]
+
+    def train(self, tier: str) -> list[Row]:
+        project = self.project(tier)
+        command = [self.python, "-m", answer(project, "package_name"), "train"]
+        baseline = BASELINES / f"{tier}.py"
+        output = self.fresh(f"plain-{tier}")
+        plain_command = [self.python, str(baseline), str(output)]
+        ours, plain = Timing(), Timing()
+        for keep in self.rounds():
+            if baseline.is_file():
+                wall, cpu, _ = run(plain_command, output, self.in_project(output))
+                if keep:
+                    plain.add(wall, cpu)
+            wall, cpu, _ = run(command, project, self.in_project(project))
+            if keep:
+                ours.add(wall, cpu)
+        return [
+            Row(
+                f"`train`, {tier} default project",
+                ours,
+                plain if baseline.is_file() else None,
+                "plain script"
+                if baseline.is_file()
+                else f"nothing yet: add benchmarks/baselines/{tier}.py",
+                TRAIN_RATIO_TARGETS.get(tier),
+                target_is_ratio=True,
+            )
+        ]
+
+    def suite(self, tier: str) -> list[Row]:
+        project = self.project(tier)
+        skipped = undeclared_plugins(project)
+        self.skipped_plugins.update(skipped)
+        command = [self.python, "-m", "pytest", "-q", "-p", "no:cacheprovider"]
+        command += [f"-pno:{name}" for name in skipped] + ["-m", "not slow"]
+        timing = Timing()
+        for keep in self.rounds():
+            wall, cpu, out = run(command, project, self.in_project(project))
+            if keep:
+                timing.add(wall, cpu, {"pytest": pytest_seconds(out)})
+        return [
+            Row(
+                f"generated test suite, {tier}, without `slow` tests",
+                timing,
+                target=SUITE_TARGETS.get(tier),
+            )
+        ]
+
+    def make_all(self, tier: str) -> list[Row]:
+        """`make all`: train, evaluate, report; three Python processes."""
+        project = self.project(tier)
+        command = ["make", "--silent", "all", f"PYTHON={self.python}"]
+        timing = Timing()
+        for keep in self.rounds():
+            wall, cpu, _ = run(command, project, self.in_project(project))
+            if keep:
+                timing.add(wall, cpu)
+        return [Row(f"`make all`, {tier} default project", timing)]
+
+    def update(self) -> list[Row]:
+        template = self.fresh("update") / "template"
+        git("clone", "--quiet", str(self.template), str(template), cwd=self.work)
+        project = render(template, self.work / "update" / "project", {})
+        commit_folder(project)
+        rendered = git("rev-parse", "HEAD", cwd=project)
+        relative, line = TRIVIAL_CHANGE
+        with (template / relative).open("a", encoding="utf-8") as file:
+            file.write(f"\n{line}\n")
+        git("commit", "--quiet", "--all", "-m", "A trivial change", cwd=template)
+
+        timing = Timing()
+        for keep in self.rounds():
+            git("reset", "--quiet", "--hard", rendered, cwd=project)
+            git("clean", "--quiet", "-d", "--force", "-x", cwd=project)
+            command = [self.python, "-c", UPDATE, str(project)]
+            wall, cpu, out = run(command, self.work, self.env)
+            if line not in (project / "README.md").read_text(encoding="utf-8"):
+                raise BenchmarkError("the update did not bring the template's change")
+            if keep:
+                timing.add(wall, cpu, json.loads(out))
+        return [Row("`copier update`, default project", timing, target=UPDATE_TARGET)]
+
+    def template_suite(self) -> list[Row]:
+        """The template's own tests, `slow` ones included, once: it takes minutes."""
+        command = [self.python, "-m", "pytest", "-n", "auto", "-q"]
+        wall, cpu, out = run([*command, "-p", "no:cacheprovider"], REPO_ROOT, self.env)
+        return [
+            Row(
+                "the template's whole test suite (`pytest -n auto`, run once)",
+                Timing([wall], [cpu], [{"pytest": pytest_seconds(out)}]),
+                target=TEMPLATE_SUITE_TARGET,
+            )
+        ]
+
+
+def measure(rows: list[Row], name: str, make: Callable[[], list[Row]]) -> None:
+    """Add the rows `make()` returns; a failure becomes a row that says what failed."""
+    print(f"measuring {name} ...", file=sys.stderr, flush=True)
+    try:
+        rows.extend(make())
+    except (BenchmarkError, subprocess.CalledProcessError, OSError) as error:
+        detail = getattr(error, "stderr", None) or str(error)
+        rows.append(Row(name, error=" ".join(str(detail).split())[:400]))
+
+
+def import_seconds(module: str) -> float:
+    """Wall seconds of `python -c "import module"`, less those of `python -c pass`."""
+    empty, _, _ = run([sys.executable, "-c", "pass"], REPO_ROOT, dict(os.environ))
+    full, _, _ = run(
+        [sys.executable, "-c", f"import {module}"], REPO_ROOT, dict(os.environ)
+    )
+    return full - empty
+
+
+def notes(bench: Bench, repeat: int, warmup: int, load_before: float) -> list[str]:
+    commit = git("rev-parse", "--short", "HEAD", cwd=REPO_ROOT)
+    dirty = git("status", "--porcelain", cwd=REPO_ROOT)
+    lines = [
+        f"{datetime.date.today().isoformat()}, template at {commit}"
+        + (" plus uncommitted changes" if dirty else ""),
+        f"{os.cpu_count()} cores, {platform.system()} {platform.machine()}, "
+        f"Python {platform.python_version()}, copier {version('copier')}, "
+        f"scikit-learn {version('scikit-learn')}",
+        f"wall-clock median of {repeat} runs"
+        + (f" after {warmup} warm-up run" if warmup else ", no warm-up")
+        + "; CPU: of the process and its children; load average "
+        f"{load_before:.1f} at the start, {os.getloadavg()[0]:.1f} at the end",
+    ]
+    for name in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "OMP_NUM_THREADS"):
+        if name in os.environ:
+            lines.append(f"{name}={os.environ[name]} was set, and left as it was")
+    if os.environ.get("PYTHONDONTWRITEBYTECODE"):
+        lines.append("PYTHONDONTWRITEBYTECODE was unset for the runs, as for a learner")
+    if bench.skipped_plugins:
+        lines.append(
+            "generated suites ran without the pytest plugins installed here that the "
+            f"project does not declare: {', '.join(sorted(bench.skipped_plugins))}"
+        )
+    if find_spec("torch") and "beginner" in bench.tiers:
+        lines.append(
+            "torch is installed here, and importing skops imports it (scikit-learn's "
+            "estimator discovery walks into array-api-compat's torch support): "
+            f"{import_seconds('torch'):.1f} s more for each process that saves or "
+            "loads a scikit-learn model than in a beginner project's own environment"
+        )
+    return lines
+
+
+def markdown(rows: list[Row], notes: list[str]) -> str:
+    header = ["measure", "ml100", "CPU", "compared with", "ratio", "target", "met"]
+    lines = [
+        "| " + " | ".join(header) + " |",
+        "| --- | ---: | ---: | --- | ---: | --- | --- |",
+        *("| " + " | ".join(row.cells()) + " |" for row in rows),
+        "",
+        *(f"- {note}" for note in notes),
+    ]
+    return "\n".join(lines)
+
+
+def write_readme(table: str) -> None:
+    """Replace what lies between the two benchmark markers in README.md."""
+    text = README.read_text(encoding="utf-8")
+    if README_START not in text or README_END not in text:
+        raise SystemExit(f"README.md lacks the {README_START} / {README_END} lines")
+    before, rest = text.split(README_START, 1)
+    after = rest.split(README_END, 1)[1]
+    README.write_text(
+        f"{before}{README_START}\n{table}\n{README_END}{after}", encoding="utf-8"
+    )
+
+
+MEASURES = ("render", "train", "all", "suite", "update")
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--repeat", type=int, default=5, help="runs kept per measure (default: 5)"
+    )
+    parser.add_argument(
+        "--quick", action="store_true", help="2 runs, no warm-up: a rough look"
+    )
+    parser.add_argument(
+        "--only", nargs="+", choices=MEASURES, default=MEASURES, help="these measures"
+    )
+    parser.add_argument(
+        "--tiers", nargs="+", choices=OFFERED_TIERS, help="default: every offered tier"
+    )
+    parser.add_argument(
+        "--template-suite",
+        action="store_true",
+        help="also time the template's whole test suite, once (minutes)",
+    )
+    parser.add_argument(
+        "--readme", action="store_true", help="write the table into README.md"
+    )
+    parser.add_argument(
+        "--keep", action="store_true", help="keep the temporary folder, to look in it"
+    )
+    args = parser.parse_args(argv)
+    args.warmup = 0 if args.quick else 1
+    if args.quick:
+        args.repeat = 2
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    tiers = tuple(args.tiers or OFFERED_TIERS)
+    load_before = os.getloadavg()[0]
+    work = Path(tempfile.mkdtemp(prefix="ml100-bench-"))
+    print(f"tiers: {', '.join(tiers)}; working in {work}", file=sys.stderr)
+    rows: list[Row] = []
+    try:
+        bench = Bench(work, tiers, args.repeat, args.warmup)
+        if "render" in args.only:
+            measure(rows, "render", bench.render)
+        per_tier = {"train": bench.train, "all": bench.make_all, "suite": bench.suite}
+        for tier in tiers:
+            for name, method in per_tier.items():
+                if name in args.only:
+                    measure(rows, f"{name}, {tier}", partial(method, tier))
+        if "update" in args.only:
+            measure(rows, "`copier update`", bench.update)
+        if args.template_suite:
+            measure(rows, "the template's whole suite", bench.template_suite)
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+
+    table = markdown(rows, notes(bench, args.repeat, args.warmup, load_before))
+    print(table)
+    RESULTS.mkdir(exist_ok=True)
+    stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
+    result = RESULTS / f"{stamp}.json"
+    numbers = {
+        "tiers": tiers,
+        "repeat": args.repeat,
+        "warmup": args.warmup,
+        "rows": [row.as_json() for row in rows],
+        "markdown": table,
+    }
+    result.write_text(json.dumps(numbers, indent=2) + "\n", encoding="utf-8")
+    print(f"\nwritten to {result.relative_to(REPO_ROOT)}", file=sys.stderr)
+    if args.readme:
+        write_readme(table)
+        print("and into README.md", file=sys.stderr)
+    return 1 if any(row.error for row in rows) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
