@@ -25,6 +25,12 @@ Commands (paths may hold {answer} placeholders, filled from .copier-answers.yml)
         renamed or moved. Before the update, set the learner's value back to the old
         release's (so nothing conflicts); after it, give the new place that value.
 
+A change that comes with a tier instead of a release (a module the higher tier names
+differently) can run `rename-file` without `version`, on a condition such as
+`when: "{{ _stage == 'after' and tier != 'beginner' }}"`: Copier knows the new answers
+in the after stage only. `move-setting` needs `version`, as its before stage must know
+that the update crosses the release.
+
 How they know what the learner changed: the update is not committed yet, so HEAD still
 holds the learner's files and the answers of the release they came from. That release
 is rendered again from those answers into a temporary folder (as Copier itself does),
@@ -66,13 +72,12 @@ class ManualStep(MigrationError):
     """The update is done, but one thing is left for the learner to do by hand."""
 
 
-def git(project: Path, *args: str, stdin: str | None = None) -> str:
+def git(project: Path, *args: str) -> str:
     result = subprocess.run(
         ["git", *args],
         cwd=project,
-        input=stdin,
         capture_output=True,
-        text=True,
+        encoding="utf-8",
         check=False,
     )
     if result.returncode:
@@ -86,7 +91,7 @@ def head_text(project: Path, relative: str) -> str | None:
         ["git", "show", f"HEAD:./{relative}"],
         cwd=project,
         capture_output=True,
-        text=True,
+        encoding="utf-8",
         check=False,
     )
     return result.stdout if result.returncode == 0 else None
@@ -166,7 +171,7 @@ def merge3(ours: str, base: str, theirs: str) -> tuple[str, int]:
         result = subprocess.run(
             ["git", "merge-file", "-p", *labels, *paths],
             capture_output=True,
-            text=True,
+            encoding="utf-8",
             check=False,
         )
     if result.returncode < 0 or result.returncode > 127:
@@ -183,10 +188,10 @@ def module_name(relative: str) -> str | None:
 
 
 def rewrite_imports(text: str, old: str, new: str, beside: bool = False) -> str:
-    """Imports of module `old` (dotted, from src/) rewritten to `new`.
+    """References to module `old` (dotted, from src/) rewritten to `new`.
 
     `beside`: the text is a module of the same package, where `from .old import` means
-    the renamed module too.
+    the renamed module too. `from pkg import old` is left for the learner to change.
     """
     text = re.sub(rf"(?<![\w.]){re.escape(old)}(?![\w])", new, text)
     old_parent, _, old_leaf = old.rpartition(".")
