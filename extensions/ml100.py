@@ -10,6 +10,7 @@ import csv
 import datetime
 import json
 import keyword
+import os
 import re
 import subprocess
 import sys
@@ -237,6 +238,30 @@ def git_config(key: str, fallback: str = "") -> str:
     return result.stdout.strip() or fallback
 
 
+# Template sources Copier reads as URLs or shortcuts, never as paths on this machine.
+REMOTE_SOURCE = re.compile(r"^([a-z][a-z0-9+.-]*://|[\w.-]+@[\w.-]+:|gh:|gl:)", re.I)
+
+
+def absolute_src_path(answers: dict[str, Any]) -> dict[str, Any]:
+    """The answers with a relative `_src_path` made absolute.
+
+    Copier records the template path as typed (`copier copy . ../001-x` records "."),
+    and `copier update` reads it from inside the project, where "." is the project
+    itself. A local path that exists is therefore recorded absolute; URLs, `~` paths
+    and absolute paths stay as they are.
+    """
+    source = str(answers.get("_src_path") or "")
+    if (
+        not source
+        or source.startswith("~")
+        or REMOTE_SOURCE.match(source)
+        or os.path.isabs(source)
+        or not os.path.isdir(source)
+    ):
+        return dict(answers)
+    return {**answers, "_src_path": os.path.abspath(source)}
+
+
 # The ladder, lowest first: (tier, first project number that starts at it).
 TIER_LADDER = (("beginner", 1), ("intermediate", 31), ("advanced", 71))
 # The tiers this template version can render; copier.yml offers the same ones.
@@ -288,6 +313,7 @@ class Ml100Extension(Extension):
             default_tier=default_tier,
             is_email=is_email,
             is_slug=is_slug,
+            absolute_src_path=absolute_src_path,
         )
         environment.globals.update(
             git_config=git_config,

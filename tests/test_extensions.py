@@ -157,3 +157,33 @@ def test_context_hook_derives_number_and_facts() -> None:
     assert context["number"] == "#007"
     assert context["facts"]["target"] == "cultivar"
     assert context["is_classification"] is True
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "https://github.com/someone/ml100.git",
+        "git@github.com:someone/ml100.git",
+        "gh:someone/ml100",
+        "~/ml100",
+        "/already/absolute",
+        "no-such-folder",
+    ],
+)
+def test_absolute_src_path_keeps_urls_and_absolute_paths(source, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    answers = {"_commit": "0.1.0", "_src_path": source, "tier": "beginner"}
+    assert ml100.absolute_src_path(answers) == answers
+
+
+def test_absolute_src_path_anchors_a_relative_path(tmp_path, monkeypatch) -> None:
+    (tmp_path / "ml100").mkdir()
+    monkeypatch.chdir(tmp_path / "ml100")
+    answers = {"_src_path": ".", "tier": "beginner"}
+    fixed = ml100.absolute_src_path(answers)
+    assert fixed == {"_src_path": str(tmp_path / "ml100"), "tier": "beginner"}
+    monkeypatch.chdir(tmp_path)
+    assert ml100.absolute_src_path({"_src_path": "ml100/../ml100"}) == {
+        "_src_path": str(tmp_path / "ml100")
+    }
+    assert answers["_src_path"] == ".", "the answers given are not changed"

@@ -1,0 +1,134 @@
+"""Releases of this template as a learner sees them, for the tests of `copier update`.
+
+A `TemplateRepo` is this working tree (uncommitted changes included) copied into a git
+repository of its own and tagged 0.1.0; a test edits it and tags newer releases. The
+projects made from it are git repositories too, as a learner's are. Git runs with a
+fixed identity and ignores the machine's global and system config, so the tests behave
+the same on a laptop and on a CI runner without a git identity.
+"""
+
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import copier
+
+from harness import BASE_ANSWERS, REPO_ROOT
+
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "ml100 tests",
+    "GIT_AUTHOR_EMAIL": "tests@ml100.invalid",
+    "GIT_COMMITTER_NAME": "ml100 tests",
+    "GIT_COMMITTER_EMAIL": "tests@ml100.invalid",
+    "GIT_CONFIG_GLOBAL": os.devnull,
+    "GIT_CONFIG_NOSYSTEM": "1",
+}
+# A line Copier (or git) leaves where two changes met.
+CONFLICT_MARKER = re.compile(r"^(<<<<<<<|=======|>>>>>>>)( |$)", re.MULTILINE)
+
+
+def git_env() -> dict[str, str]:
+    return {**os.environ, **GIT_ENV}
+
+
+def git(folder: Path, *args: str) -> str:
+    result = subprocess.run(
+        ["git", *args],
+        cwd=folder,
+        env=git_env(),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, f"git {' '.join(args)}: {result.stderr}"
+    return result.stdout
+
+
+def commit_all(folder: Path, message: str) -> None:
+    git(folder, "add", "-A")
+    git(folder, "commit", "-q", "--allow-empty", "-m", message)
+
+
+class TemplateRepo:
+    """A git repository of the template whose releases are PEP 440 tags."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    @classmethod
+    def from_worktree(cls, path: Path) -> "TemplateRepo":
+        """This working tree as release 0.1.0."""
+        listed = git(
+            REPO_ROOT, "ls-files", "-z", "--cached", "--others", "--exclude-standard"
+        )
+        for relative in filter(None, listed.split("\0")):
+            source = REPO_ROOT / relative
+            if source.is_file():  # a tracked file deleted in the working tree is gone
+                (path / relative).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(source, path / relative)
+        git(path, "init", "-q", "-b", "main")
+        repo = cls(path)
+        repo.release("0.1.0")
+        return repo
+
+    def file(self, relative: str) -> Path:
+        return self.path / relative
+
+    def replace(self, relative: str, old: str, new: str) -> None:
+        """Change the template: `old` must occur in the file, and is replaced once."""
+        path = self.file(relative)
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} not in {relative}: adapt this test's release"
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    def append(self, relative: str, addition: str) -> None:
+        path = self.file(relative)
+        path.write_text(path.read_text(encoding="utf-8") + addition, encoding="utf-8")
+
+    def release(self, version: str) -> None:
+        commit_all(self.path, f"Release {version}")
+        git(self.path, "tag", version)
+
+    def copy(self, destination: Path, version: str, **answers: Any) -> Path:
+        """`copier copy` of a release, committed as a learner's first commit."""
+        copier.run_copy(
+            str(self.path),
+            destination,
+            data={**BASE_ANSWERS, **answers},
+            vcs_ref=version,
+            defaults=True,
+            unsafe=True,
+            quiet=True,
+        )
+        git(destination, "init", "-q", "-b", "main")
+        commit_all(destination, f"Start from ml100 {version}")
+        return destination
+
+
+def update(project: Path, **options: Any) -> None:
+    """`copier update --trust --defaults` of a committed project."""
+    copier.run_update(
+        project, defaults=True, overwrite=True, unsafe=True, quiet=True, **options
+    )
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    """Every file under `folder` but git's own, by relative path."""
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and ".git" not in path.relative_to(folder).parts
+    }
+
+
+def leftovers(folder: Path) -> list[str]:
+    """Files an update must not leave: conflict markers, or .rej rejects."""
+    found = []
+    for relative, content in tree(folder).items():
+        text = content.decode("utf-8", errors="replace")
+        if relative.endswith(".rej") or CONFLICT_MARKER.search(text):
+            found.append(relative)
+    return found

@@ -1,0 +1,492 @@
+"""`copier update` across releases: the learner's work stays, the template's arrives.
+
+Every test runs on a temporary git repository of this template (tests/template_repo.py)
+whose releases are tags: 0.1.0 is this working tree, 0.2.0 changes shared plumbing and
+a line of a file the learner edits too, 0.3.0 changes what the learner owns (the blog
+draft and data/raw/), which an update must leave alone.
+"""
+
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+import yaml
+from copier.errors import UserMessageError
+
+from harness import OFFERED_TIERS, REPO_ROOT, VARIANTS
+from template_repo import (
+    TemplateRepo,
+    commit_all,
+    git,
+    git_env,
+    leftovers,
+    tree,
+    update,
+)
+
+PACKAGE = "template/src/{{ package_name }}"
+# The lines each release adds, found again in updated projects.
+REPORT_ADDITION = '''
+
+def blocks_in(document: Path) -> int:
+    """How many results blocks `document` holds (added in release 0.2.0)."""
+    return len(BLOCK.findall(document.read_text(encoding="utf-8")))
+'''
+MAKEFILE_ADDITION = """
+release:  ## the template release this project came from (added in release 0.2.0)
+\t@grep '^_commit:' .copier-answers.yml
+"""
+README_LINE = "> Kept up to date with ml100 (added in release 0.2.0)."
+MODEL_LINE = "(This line arrived with release 0.2.0.)"
+BLOG_LINE = "release_note: this line arrived with release 0.3.0"
+RAW_FILE = "data/raw/SOURCES.md"
+# Learner edits, found again after updates.
+PROSE = "I picked this dataset because I like flowers."
+MODEL_COMMENT = "  # mine: I tried three others, this one wins"
+RESULTS = "| accuracy | 0.967 | 0.333 |"
+CONFLICT_LABELS = re.compile(
+    r"^(<<<<<<< before updating|>>>>>>> after updating)$", re.M
+)
+
+
+def insert_after_first_line(repo: TemplateRepo, relative: str, line: str) -> None:
+    first = repo.file(relative).read_text(encoding="utf-8").splitlines()[0]
+    repo.replace(relative, first + "\n", f"{first}\n{line}\n")
+
+
+@pytest.fixture(scope="session")
+def releases(tmp_path_factory) -> TemplateRepo:
+    repo = TemplateRepo.from_worktree(tmp_path_factory.mktemp("releases") / "ml100")
+    repo.append(f"{PACKAGE}/report.py", REPORT_ADDITION)
+    repo.append("template/Makefile.jinja", MAKEFILE_ADDITION)
+    insert_after_first_line(repo, "template/README.md.jinja", f"\n{README_LINE}")
+    insert_after_first_line(repo, f"{PACKAGE}/model.py.jinja", MODEL_LINE)
+    repo.release("0.2.0")
+    insert_after_first_line(
+        repo, "template/blog/{{ project_slug }}.md.jinja", BLOG_LINE
+    )
+    repo.file(f"template/{RAW_FILE}").write_text("Where the raw data came from.\n")
+    repo.release("0.3.0")
+    return repo
+
+
+def answers_of(project: Path) -> dict:
+    return yaml.safe_load((project / ".copier-answers.yml").read_text())
+
+
+def draft_of(project: Path) -> Path:
+    return project / "blog" / f"{answers_of(project)['project_slug']}.md"
+
+
+def module_of(project: Path, name: str) -> Path:
+    return project / "src" / answers_of(project)["package_name"] / name
+
+
+def fill_results_block(path: Path) -> None:
+    """What `report` does to the README and the draft: rewrite the results block."""
+    text = path.read_text()
+    start, end = (
+        text.index("<!-- results:start -->"),
+        text.index("<!-- results:end -->"),
+    )
+    block = f"<!-- results:start -->\n| metric | model | baseline |\n{RESULTS}\n"
+    path.write_text(text[:start] + block + text[end:])
+
+
+def make_learner_edits(project: Path, model_line: bool = True) -> dict[str, bytes]:
+    """Prose in the draft, a line of model.py, results, new files; committed."""
+    draft = draft_of(project)
+    lines = draft.read_text().splitlines(keepends=True)
+    heading = next(i for i, line in enumerate(lines) if line.startswith("## "))
+    lines.insert(heading + 1, f"\n{PROSE}\n")
+    draft.write_text("".join(lines))
+    fill_results_block(draft)
+    fill_results_block(project / "README.md")
+    if model_line:
+        model = module_of(project, "model.py")
+        text = re.sub(
+            r"^( +estimator = .*)$",
+            rf"\1{MODEL_COMMENT}",
+            model.read_text(),
+            count=1,
+            flags=re.M,
+        )
+        assert MODEL_COMMENT in text
+        model.write_text(text)
+    module_of(project, "my_features.py").write_text('"""My own features."""\n')
+    (project / "notes").mkdir()
+    (project / "notes" / "ideas.md").write_text("# Ideas\n\nTry a forest next.\n")
+    (project / "data" / "raw" / "extra.csv").write_text("a,b\n1,2\n")
+    commit_all(project, "My work")
+    return tree(project)
+
+
+def test_update_keeps_every_learner_edit_and_brings_the_releases(releases, tmp_path):
+    project = releases.copy(tmp_path / "project", "0.1.0")
+    mine = make_learner_edits(project)
+
+    update(project)
+
+    assert leftovers(project) == []
+    assert answers_of(project)["_commit"] == "0.3.0"
+    now = tree(project)
+    draft = draft_of(project).relative_to(project).as_posix()
+    for relative in [draft, "data/raw/extra.csv", "notes/ideas.md"]:
+        assert now[relative] == mine[relative], relative
+    assert (
+        module_of(project, "my_features.py").read_text() == '"""My own features."""\n'
+    )
+    model = module_of(project, "model.py").read_text()
+    assert MODEL_COMMENT in model and MODEL_LINE in model
+    readme = (project / "README.md").read_text()
+    assert RESULTS in readme and README_LINE in readme
+    assert "def blocks_in" in module_of(project, "report.py").read_text()
+    assert "release:  ##" in (project / "Makefile").read_text()
+    # 0.3.0 changed only what the learner owns: none of it reached the project.
+    assert BLOG_LINE not in now[draft].decode()
+    assert not (project / RAW_FILE).exists()
+
+
+def test_unedited_project_updates_to_a_fresh_copy_of_the_release(releases, tmp_path):
+    project = releases.copy(tmp_path / "project", "0.1.0")
+    update(project, vcs_ref="0.2.0")
+    fresh = releases.copy(tmp_path / "fresh", "0.2.0")
+
+    def undated(files: dict[str, bytes]) -> dict[str, bytes]:
+        # The draft's front matter holds the day it was rendered.
+        return {
+            name: re.sub(rb"(?m)^date: .*$", b"date: <day>", content)
+            for name, content in files.items()
+        }
+
+    assert undated(tree(project)) == undated(tree(fresh))
+
+
+def test_a_deleted_draft_and_raw_data_stay_deleted(releases, tmp_path):
+    project = releases.copy(tmp_path / "project", "0.1.0")
+    draft = draft_of(project)
+    assert draft.is_file() and (project / "data/raw/.gitkeep").is_file()
+    git(project, "rm", "-q", str(draft), "data/raw/.gitkeep")
+    commit_all(project, "Not blogging this one")
+
+    update(project)
+
+    assert answers_of(project)["_commit"] == "0.3.0"
+    assert not draft.exists()
+    assert not (project / "data" / "raw").exists()
+    assert leftovers(project) == []
+
+
+def test_changed_answers_take_effect_but_leave_the_draft(releases, tmp_path):
+    project = releases.copy(tmp_path / "project", "0.1.0")
+    draft = draft_of(project).read_text()
+    assert (project / ".github/workflows/ci.yml").is_file()
+
+    update(
+        project,
+        vcs_ref="0.1.0",
+        data={
+            "github_actions": False,
+            "license": "Apache-2.0",
+            "blog_platform": "hugo",
+        },
+    )
+
+    answers = answers_of(project)
+    assert (answers["github_actions"], answers["license"]) == (False, "Apache-2.0")
+    assert answers["blog_platform"] == "hugo"
+    assert not (project / ".github").exists()
+    assert "Apache License" in (project / "LICENSE").read_text()
+    pyproject = tomllib.loads((project / "pyproject.toml").read_text())
+    assert pyproject["project"]["license"] == "Apache-2.0"
+    # The draft is the learner's: a new blog_platform shapes new drafts only.
+    assert draft_of(project).read_text() == draft
+    assert leftovers(project) == []
+
+
+def test_a_release_adding_an_option_file_arrives_with_its_answer(tmp_path):
+    """How a tier upgrade works: a new answer brings its files and dependencies."""
+    repo = TemplateRepo.from_worktree(tmp_path / "ml100")
+    repo.append(
+        "copier.yml",
+        "\ntracking:\n  type: bool\n  help: Log every run to reports/runs.csv?\n"
+        "  default: false\n",
+    )
+    module = f"{PACKAGE}/{{% if tracking %}}tracking.py{{% endif %}}"
+    repo.file(module).write_text('"""Log every run (an option since 0.2.0)."""\n')
+    repo.replace(
+        "template/pyproject.toml.jinja",
+        "dependencies = [\n",
+        'dependencies = [\n{% if tracking %}    "tensorboard>=2",\n{% endif %}',
+    )
+    repo.release("0.2.0")
+    project = repo.copy(tmp_path / "project", "0.1.0")
+    mine = make_learner_edits(project)
+
+    update(project, data={"tracking": True})
+
+    assert answers_of(project)["tracking"] is True
+    assert module_of(project, "tracking.py").is_file()
+    pyproject = tomllib.loads((project / "pyproject.toml").read_text())
+    assert "tensorboard>=2" in pyproject["project"]["dependencies"]
+    now = tree(project)
+    for relative in [
+        "notes/ideas.md",
+        draft_of(project).relative_to(project).as_posix(),
+    ]:
+        assert now[relative] == mine[relative]
+    assert MODEL_COMMENT in module_of(project, "model.py").read_text()
+    assert leftovers(project) == []
+
+
+TIER_STEPS = list(zip(OFFERED_TIERS, OFFERED_TIERS[1:], strict=False))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("lower", "higher"), TIER_STEPS, ids=[f"{a}-to-{b}" for a, b in TIER_STEPS]
+)
+def test_tier_upgrade_adds_the_tier_and_keeps_the_work(lower, higher, tmp_path):
+    repo = TemplateRepo.from_worktree(tmp_path / "ml100")
+    project = repo.copy(tmp_path / "project", "0.1.0", project_number=12, tier=lower)
+    draft = draft_of(project)
+    module_of(project, "my_ideas.py").write_text('"""My own ideas."""\n\nIDEAS = 3\n')
+    (project / "tests" / "test_my_ideas.py").write_text(
+        f"from {answers_of(project)['package_name']}.my_ideas import IDEAS\n\n\n"
+        "def test_ideas() -> None:\n    assert IDEAS == 3\n"
+    )
+    # Not model.py: a tier may replace it, and then a changed line is a real conflict.
+    mine = make_learner_edits(project, model_line=False)
+
+    update(project, data={"tier": higher})
+
+    assert answers_of(project)["tier"] == higher
+    assert leftovers(project) == []
+    now = tree(project)
+    for relative in ["notes/ideas.md", "tests/test_my_ideas.py"]:
+        assert now[relative] == mine[relative]
+    assert draft.read_text().encode() == mine[draft.relative_to(project).as_posix()]
+    # Every file of the higher tier is there, with its dependencies.
+    fresh = repo.copy(tmp_path / "fresh", "0.1.0", project_number=12, tier=higher)
+    missing = set(tree(fresh)) - set(now)
+    assert missing <= {draft.relative_to(project).as_posix()}, missing
+    declared = tomllib.loads((project / "pyproject.toml").read_text())["project"]
+    wanted = tomllib.loads((fresh / "pyproject.toml").read_text())["project"]
+    assert set(wanted["dependencies"]) <= set(declared["dependencies"])
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"],
+        cwd=project,
+        env={**git_env(), "PYTHONPATH": str(project / "src"), "MPLBACKEND": "Agg"},
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+
+
+# `make update` and the errors a learner can meet.
+
+
+def make(project: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        ["make", "--no-print-directory", "update", f"PYTHON={sys.executable}", *args],
+        cwd=project,
+        env=git_env(),
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize(
+    ("breakage", "cause"),
+    [
+        ("dirty", "error: uncommitted changes"),
+        ("untracked", "error: uncommitted changes"),
+        ("no-answers", "error: .copier-answers.yml not found"),
+        ("no-git", "error: this project is not a git repository"),
+        ("no-release", "error: template release 9.9.9 not found in"),
+    ],
+)
+def test_make_update_refuses_with_the_cause(breakage, cause, releases, tmp_path):
+    project = releases.copy(tmp_path / "project", "0.1.0")
+    version = []
+    if breakage == "dirty":
+        module_of(project, "model.py").write_text("# half-done\n")
+    elif breakage == "untracked":
+        (project / "scratch.py").write_text("x = 1\n")
+    elif breakage == "no-answers":
+        git(project, "rm", "-q", ".copier-answers.yml")
+        commit_all(project, "Lost the answers")
+    elif breakage == "no-git":
+        shutil.rmtree(project / ".git")
+    else:
+        version = ["TEMPLATE_VERSION=9.9.9"]
+    before = tree(project)
+    result = make(project, *version)
+    assert result.returncode != 0
+    assert cause in result.stderr
+    if breakage == "no-release":
+        assert "its releases: 0.1.0 0.2.0 0.3.0" in result.stderr
+    assert tree(project) == before, "a refused update changes nothing"
+
+
+def test_copier_itself_names_the_cause(releases, tmp_path):
+    """Without the Makefile, Copier's own refusals are clear enough for these two."""
+    project = releases.copy(tmp_path / "project", "0.1.0")
+    (project / "scratch.py").write_text("x = 1\n")
+    with pytest.raises(UserMessageError, match="Destination repository is dirty"):
+        update(project)
+    (project / "scratch.py").unlink()
+    git(project, "rm", "-q", ".copier-answers.yml")
+    commit_all(project, "Lost the answers")
+    with pytest.raises(UserMessageError, match="cannot obtain old template references"):
+        update(project)
+
+
+def test_update_leaves_copier_style_markers_where_edits_meet(releases, tmp_path):
+    """A real conflict: the learner and release 0.2.0 both add a line at one place."""
+    project = releases.copy(tmp_path / "project", "0.1.0")
+    model = module_of(project, "model.py")
+    lines = model.read_text().splitlines(keepends=True)
+    model.write_text("".join([lines[0], "My own line.\n", *lines[1:]]))
+    commit_all(project, "Mine")
+    result = make(project, "TEMPLATE_VERSION=0.2.0")
+    assert result.returncode != 0
+    assert "the update met your own edits" in result.stderr
+    assert model.relative_to(project).as_posix() in result.stderr
+    assert CONFLICT_LABELS.search(model.read_text())
+    # The generated pre-commit hook refuses to commit the file as it is.
+    assert refused_by_merge_conflict_hook(project, model)
+
+
+def refused_by_merge_conflict_hook(project: Path, path: Path) -> bool:
+    """Run the generated config's check-merge-conflict hook, with its arguments."""
+    config = yaml.safe_load((project / ".pre-commit-config.yaml").read_text())
+    hooks = [hook for repo in config["repos"] for hook in repo["hooks"]]
+    hook = next(hook for hook in hooks if hook["id"] == "check-merge-conflict")
+    entry = Path(sys.executable).parent / hook["entry"]
+    result = subprocess.run(
+        [str(entry), *hook.get("args", []), str(path)],
+        cwd=path.parent,  # pre-commit runs hooks inside the git repository
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return result.returncode != 0 and "Merge conflict string" in result.stdout
+
+
+def test_pre_commit_refuses_conflict_markers_and_rejects(rendered, tmp_path):
+    name = f"{OFFERED_TIERS[0]}-iris"
+    project = rendered(name, **VARIANTS[name]).path
+    git(tmp_path, "init", "-q")
+    clean = tmp_path / "clean.py"
+    clean.write_text("x = 1\n")
+    marked = tmp_path / "marked.py"
+    marked.write_text(
+        "<<<<<<< before updating\nx = 1\n=======\nx = 2\n>>>>>>> after updating\n"
+    )
+    assert refused_by_merge_conflict_hook(project, marked)
+    assert not refused_by_merge_conflict_hook(project, clean)
+    config = yaml.safe_load((project / ".pre-commit-config.yaml").read_text())
+    hooks = {hook["id"]: hook for repo in config["repos"] for hook in repo["hooks"]}
+    rejects = hooks["forbid-update-rejects"]
+    assert rejects["language"] == "fail"
+    assert re.search(rejects["files"], "src/pkg/model.py.rej")
+    assert not re.search(rejects["files"], "src/pkg/model.py")
+
+
+# The READMEs' commands, as written.
+
+
+def readme_commands(readme: str, section: str) -> list[str]:
+    """The command lines of the bash blocks in a README section, comments removed."""
+    body = readme.split(f"## {section}\n", 1)[1].split("\n## ", 1)[0]
+    blocks = re.findall(r"```bash\n(.*?)```", body, flags=re.DOTALL)
+    lines = [
+        line.split("  #")[0].strip() for block in blocks for line in block.split("\n")
+    ]
+    return [line for line in lines if line]
+
+
+def runnable(command: str) -> bool:
+    """Whether this branch can run it: tier changes only to a tier it offers."""
+    tier = re.search(r"tier=(\w+)", command, flags=re.IGNORECASE)
+    return not tier or tier[1] in OFFERED_TIERS
+
+
+def test_readme_update_commands_work_as_written(releases, tmp_path):
+    # Set-up command 1 copies from "." with the CLI; the project must still find it.
+    subprocess.run(
+        [sys.executable, "-m", "copier", "copy", "--trust", "--defaults"]
+        + ["--vcs-ref", "0.1.0", ".", str(tmp_path / "project")],
+        cwd=releases.path,
+        env=git_env(),
+        check=True,
+        capture_output=True,
+    )
+    project = tmp_path / "project"
+    assert Path(answers_of(project)["_src_path"]) == releases.path
+    git(project, "init", "-q", "-b", "main")
+    commit_all(project, "Start")
+
+    commands = readme_commands(
+        (REPO_ROOT / "README.md").read_text(), "Updating your projects"
+    )
+    commands += readme_commands(
+        (project / "README.md").read_text(), "Updating from the template"
+    )
+    assert any(c.startswith("copier update") for c in commands)
+    assert any(c.startswith("make update TEMPLATE_VERSION=") for c in commands)
+    # A given older release first: an update never goes back to an older one.
+    commands = sorted(dict.fromkeys(commands), key=lambda c: "0.2.0" not in c)
+    ran = 0
+    for command in filter(runnable, commands):
+        words = shlex.split(command)
+        if words[0] == "cd":
+            continue
+        if words[0] == "copier":
+            words = [sys.executable, "-m", "copier", *words[1:]]
+        elif words[0] == "make":
+            words = [*words, f"PYTHON={sys.executable}"]
+        result = subprocess.run(
+            words,
+            cwd=project,
+            env=git_env(),
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert result.returncode == 0, f"{command}: {result.stdout}{result.stderr}"
+        assert leftovers(project) == []
+        if "0.2.0" in command:
+            assert answers_of(project)["_commit"] == "0.2.0"
+        commit_all(project, command)
+        ran += 1
+    assert ran >= 4
+    assert answers_of(project)["_commit"] == "0.3.0"
+    assert answers_of(project)["github_actions"] is False
+
+
+# Releases: PEP 440 tags, each with its CHANGELOG entry.
+
+
+def test_changelog_and_pyproject_agree_on_the_releases():
+    from packaging.version import Version
+
+    changelog = (REPO_ROOT / "CHANGELOG.md").read_text()
+    headings = re.findall(r"^## (.+)$", changelog, flags=re.MULTILINE)
+    assert headings[0] == "Unreleased"
+    versions = [Version(heading) for heading in headings[1:]]
+    assert versions == sorted(versions, reverse=True) and len(set(versions)) == len(
+        versions
+    )
+    pyproject = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text())
+    assert Version(pyproject["project"]["version"]) == versions[0]
