@@ -25,10 +25,10 @@ def test_every_hook_installs_from_pypi(rendered) -> None:
         # anything else would clone from GitHub, which a learner may not reach.
         assert repo["repo"] == "local"
         for hook in repo["hooks"]:
-            assert hook["language"] == "python"
-            assert all(
-                "==" in dependency for dependency in hook["additional_dependencies"]
-            )
+            # `fail` hooks only print their message: nothing to install.
+            assert hook["language"] in {"python", "fail"}
+            pins = hook.get("additional_dependencies", [])
+            assert all("==" in dependency for dependency in pins)
 
 
 @pytest.mark.slow
