@@ -23,6 +23,9 @@ BASE_ANSWERS = {"author_name": "Ada Lovelace", "author_email": "ada@example.com"
 # A title that breaks naive templates in every language the project is written in.
 HOSTILE_TITLE = 'Dogs "vs" Cats: {{ it\'s }} {% if %} <b>#1</b> — café \\ 日本 🐱'
 
+# Environment variables that cap the threads of OpenBLAS, MKL and OpenMP (torch too).
+THREAD_LIMITS = ["OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"]
+
 # The datasets of each kind; csv comes twice, once per task.
 DATASET_KINDS = [
     "iris",
@@ -75,6 +78,9 @@ class Project:
     def run(self, *command: str, timeout: int = 600) -> subprocess.CompletedProcess:
         """Run a command in the project, its source importable, no display needed."""
         env = {**os.environ, "PYTHONPATH": str(self.path / "src"), "MPLBACKEND": "Agg"}
+        # One BLAS/OpenMP thread per process: the suite runs a process per core, and
+        # threads spinning for a busy core made a LogisticRegression fit 100x slower.
+        env.update(dict.fromkeys(THREAD_LIMITS, "1"))
         return subprocess.run(
             command,
             cwd=self.path,

@@ -18,9 +18,9 @@ MINIMUM_SCORES = {
     "diabetes": 0.3,
 }
 
-# `make all` with a smaller search than a learner's default, for the tiers that search;
-# test_intermediate.py runs the default budget once.
-MAKE_ARGS = {"intermediate": ["TRAIN_ARGS=--n-trials 3"]}
+# `make all` with the small experiment the generated tests run, for the tiers that
+# search; test_intermediate.py runs the default experiment once.
+MAKE_ARGS = {"intermediate": ["CONFIG=tests/fast.toml"]}
 IMAGE_LINK = re.compile(r"!\[[^\]]*\]\(([^)]+)\)")
 
 pytestmark = pytest.mark.slow
