@@ -150,6 +150,11 @@ VARIANTS: dict[str, dict[str, Any]] = {
         "license": "none",
         "python_version": "3.13",
     },
+    "intermediate-py310": {
+        "kind": "csv-regression",
+        "tier": "intermediate",
+        "python_version": "3.10",
+    },
     "hostile-title": {
         "kind": "iris",
         "project_number": 42,

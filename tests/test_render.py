@@ -41,6 +41,17 @@ PACKAGE_MODULES = [
     "report",
     "train",
 ]
+# What each tier adds to the common layout.
+TIER_FILES = {
+    "intermediate": [
+        "configs/default.toml",
+        "tests/fast.toml",
+        *(
+            f"src/{{package}}/{module}.py"
+            for module in ("experiment", "experiment_plots", "runs", "search")
+        ),
+    ],
+}
 
 
 @pytest.fixture(params=sorted(VARIANTS))
@@ -61,6 +72,10 @@ def test_layout_matches_the_design(project) -> None:
     for module in PACKAGE_MODULES:
         assert project.has_file(f"src/{project.package}/{module}.py"), module
     answers = yaml.safe_load(project.read(".copier-answers.yml"))
+    for tier, files in TIER_FILES.items():
+        for relative in files:
+            relative = relative.format(package=project.package)
+            assert project.has_file(relative) == (tier == answers["tier"]), relative
     assert project.has_file(f"blog/{answers['project_slug']}.md")
     assert project.has_file("LICENSE") == (answers["license"] != "none")
     assert project.has_file(".github/workflows/ci.yml") == answers["github_actions"]
@@ -78,6 +93,8 @@ def test_no_jinja_is_left(project) -> None:
 def test_toml_and_yaml_parse(project) -> None:
     pyproject = tomllib.loads(project.read("pyproject.toml"))
     assert pyproject["project"]["requires-python"].startswith(">=3.1")
+    for config in project.path.glob("**/*.toml"):
+        assert tomllib.loads(config.read_text(encoding="utf-8")), config
     for relative in [".copier-answers.yml", ".pre-commit-config.yaml"]:
         assert yaml.safe_load(project.read(relative))
     if project.has_file(".github/workflows/ci.yml"):

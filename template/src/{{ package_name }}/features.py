@@ -12,13 +12,25 @@ from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import OneHotEncoder, StandardScaler
 
 
-def build_preprocessor() -> ColumnTransformer:
-    """Numeric and categorical columns, each with its own small pipeline."""
-    numeric = make_pipeline(SimpleImputer(strategy="median"), StandardScaler())
+def build_preprocessor(
+    numeric_imputer: str = "median",
+    scale_numeric: bool = True,
+    max_categories: int = 20,
+) -> ColumnTransformer:
+    """Numeric and categorical columns, each with its own small pipeline.
+
+    The arguments are the knobs worth turning; the defaults are a sound start.
+    """
+    numeric_steps = [SimpleImputer(strategy=numeric_imputer)]
+    if scale_numeric:
+        numeric_steps.append(StandardScaler())
+    numeric = make_pipeline(*numeric_steps)
     categorical = make_pipeline(
         SimpleImputer(strategy="most_frequent"),
         # Rare categories share one column; categories unseen in training are ignored.
-        OneHotEncoder(handle_unknown="infrequent_if_exist", max_categories=20),
+        OneHotEncoder(
+            handle_unknown="infrequent_if_exist", max_categories=max_categories
+        ),
     )
     return ColumnTransformer(
         [

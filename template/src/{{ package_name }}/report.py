@@ -7,6 +7,7 @@ twice gives the same files.
 
 import os
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -51,18 +52,32 @@ def figure_links(metrics: dict[str, Any], reports: Path, document: Path) -> str:
     return "\n\n".join(links)
 
 
-def results_block(metrics: dict[str, Any], reports: Path, document: Path) -> str:
+def results_block(
+    metrics: dict[str, Any],
+    reports: Path,
+    document: Path,
+    extra_sections: Sequence[str] = (),
+) -> str:
     sections = [
         metrics_table(metrics),
         model_summary(metrics),
+        *extra_sections,
         figure_links(metrics, reports, document),
     ]
     body = "\n\n".join(section for section in sections if section)
     return f"{START}\n{body}\n{END}"
 
 
-def fill_results(document: Path, metrics: dict[str, Any], reports: Path) -> None:
-    """Rewrite the results block of `document`; refuse a document without one."""
+def fill_results(
+    document: Path,
+    metrics: dict[str, Any],
+    reports: Path,
+    extra_sections: Sequence[str] = (),
+) -> None:
+    """Rewrite the results block of `document`; refuse a document without one.
+
+    `extra_sections` (Markdown) go between the model summary and the figures.
+    """
     if not document.is_file():
         raise ProjectError(f"{document} not found: `report` fills its results block")
     text = document.read_text(encoding="utf-8")
@@ -71,7 +86,7 @@ def fill_results(document: Path, metrics: dict[str, Any], reports: Path) -> None
             f"{document} has no results block: put {START} and {END} on their own "
             "lines where the results should go"
         )
-    block = results_block(metrics, reports, document)
+    block = results_block(metrics, reports, document, extra_sections)
     write_text(document, BLOCK.sub(lambda _: block, text, count=1))
 
 
