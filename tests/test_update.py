@@ -14,6 +14,7 @@ import sys
 import tomllib
 from pathlib import Path
 
+import jinja2
 import pytest
 import yaml
 from copier.errors import UserMessageError
@@ -54,6 +55,20 @@ CONFLICT_LABELS = re.compile(
 )
 
 
+def beginner_file(repo: TemplateRepo, folder: str, name: str) -> str:
+    """The template file in `folder` that renders to `name` in a beginner project.
+
+    Tier-specific files are conditional by name ({% if tier == ... %}model.py...),
+    so the file behind model.py depends on the tiers the template offers.
+    """
+    names = jinja2.Environment()
+    for path in (repo.path / folder).iterdir():
+        rendered = names.from_string(path.name).render(tier="beginner")
+        if rendered.removesuffix(".jinja") == name:
+            return f"{folder}/{path.name}"
+    raise FileNotFoundError(f"no template file renders to {folder}/{name}")
+
+
 def insert_after_first_line(repo: TemplateRepo, relative: str, line: str) -> None:
     first = repo.file(relative).read_text(encoding="utf-8").splitlines()[0]
     repo.replace(relative, first + "\n", f"{first}\n{line}\n")
@@ -65,7 +80,8 @@ def releases(tmp_path_factory) -> TemplateRepo:
     repo.append(f"{PACKAGE}/report.py", REPORT_ADDITION)
     repo.append("template/Makefile.jinja", MAKEFILE_ADDITION)
     insert_after_first_line(repo, "template/README.md.jinja", f"\n{README_LINE}")
-    insert_after_first_line(repo, f"{PACKAGE}/model.py.jinja", MODEL_LINE)
+    model = beginner_file(repo, PACKAGE, "model.py")
+    insert_after_first_line(repo, model, MODEL_LINE)
     repo.release("0.2.0")
     insert_after_first_line(
         repo, "template/blog/{{ project_slug }}.md.jinja", BLOG_LINE
