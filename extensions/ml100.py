@@ -240,7 +240,7 @@ def git_config(key: str, fallback: str = "") -> str:
 # The ladder, lowest first: (tier, first project number that starts at it).
 TIER_LADDER = (("beginner", 1), ("intermediate", 31), ("advanced", 71))
 # The tiers this template version can render; copier.yml offers the same ones.
-OFFERED_TIERS = ("beginner",)
+OFFERED_TIERS = ("beginner", "advanced")
 
 
 def default_tier(project_number: int) -> str:

@@ -114,6 +114,7 @@ def test_default_tier_only_offers_what_exists() -> None:
     for number in (1, 30, 31, 70, 71, 999):
         assert ml100.default_tier(number) in ml100.OFFERED_TIERS
     assert ml100.default_tier(1) == "beginner"
+    assert ml100.default_tier(71) == "advanced"
 
 
 def test_csv_helpers(tmp_path) -> None:

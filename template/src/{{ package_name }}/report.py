@@ -17,6 +17,8 @@ from .errors import ProjectError
 START = "<!-- results:start -->"
 END = "<!-- results:end -->"
 BLOCK = re.compile(re.escape(START) + r".*?" + re.escape(END), flags=re.DOTALL)
+# A model card, when the project has one (the advanced tier does), is filled too.
+MODEL_CARD = "MODEL_CARD.md"
 
 
 def metrics_table(metrics: dict[str, Any]) -> str:
@@ -39,6 +41,42 @@ def model_summary(metrics: dict[str, Any]) -> str:
     )
 
 
+def training_summary(metrics: dict[str, Any]) -> str:
+    """How long the network trained and which epoch was kept, when metrics say so."""
+    training = metrics.get("training")
+    if not training:
+        return ""
+    best = f"epoch {training['best_epoch']}"
+    if "best_value" in training:
+        best += f", {training['monitor']} {training['best_value']:.4f}"
+    hardware = ""
+    if "accelerator" in training:
+        hardware = (
+            f" on {training['world_size']} {training['accelerator']} process(es) "
+            f"({training['strategy']}, precision {training['precision']})"
+        )
+    return (
+        f"Trained for {training['epochs']} epochs{hardware}; the test scores come "
+        f"from the best checkpoint ({best}; epochs count from 0)."
+    )
+
+
+def per_class_table(metrics: dict[str, Any]) -> str:
+    """Precision, recall and F1 of each class, when metrics hold them."""
+    if not metrics.get("per_class"):
+        return ""
+    rows = [
+        "| class | precision | recall | F1 | support |",
+        "| --- | ---: | ---: | ---: | ---: |",
+    ]
+    for name, values in metrics["per_class"].items():
+        rows.append(
+            f"| {name} | {values['precision']:.3f} | {values['recall']:.3f} "
+            f"| {values['f1']:.3f} | {values['support']} |"
+        )
+    return "\n".join(rows)
+
+
 def figure_links(metrics: dict[str, Any], reports: Path, document: Path) -> str:
     """Markdown images, with paths relative to the document that shows them."""
     links = []
@@ -55,6 +93,8 @@ def results_block(metrics: dict[str, Any], reports: Path, document: Path) -> str
     sections = [
         metrics_table(metrics),
         model_summary(metrics),
+        training_summary(metrics),
+        per_class_table(metrics),
         figure_links(metrics, reports, document),
     ]
     body = "\n\n".join(section for section in sections if section)
@@ -76,9 +116,11 @@ def fill_results(document: Path, metrics: dict[str, Any], reports: Path) -> None
 
 
 def report(paths: Paths) -> list[Path]:
-    """Fill the blog draft and the README; returns the files written."""
+    """Fill the blog draft, the README and any model card; returns the files written."""
     metrics = read_json(paths.metrics)
     documents = [paths.blog_post, paths.readme]
+    if (paths.root / MODEL_CARD).is_file():
+        documents.append(paths.root / MODEL_CARD)
     for document in documents:
         fill_results(document, metrics, paths.reports)
     return documents
