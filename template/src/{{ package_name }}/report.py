@@ -42,23 +42,25 @@ def model_summary(metrics: dict[str, Any]) -> str:
 
 
 def training_summary(metrics: dict[str, Any]) -> str:
-    """How long the network trained and which epoch was kept, when metrics say so."""
+    """How long the network trained, on what, and which epoch was kept."""
     training = metrics.get("training")
     if not training:
         return ""
-    best = f"epoch {training['best_epoch']}"
-    if "best_value" in training:
-        best += f", {training['monitor']} {training['best_value']:.4f}"
-    hardware = ""
+    text = f"Trained for {training['epochs']} epochs"
     if "accelerator" in training:
-        hardware = (
-            f" on {training['world_size']} {training['accelerator']} process(es) "
-            f"({training['strategy']}, precision {training['precision']})"
+        processes = training["world_size"]
+        text += (
+            f" on {training['accelerator']}, {processes} process"
+            f"{'es' if processes > 1 else ''} ({training['strategy']} strategy, "
+            f"{training['precision']} precision)"
         )
-    return (
-        f"Trained for {training['epochs']} epochs{hardware}; the test scores come "
-        f"from the best checkpoint ({best}; epochs count from 0)."
+    text += (
+        ". The test scores come from the best checkpoint: epoch "
+        f"{training['best_epoch']} (counting from 0)"
     )
+    if "best_value" in training:
+        text += f", {training['monitor']} {training['best_value']:.4f}"
+    return text + "."
 
 
 def per_class_table(metrics: dict[str, Any]) -> str:
