@@ -265,7 +265,7 @@ def absolute_src_path(answers: dict[str, Any]) -> dict[str, Any]:
 # The ladder, lowest first: (tier, first project number that starts at it).
 TIER_LADDER = (("beginner", 1), ("intermediate", 31), ("advanced", 71))
 # The tiers this template version can render; copier.yml offers the same ones.
-OFFERED_TIERS = ("beginner", "intermediate")
+OFFERED_TIERS = ("beginner", "intermediate", "advanced")
 
 
 def default_tier(project_number: int) -> str:

@@ -155,6 +155,13 @@ VARIANTS: dict[str, dict[str, Any]] = {
         "tier": "intermediate",
         "python_version": "3.10",
     },
+    "advanced-jekyll-unlicensed-py310": {
+        "kind": "breast_cancer",
+        "tier": "advanced",
+        "blog_platform": "jekyll",
+        "license": "none",
+        "python_version": "3.10",
+    },
     "hostile-title": {
         "kind": "iris",
         "project_number": 42,

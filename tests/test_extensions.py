@@ -117,6 +117,7 @@ def test_default_tier_only_offers_what_exists() -> None:
     assert ml100.default_tier(30) == "beginner"
     assert ml100.default_tier(31) == "intermediate"
     assert ml100.default_tier(70) == "intermediate"
+    assert ml100.default_tier(71) == "advanced"
 
 
 def test_csv_helpers(tmp_path) -> None:

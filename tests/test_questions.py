@@ -63,6 +63,7 @@ def test_missing_csv_still_renders_and_says_where_to_put_it(tmp_path) -> None:
         (1, "beginner", "001-iris-classification"),
         (30, "beginner", "030-iris-classification"),
         (31, "intermediate", "031-iris-classification"),
+        (80, "advanced", "080-iris-classification"),
     ],
 )
 def test_defaults_follow_the_project_number(number, tier, slug, tmp_path) -> None:

@@ -41,15 +41,18 @@ PACKAGE_MODULES = [
     "report",
     "train",
 ]
-# What each tier adds to the common layout.
+# What a tier adds to the files above: modules of the package, and other files.
+TIER_MODULES = {
+    "intermediate": ["experiment", "experiment_plots", "runs", "search"],
+    "advanced": ["checkpoints", "datamodule", "history", "lit_model", "params"],
+}
 TIER_FILES = {
-    "intermediate": [
-        "configs/default.toml",
-        "tests/fast.toml",
-        *(
-            f"src/{{package}}/{module}.py"
-            for module in ("experiment", "experiment_plots", "runs", "search")
-        ),
+    "intermediate": ["configs/default.toml", "tests/fast.toml"],
+    "advanced": [
+        "MODEL_CARD.md",
+        "configs/train.yaml",
+        "tests/test_datamodule.py",
+        "tests/test_params.py",
     ],
 }
 
@@ -72,10 +75,13 @@ def test_layout_matches_the_design(project) -> None:
     for module in PACKAGE_MODULES:
         assert project.has_file(f"src/{project.package}/{module}.py"), module
     answers = yaml.safe_load(project.read(".copier-answers.yml"))
+    for tier, modules in TIER_MODULES.items():
+        for module in modules:
+            has = project.has_file(f"src/{project.package}/{module}.py")
+            assert has == (answers["tier"] == tier), module
     for tier, files in TIER_FILES.items():
         for relative in files:
-            relative = relative.format(package=project.package)
-            assert project.has_file(relative) == (tier == answers["tier"]), relative
+            assert project.has_file(relative) == (answers["tier"] == tier), relative
     assert project.has_file(f"blog/{answers['project_slug']}.md")
     assert project.has_file("LICENSE") == (answers["license"] != "none")
     assert project.has_file(".github/workflows/ci.yml") == answers["github_actions"]
@@ -97,6 +103,8 @@ def test_toml_and_yaml_parse(project) -> None:
         assert tomllib.loads(config.read_text(encoding="utf-8")), config
     for relative in [".copier-answers.yml", ".pre-commit-config.yaml"]:
         assert yaml.safe_load(project.read(relative))
+    for path in sorted(project.path.glob("configs/*.yaml")):
+        assert yaml.safe_load(path.read_text(encoding="utf-8")), path.name
     if project.has_file(".github/workflows/ci.yml"):
         assert "jobs" in yaml.safe_load(project.read(".github/workflows/ci.yml"))
     assert front_matter(project)["title"]
@@ -137,9 +145,31 @@ def test_front_matter_fits_the_platform(project) -> None:
         assert "#100MLProjects" in str(matter["series"])
 
 
+ADVANCED_VARIANTS = [
+    name for name, answers in VARIANTS.items() if answers.get("tier") == "advanced"
+]
+
+
+@pytest.mark.parametrize("name", ADVANCED_VARIANTS)
+def test_model_card_front_matter_is_hugging_face_metadata(name, rendered) -> None:
+    project = rendered(name, **VARIANTS[name])
+    answers = yaml.safe_load(project.read(".copier-answers.yml"))
+    match = FRONT_MATTER.match(project.read("MODEL_CARD.md"))
+    assert match, "the model card starts with a --- metadata block"
+    metadata = yaml.safe_load(match.group(1))
+    assert metadata["library_name"] == "pytorch"
+    assert metadata.get("license") == (
+        None if answers["license"] == "none" else answers["license"].lower()
+    )
+    assert "lightning" in metadata["tags"]
+
+
 def test_results_block_is_ready_for_report(project) -> None:
     answers = yaml.safe_load(project.read(".copier-answers.yml"))
-    for relative in [f"blog/{answers['project_slug']}.md", "README.md"]:
+    documents = [f"blog/{answers['project_slug']}.md", "README.md"]
+    if project.has_file("MODEL_CARD.md"):
+        documents.append("MODEL_CARD.md")
+    for relative in documents:
         text = project.read(relative)
         assert text.count("<!-- results:start -->") == 1
         assert text.index("<!-- results:start -->") < text.index("<!-- results:end -->")

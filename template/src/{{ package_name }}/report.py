@@ -18,6 +18,8 @@ from .errors import ProjectError
 START = "<!-- results:start -->"
 END = "<!-- results:end -->"
 BLOCK = re.compile(re.escape(START) + r".*?" + re.escape(END), flags=re.DOTALL)
+# A model card, when the project has one (the advanced tier does), is filled too.
+MODEL_CARD = "MODEL_CARD.md"
 
 
 def metrics_table(metrics: dict[str, Any]) -> str:
@@ -38,6 +40,44 @@ def model_summary(metrics: dict[str, Any]) -> str:
         f"{metrics['n_train']} rows and tested on {metrics['n_test']} held-out rows "
         f"of `{metrics['dataset']}`."
     )
+
+
+def training_summary(metrics: dict[str, Any]) -> str:
+    """How long the network trained, on what, and which epoch was kept."""
+    training = metrics.get("training")
+    if not training:
+        return ""
+    text = f"Trained for {training['epochs']} epochs"
+    if "accelerator" in training:
+        processes = training["world_size"]
+        text += (
+            f" on {training['accelerator']}, {processes} process"
+            f"{'es' if processes > 1 else ''} ({training['strategy']} strategy, "
+            f"{training['precision']} precision)"
+        )
+    text += (
+        ". The test scores come from the best checkpoint: epoch "
+        f"{training['best_epoch']} (counting from 0)"
+    )
+    if "best_value" in training:
+        text += f", {training['monitor']} {training['best_value']:.4f}"
+    return text + "."
+
+
+def per_class_table(metrics: dict[str, Any]) -> str:
+    """Precision, recall and F1 of each class, when metrics hold them."""
+    if not metrics.get("per_class"):
+        return ""
+    rows = [
+        "| class | precision | recall | F1 | support |",
+        "| --- | ---: | ---: | ---: | ---: |",
+    ]
+    for name, values in metrics["per_class"].items():
+        rows.append(
+            f"| {name} | {values['precision']:.3f} | {values['recall']:.3f} "
+            f"| {values['f1']:.3f} | {values['support']} |"
+        )
+    return "\n".join(rows)
 
 
 def figure_links(metrics: dict[str, Any], reports: Path, document: Path) -> str:
@@ -61,6 +101,8 @@ def results_block(
     sections = [
         metrics_table(metrics),
         model_summary(metrics),
+        training_summary(metrics),
+        per_class_table(metrics),
         *extra_sections,
         figure_links(metrics, reports, document),
     ]
@@ -91,9 +133,11 @@ def fill_results(
 
 
 def report(paths: Paths) -> list[Path]:
-    """Fill the blog draft and the README; returns the files written."""
+    """Fill the blog draft, the README and any model card; returns the files written."""
     metrics = read_json(paths.metrics)
     documents = [paths.blog_post, paths.readme]
+    if (paths.root / MODEL_CARD).is_file():
+        documents.append(paths.root / MODEL_CARD)
     for document in documents:
         fill_results(document, metrics, paths.reports)
     return documents
