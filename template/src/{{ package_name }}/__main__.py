@@ -76,7 +76,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         args.run(args)
     except ProjectError as error:
-        print(f"error: {error}", file=sys.stderr)
+        # One line, even when the cause quotes a library's multi-line message.
+        print(f"error: {' '.join(str(error).split())}", file=sys.stderr)
         return 1
     return 0
 

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from .artifacts import load_model, read_csv, write_atomically
+from .artifacts import load_model, read_csv, require_columns, write_atomically
 from .config import Paths
 from .errors import ProjectError
 
@@ -13,15 +13,17 @@ def predict(csv_path: Path, paths: Paths, output: Path | None = None) -> Path:
     if not csv_path.is_file():
         raise ProjectError(f"{csv_path} not found: give a CSV with rows to predict")
     rows = read_csv(csv_path)
-    # The model needs exactly the columns it was trained on; extra columns are ignored.
-    expected = [str(column) for column in model.feature_names_in_]
-    missing = [column for column in expected if column not in rows.columns]
-    if missing:
+    if rows.empty:
+        raise ProjectError(f"{csv_path} has a header but no rows to predict")
+    # The model needs the columns it was trained on; extra columns are ignored.
+    inputs = require_columns(model, rows, csv_path, "add them to the CSV")
+    try:
+        predictions = rows.assign(prediction=model.predict(inputs))
+    except ValueError as error:  # e.g. text in a column that held numbers in training
         raise ProjectError(
-            f"{csv_path} lacks {len(missing)} column(s) the model was trained on: "
-            f"{', '.join(missing)}"
-        )
-    predictions = rows.assign(prediction=model.predict(rows[expected]))
+            f"{csv_path} could not be scored ({error}): give each column the same "
+            "kind of values as in the training data"
+        ) from None
     output = output or paths.predictions
     write_atomically(
         output, lambda temporary: predictions.to_csv(temporary, index=False)
