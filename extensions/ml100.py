@@ -105,18 +105,64 @@ DEPENDENCY_MODULES = frozenset(
         "copier",
     }
 )
+# Modules those dependencies and the dev tools pull in; shadowing one breaks them too.
+# tests/test_dependencies.py checks this list against what a project installs.
+INDIRECT_DEPENDENCY_MODULES = frozenset(
+    {
+        "cfgv",
+        "cloudpickle",
+        "contourpy",
+        "cycler",
+        "dateutil",
+        "distlib",
+        "filelock",
+        "identify",
+        "iniconfig",
+        "kiwisolver",
+        "mpl_toolkits",
+        "narwhals",
+        "nodeenv",
+        "packaging",
+        "platformdirs",
+        "pluggy",
+        "pre_commit",
+        "prettytable",
+        "py",
+        "pygments",
+        "pylab",
+        "pyparsing",
+        "python_discovery",
+        "threadpoolctl",
+        "tzdata",
+        "virtualenv",
+        "wcwidth",
+    }
+)
 
 PLACEHOLDER_AUTHOR = "Your Name"
 PLACEHOLDER_EMAIL = "you@example.com"
 EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+# Names end up in file names, import lines and `python -m <package>`: keep them short
+# enough that every generated line stays within ruff's 88 columns.
+MAX_SLUG_LENGTH = 60
+MAX_PACKAGE_LENGTH = 30
+MAX_CSV_STEM_LENGTH = 40
 
 
-def slugify(text: str) -> str:
-    """Lowercase ASCII words joined by dashes: "Café au lait!" -> "cafe-au-lait"."""
+def slugify(text: str, max_length: int = 0) -> str:
+    """Lowercase ASCII words joined by dashes: "Café au lait!" -> "cafe-au-lait".
+
+    With `max_length`, whole words are kept while they fit (a first word that is
+    too long on its own is cut).
+    """
     ascii_text = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore")
     words = re.findall(r"[a-z0-9]+", ascii_text.decode().lower())
-    return "-".join(words)
+    slug = "-".join(words)
+    if max_length and len(slug) > max_length:
+        cut = slug[: max_length + 1]
+        slug = cut.rsplit("-", 1)[0] if "-" in cut else slug[:max_length]
+    return slug
 
 
 def identifier_problem(name: str) -> str:
@@ -125,18 +171,20 @@ def identifier_problem(name: str) -> str:
         return f"'{name}' is not a Python identifier (use lowercase letters, digits, _)"
     if name != name.lower():
         return f"'{name}' has capitals: package names are lowercase (PEP 8)"
+    if len(name) > MAX_PACKAGE_LENGTH:
+        return f"'{name}' is longer than {MAX_PACKAGE_LENGTH} characters"
     if keyword.iskeyword(name) or keyword.issoftkeyword(name):
         return f"'{name}' is a Python keyword"
     if name in sys.stdlib_module_names:
         return f"'{name}' would shadow the standard library module '{name}'"
-    if name in DEPENDENCY_MODULES:
+    if name in DEPENDENCY_MODULES | INDIRECT_DEPENDENCY_MODULES:
         return f"'{name}' would shadow the dependency '{name}'"
     return ""
 
 
 def is_email(text: str) -> bool:
     """Whether `text` looks like an email address: name@host.tld."""
-    return bool(EMAIL_PATTERN.match(str(text)))
+    return bool(EMAIL_PATTERN.match(str(text))) and not has_control_characters(text)
 
 
 def is_slug(text: str) -> bool:
@@ -144,9 +192,33 @@ def is_slug(text: str) -> bool:
     return bool(SLUG_PATTERN.match(str(text)))
 
 
+def slug_problem(text: str) -> str:
+    """Why `text` cannot be the project slug, or "" when it can."""
+    if not is_slug(text):
+        return (
+            "must be lowercase letters and digits joined by single dashes "
+            f"(like 001-iris-classification), got '{text}'"
+        )
+    if len(text) > MAX_SLUG_LENGTH:
+        return f"must be at most {MAX_SLUG_LENGTH} characters, got {len(text)}"
+    return ""
+
+
+def has_control_characters(text: str) -> bool:
+    """Whether `text` holds line breaks, tabs or other control characters."""
+    return any(unicodedata.category(char) == "Cc" for char in str(text))
+
+
+def is_whole_number(text: str) -> bool:
+    """Whether `text` is digits with optional spaces around: " 042", not "4.5"."""
+    return str(text).strip().isdecimal()
+
+
 def to_identifier(text: str) -> str:
     """A valid package name from free text: "Iris data" -> "iris_data"."""
-    name = slugify(text).replace("-", "_") or "project"
+    # Room for the "project_" prefix or the "_project" suffix below.
+    length = MAX_PACKAGE_LENGTH - len("_project")
+    name = slugify(text, max_length=length).replace("-", "_") or "project"
     if name[0].isdigit():
         name = f"project_{name}"
     if identifier_problem(name):
@@ -155,7 +227,7 @@ def to_identifier(text: str) -> str:
 
 
 def _escape_controls(text: str) -> str:
-    """\\uXXXX for control characters, which TOML and YAML strings may not hold raw."""
+    """\\uXXXX for control characters, which TOML strings may not hold raw."""
     return "".join(
         f"\\u{ord(char):04x}" if unicodedata.category(char) == "Cc" else char
         for char in text
@@ -168,10 +240,25 @@ def toml_str(text: str) -> str:
     return f'"{_escape_controls(escaped)}"'
 
 
+def _yaml_escape(char: str) -> str:
+    """`char` itself when YAML may hold it raw, else its \\u or \\U escape."""
+    code = ord(char)
+    printable = (  # YAML's printable set (YAML 1.1, 5.1), without control characters
+        0x20 <= code <= 0x7E
+        or 0xA0 <= code <= 0xD7FF
+        or 0xE000 <= code <= 0xFFFD
+        or 0x10000 <= code <= 0x10FFFF
+    )
+    # U+2028 and U+2029 are line breaks to YAML: raw, they would fold into a space.
+    if printable and char not in "\u2028\u2029":
+        return char
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
+
+
 def yaml_str(text: str) -> str:
     """A YAML double-quoted scalar holding `text` exactly (front matter included)."""
     escaped = str(text).replace("\\", "\\\\").replace('"', '\\"')
-    return f'"{_escape_controls(escaped)}"'
+    return '"' + "".join(map(_yaml_escape, escaped)) + '"'
 
 
 def py_str(text: str) -> str:
@@ -191,31 +278,95 @@ def json_str(text: str) -> str:
     return json.dumps(str(text), ensure_ascii=False)
 
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+# Markdown's syntax characters, plus & (entities) and % (with {, Liquid's `{%`, which
+# Jekyll and DEV run on a post's body).
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~&%])")
 
 
 def md_text(text: str) -> str:
-    """`text` as literal Markdown: HTML and Markdown syntax show as typed."""
+    """`text` as literal Markdown on one line: HTML and Markdown show as typed."""
     return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+
+
+def md_code(text: str, table: bool = False) -> str:
+    """`text` as a Markdown code span, backticks inside included; `table` escapes |."""
+    text = " ".join(str(text).splitlines())
+    fence = "`" * (max(map(len, re.findall("`+", text)), default=0) + 1)
+    # CommonMark strips one space from each end of a span; add them where needed.
+    if text.startswith(("`", " ")) or text.endswith(("`", " ")):
+        text = f" {text} "
+    span = f"{fence}{text}{fence}"
+    return span.replace("|", "\\|") if table else span
+
+
+def line_width(text: str) -> int:
+    """Columns `text` takes in a terminal: wide East Asian characters and emoji take 2.
+
+    The way ruff measures line length, near enough to decide on a `# noqa: E501`.
+    """
+    width = 0
+    for char in str(text):
+        if unicodedata.category(char) in ("Mn", "Me", "Cf"):
+            continue  # combining marks and joiners take no column of their own
+        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+    return width
 
 
 def csv_file_name(path: str) -> str:
     """The name a CSV gets under data/raw/: "My Data (v2).CSV" -> "my-data-v2.csv"."""
-    return f"{slugify(Path(str(path)).stem) or 'data'}.csv"
+    stem = slugify(Path(str(path)).stem, max_length=MAX_CSV_STEM_LENGTH)
+    return f"{stem or 'data'}.csv"
 
 
 def csv_columns(path: str) -> list[str]:
     """The header of the CSV at `path`, or [] when there is no readable file there."""
     try:
-        with Path(str(path)).expanduser().open(newline="", encoding="utf-8") as file:
+        # utf-8-sig: spreadsheets often start a "CSV UTF-8" file with a byte-order mark.
+        file_path = Path(str(path)).expanduser()
+        with file_path.open(newline="", encoding="utf-8-sig") as file:
             return next(csv.reader(file), [])
-    except (OSError, UnicodeDecodeError):
+    except (OSError, UnicodeDecodeError, ValueError, csv.Error):
         return []
 
 
 def csv_exists(path: str) -> bool:
     """Whether `path` names a file that can be copied into data/raw/."""
-    return bool(str(path).strip()) and Path(str(path)).expanduser().is_file()
+    try:
+        return bool(str(path).strip()) and Path(str(path)).expanduser().is_file()
+    except (OSError, ValueError):  # a path with a NUL byte, or one too long
+        return False
+
+
+def csv_problem(path: str) -> str:
+    """Why the file at `path` cannot be copied in as the data, or "" when it can.
+
+    A path where nothing is yet is fine: the learner may copy the file in later.
+    """
+    if has_control_characters(path):
+        return "the path holds line breaks, tabs or other control characters"
+    file = Path(str(path)).expanduser()
+    try:
+        if not file.exists():
+            return ""
+        if not file.is_file():
+            return f"'{path}' is a folder, not a file"
+        data = file.read_bytes()
+    except OSError as error:
+        return f"'{path}' cannot be read ({error.strerror or error})"
+    if not data.strip():
+        return f"'{path}' is empty: a CSV needs a header row and data rows"
+    if b"\0" in data:
+        return f"'{path}' is not text (a spreadsheet? export it as CSV UTF-8)"
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        return (
+            f"'{path}' is not UTF-8 text (byte {data[error.start]:#04x} at position "
+            f"{error.start}): save it as CSV UTF-8"
+        )
+    if len(text.strip().splitlines()) < 2:
+        return f"'{path}' has a header row but no data rows"
+    return ""
 
 
 def read_text(path: str) -> str:
@@ -309,11 +460,17 @@ class Ml100Extension(Extension):
             csv_file_name=csv_file_name,
             csv_columns=csv_columns,
             csv_exists=csv_exists,
+            csv_problem=csv_problem,
+            md_code=md_code,
+            line_width=line_width,
+            has_control_characters=has_control_characters,
+            is_whole_number=is_whole_number,
             read_text=read_text,
             default_tier=default_tier,
             is_email=is_email,
             is_slug=is_slug,
             absolute_src_path=absolute_src_path,
+            slug_problem=slug_problem,
         )
         environment.globals.update(
             git_config=git_config,
@@ -321,6 +478,7 @@ class Ml100Extension(Extension):
             datasets=DATASETS,
             placeholder_author=PLACEHOLDER_AUTHOR,
             placeholder_email=PLACEHOLDER_EMAIL,
+            max_slug_length=MAX_SLUG_LENGTH,
         )
 
 
@@ -335,5 +493,6 @@ class DatasetContext(ContextHook):
             )
             context["facts"] = facts
             context["is_classification"] = facts["task"] == "classification"
-        if "project_number" in context:
+        # Validators render this hook too, before project_number is known to be valid.
+        if is_whole_number(context.get("project_number", "")):
             context["number"] = f"#{int(context['project_number']):03d}"

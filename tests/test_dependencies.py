@@ -3,13 +3,18 @@
 import ast
 import sys
 import tomllib
-from importlib.metadata import packages_distributions
+from importlib.metadata import (
+    PackageNotFoundError,
+    distribution,
+    packages_distributions,
+)
 
 import pytest
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
 from harness import DATASET_KINDS, OFFERED_TIERS, VARIANTS
+from ml100 import identifier_problem
 
 # Module name -> the distributions that provide it, from this (test) environment.
 PROVIDERS = packages_distributions()
@@ -55,3 +60,45 @@ def test_pyproject_declares_what_the_code_imports(name, rendered) -> None:
     tests = third_party(imported_modules(project.path / "tests"), project.package)
     for module in tests:
         assert providers(module) & dev, f"tests import {module}, not declared"
+
+
+def installed_closure(requirements: list[str]) -> set[str]:
+    """The distributions `requirements` install, as far as this environment knows."""
+    todo = [Requirement(line) for line in requirements]
+    seen: set[str] = set()
+    while todo:
+        name = canonicalize_name(todo.pop().name)
+        if name in seen:
+            continue
+        seen.add(name)
+        try:
+            found = distribution(name)
+        except PackageNotFoundError:
+            continue
+        for line in found.requires or []:
+            requirement = Requirement(line)
+            if requirement.marker is None or requirement.marker.evaluate({"extra": ""}):
+                todo.append(requirement)
+    return seen
+
+
+@pytest.mark.parametrize("tier", OFFERED_TIERS)
+def test_package_name_may_not_shadow_any_installed_module(tier, rendered) -> None:
+    # A package named like a module its environment installs would hide that module.
+    project = rendered(f"{tier}-iris", **VARIANTS[f"{tier}-iris"])
+    pyproject = tomllib.loads(project.read("pyproject.toml"))["project"]
+    closure = installed_closure(
+        pyproject["dependencies"] + pyproject["optional-dependencies"]["dev"]
+    )
+    modules = {
+        module
+        for module, names in PROVIDERS.items()
+        if closure & {canonicalize_name(name) for name in names}
+    }
+    allowed = sorted(
+        module
+        for module in modules
+        if module.isidentifier() and module.islower() and not module.startswith("_")
+        if not identifier_problem(module)
+    )
+    assert not allowed, f"add {allowed} to INDIRECT_DEPENDENCY_MODULES (ml100.py)"

@@ -21,6 +21,8 @@ NASTY = [
     "日本語 and emoji 🐱",
     "",
     "\x7f\x00 controls",
+    "\ufffe\uffff non-characters, \u2028 separator, \x85 next line",
+    "  spaces around  ",
 ]
 
 
@@ -39,6 +41,28 @@ def test_slugify(text: str, slug: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "length", "slug"),
+    [
+        ("one two three", 9, "one-two"),
+        ("one two three", 7, "one-two"),
+        ("one two three", 6, "one"),
+        ("abcdefgh ij", 4, "abcd"),
+        ("short", 40, "short"),
+    ],
+)
+def test_slugify_keeps_whole_words_within_max_length(text, length, slug) -> None:
+    assert ml100.slugify(text, max_length=length) == slug
+
+
+def test_slug_problem_names_the_rule() -> None:
+    assert ml100.slug_problem("001-iris") == ""
+    assert "lowercase letters and digits" in ml100.slug_problem("001_Iris")
+    longest = "0" * ml100.MAX_SLUG_LENGTH
+    assert ml100.slug_problem(longest) == ""
+    assert "at most 60 characters, got 61" in ml100.slug_problem(longest + "1")
+
+
+@pytest.mark.parametrize(
     ("text", "name"),
     [
         ("Iris classification", "iris_classification"),
@@ -47,6 +71,10 @@ def test_slugify(text: str, slug: str) -> None:
         ("sklearn", "sklearn_project"),
         ("class", "class_project"),
         ("🐱", "project"),
+        ("packaging", "packaging_project"),
+        ("A " * 40, "a_a_a_a_a_a_a_a_a_a_a"),
+        ("1 " + "word " * 20, "project_1_word_word_word_word"),
+        ("x" * 50, "x" * 22),
     ],
 )
 def test_to_identifier_always_gives_a_valid_package(text: str, name: str) -> None:
@@ -65,6 +93,10 @@ def test_to_identifier_always_gives_a_valid_package(text: str, name: str) -> Non
         ("json", "standard library module 'json'"),
         ("torch", "shadow the dependency 'torch'"),
         ("café", "not a Python identifier"),
+        ("a" * 30, ""),
+        ("a" * 31, "longer than 30 characters"),
+        ("packaging", "shadow the dependency 'packaging'"),
+        ("pluggy", "shadow the dependency 'pluggy'"),
     ],
 )
 def test_identifier_problem_names_the_rule(name: str, problem: str) -> None:
@@ -102,11 +134,47 @@ def test_py_str_prefers_double_quotes_like_ruff() -> None:
 def test_md_text_shows_markup_as_typed() -> None:
     assert ml100.md_text("<b>#1</b> *x*") == "\\<b\\>\\#1\\</b\\> \\*x\\*"
     assert ml100.md_text("two\nlines") == "two lines"
+    # No entity, and no Liquid tag for Jekyll or DEV to run.
+    assert ml100.md_text("&copy; {% if %}") == "\\&copy; \\{\\% if \\%\\}"
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("price", "`price`"),
+        ("a `b` c", "``a `b` c``"),
+        ("`edge`", "`` `edge` ``"),
+        ("two\nlines", "`two lines`"),
+    ],
+)
+def test_md_code_holds_any_text(text: str, span: str) -> None:
+    assert ml100.md_code(text) == span
+
+
+def test_md_code_escapes_pipes_in_tables_only() -> None:
+    assert ml100.md_code("a|b") == "`a|b`"
+    assert ml100.md_code("a|b", table=True) == "`a\\|b`"
+
+
+@pytest.mark.parametrize(
+    ("text", "width"), [("abc", 3), ("日本", 4), ("🐱", 2), ("e\u0301", 1), ("", 0)]
+)
+def test_line_width_counts_columns(text: str, width: int) -> None:
+    assert ml100.line_width(text) == width
+
+
+def test_text_checks() -> None:
+    assert ml100.has_control_characters("a\tb")
+    assert ml100.has_control_characters("a\x00")
+    assert not ml100.has_control_characters("Zoë 🐱 \u200d")
+    assert ml100.is_whole_number(" 042 ")
+    for wrong in ["", "abc", "4.5", "-3", "1e3"]:
+        assert not ml100.is_whole_number(wrong)
 
 
 def test_is_email() -> None:
     assert ml100.is_email("ada@example.com")
-    for wrong in ["", "ada", "ada@", "ada@example", "a b@example.com"]:
+    for wrong in ["", "ada", "ada@", "ada@example", "a b@example.com", "a\x00@b.co"]:
         assert not ml100.is_email(wrong)
 
 
@@ -129,6 +197,40 @@ def test_csv_helpers(tmp_path) -> None:
     assert ml100.read_text(str(csv_path)).startswith("a,b,target")
     assert not ml100.csv_exists(str(tmp_path / "missing.csv"))
     assert ml100.csv_columns(str(tmp_path / "missing.csv")) == []
+    assert not ml100.csv_exists("nul\x00.csv")
+    assert ml100.csv_file_name("x" * 50 + ".csv") == "x" * 40 + ".csv"
+
+
+def test_csv_columns_skip_a_byte_order_mark(tmp_path) -> None:
+    csv_path = tmp_path / "excel.csv"
+    csv_path.write_bytes("\ufefftarget,b\n1,2\n".encode())
+    assert ml100.csv_columns(str(csv_path)) == ["target", "b"]
+    assert ml100.csv_problem(str(csv_path)) == ""
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        (None, ""),
+        (b"a,b\n1,2\n", ""),
+        (b"", "is empty"),
+        (b" \n", "is empty"),
+        (b"a,b\n", "header row but no data rows"),
+        (b"PK\x03\x04\x00\x00", "is not text"),
+        ("a,b\ncafé,1\n".encode("latin-1"), "is not UTF-8 text (byte 0xe9 at position"),
+    ],
+)
+def test_csv_problem(tmp_path, content: bytes | None, problem: str) -> None:
+    csv_path = tmp_path / "data.csv"
+    if content is not None:
+        csv_path.write_bytes(content)
+    found = ml100.csv_problem(str(csv_path))
+    assert (problem in found) if problem else found == ""
+
+
+def test_csv_problem_refuses_folders_and_control_characters(tmp_path) -> None:
+    assert "is a folder" in ml100.csv_problem(str(tmp_path))
+    assert "control characters" in ml100.csv_problem("data\n.csv")
 
 
 def test_git_config_falls_back(monkeypatch, tmp_path) -> None:
@@ -191,3 +293,9 @@ def test_absolute_src_path_anchors_a_relative_path(tmp_path, monkeypatch) -> Non
         "_src_path": str(tmp_path / "ml100")
     }
     assert answers["_src_path"] == ".", "the answers given are not changed"
+@pytest.mark.parametrize(("text", "number"), [(" 042 ", "#042"), ("abc", None)])
+def test_context_hook_accepts_any_project_number_text(text, number) -> None:
+    # project_number is a str question: its validator renders with any text in it.
+    context = {"project_number": text}
+    ml100.DatasetContext.hook(None, context)
+    assert context.get("number") == number

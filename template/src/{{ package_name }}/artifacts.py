@@ -10,6 +10,7 @@ and writes text, and starts in a blink instead of loading every scikit-learn est
 
 import json
 import os
+import stat
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -27,6 +28,15 @@ if TYPE_CHECKING:  # heavy libraries: imported only where they are used
 TRUSTED_MODULE_PREFIXES = ("sklearn.", "numpy.", "scipy.")
 
 
+def file_mode(path: Path) -> int:
+    """The permissions `path` has, or those a new file gets (umask applied)."""
+    if path.exists():
+        return stat.S_IMODE(path.stat().st_mode)
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
 def write_atomically(path: Path, write: Callable[[Path], None]) -> None:
     """Call `write` on a temporary file beside `path`, then rename it over `path`."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -34,6 +44,8 @@ def write_atomically(path: Path, write: Callable[[Path], None]) -> None:
     os.close(handle)
     try:
         write(Path(temporary))
+        # mkstemp's file is private (0600): keep the mode the file had instead.
+        os.chmod(temporary, file_mode(path))
         os.replace(temporary, path)
     finally:
         Path(temporary).unlink(missing_ok=True)
@@ -61,15 +73,22 @@ def read_json(path: Path) -> dict[str, Any]:
 
 
 def read_csv(path: Path) -> "pd.DataFrame":
-    """A CSV as a DataFrame; an empty or malformed file gets a clear error."""
+    """A CSV as a DataFrame; an empty, unreadable or broken file gets a clear error."""
     import pandas as pd
 
     try:
         return pd.read_csv(path)
     except pd.errors.EmptyDataError:
         raise ProjectError(f"{path} is empty: it needs a header row and data") from None
-    except (pd.errors.ParserError, UnicodeDecodeError) as error:
-        raise ProjectError(f"{path} is not a readable CSV: {error}") from None
+    except UnicodeDecodeError:
+        raise ProjectError(f"{path} is not UTF-8 text: save it as CSV UTF-8") from None
+    except pd.errors.ParserError as error:
+        raise ProjectError(
+            f"{path} is not a readable CSV ({str(error).strip()}): check its commas "
+            "and quotes"
+        ) from None
+    except OSError as error:
+        raise ProjectError(f"{path} cannot be read: {error.strerror}") from None
 
 
 def save_figure(figure: "Figure", path: Path) -> None:
@@ -79,14 +98,15 @@ def save_figure(figure: "Figure", path: Path) -> None:
 
 
 def save_model(model: "Pipeline", path: Path) -> None:
-    import skops.io as sio
+    import skops.io as sio  # seconds to import: only commands that need it pay
 
     write_atomically(path, lambda temporary: sio.dump(model, temporary))
 
 
 def load_model(path: Path) -> "Pipeline":
     """The model saved by `train`; a missing, corrupt or foreign file is refused."""
-    import skops.io as sio
+    import skops.io as sio  # seconds to import: only commands that need it pay
+    from sklearn.pipeline import Pipeline
 
     if not path.is_file():
         raise ProjectError(f"{path} not found: run `train` first")
@@ -106,9 +126,29 @@ def load_model(path: Path) -> "Pipeline":
             "only load model files you made with `train`"
         )
     try:
-        return sio.load(path, trusted=untrusted)
+        model = sio.load(path, trusted=untrusted)
     except Exception as error:
         raise ProjectError(
             f"{path} could not be loaded ({type(error).__name__}: {error}): "
             "run `train` again"
         ) from None
+    if not isinstance(model, Pipeline):
+        raise ProjectError(
+            f"{path} holds a {type(model).__name__}, not the Pipeline `train` saves: "
+            "run `train` again"
+        )
+    return model
+
+
+def require_columns(
+    model: "Pipeline", rows: "pd.DataFrame", source: str | Path, hint: str
+) -> "pd.DataFrame":
+    """The columns `model` was trained on, from `rows`; refuses rows that lack some."""
+    expected = [str(column) for column in model.feature_names_in_]
+    missing = [column for column in expected if column not in rows.columns]
+    if missing:
+        raise ProjectError(
+            f"{source} lacks {len(missing)} column(s) the model was trained on "
+            f"({', '.join(missing)}): {hint}"
+        )
+    return rows[expected]

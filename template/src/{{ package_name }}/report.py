@@ -1,7 +1,8 @@
 """Fill the results block of the blog draft and the README from reports/.
 
 Only the lines between the two markers below are rewritten; everything else in those
-files is yours. The block is built from reports/metrics.json alone, so running `report`
+files is yours. Each marker must stand on a line of its own, so prose that mentions one
+is left alone. The block is built from reports/metrics.json alone, so running `report`
 twice gives the same files.
 """
 
@@ -17,7 +18,21 @@ from .errors import ProjectError
 
 START = "<!-- results:start -->"
 END = "<!-- results:end -->"
-BLOCK = re.compile(re.escape(START) + r".*?" + re.escape(END), flags=re.DOTALL)
+BLOCK = re.compile(
+    rf"^{re.escape(START)}[ \t]*$.*?^{re.escape(END)}[ \t]*$",
+    flags=re.DOTALL | re.MULTILINE,
+)
+# What `report` reads from reports/metrics.json.
+METRICS_KEYS = (
+    "primary_metric",
+    "model",
+    "baseline",
+    "estimator",
+    "params",
+    "n_train",
+    "n_test",
+    "dataset",
+)
 # A model card, when the project has one (the advanced tier does), is filled too.
 MODEL_CARD = "MODEL_CARD.md"
 
@@ -110,34 +125,67 @@ def results_block(
     return f"{START}\n{body}\n{END}"
 
 
-def fill_results(
+def read_metrics(path: Path) -> dict[str, Any]:
+    """reports/metrics.json as `train` wrote it; refuses a file that lacks a part."""
+    metrics = read_json(path)
+    if not isinstance(metrics, dict):
+        metrics = {}
+    missing = [key for key in METRICS_KEYS if key not in metrics]
+    if missing:
+        raise ProjectError(
+            f"{path} is not the metrics file `train` writes (it lacks "
+            f"{', '.join(missing)}): run `train` again"
+        )
+    return metrics
+
+
+def with_results(
     document: Path,
     metrics: dict[str, Any],
     reports: Path,
     extra_sections: Sequence[str] = (),
-) -> None:
-    """Rewrite the results block of `document`; refuse a document without one.
+) -> str:
+    """`document`'s text with its results block rewritten; it must have exactly one.
 
     `extra_sections` (Markdown) go between the model summary and the figures.
     """
     if not document.is_file():
         raise ProjectError(f"{document} not found: `report` fills its results block")
-    text = document.read_text(encoding="utf-8")
-    if not BLOCK.search(text):
+    try:
+        text = document.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise ProjectError(f"{document} is not UTF-8 text: save it as UTF-8") from None
+    blocks = len(BLOCK.findall(text))
+    if blocks != 1:
+        found = "no results block" if blocks == 0 else f"{blocks} results blocks"
         raise ProjectError(
-            f"{document} has no results block: put {START} and {END} on their own "
-            "lines where the results should go"
+            f"{document} has {found}: put one {START} line and one {END} line "
+            "where the results should go"
         )
     block = results_block(metrics, reports, document, extra_sections)
-    write_text(document, BLOCK.sub(lambda _: block, text, count=1))
+    return BLOCK.sub(lambda _: block, text)
+
+
+def fill_results(
+    documents: Sequence[Path],
+    metrics: dict[str, Any],
+    reports: Path,
+    extra_sections: Sequence[str] = (),
+) -> None:
+    """Rewrite the results block of each document, or of none if one is refused."""
+    texts = [
+        with_results(document, metrics, reports, extra_sections)
+        for document in documents
+    ]
+    for document, text in zip(documents, texts, strict=True):
+        write_text(document, text)
 
 
 def report(paths: Paths) -> list[Path]:
     """Fill the blog draft, the README and any model card; returns the files written."""
-    metrics = read_json(paths.metrics)
+    metrics = read_metrics(paths.metrics)
     documents = [paths.blog_post, paths.readme]
     if (paths.root / MODEL_CARD).is_file():
         documents.append(paths.root / MODEL_CARD)
-    for document in documents:
-        fill_results(document, metrics, paths.reports)
+    fill_results(documents, metrics, paths.reports)
     return documents

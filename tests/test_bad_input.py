@@ -1,0 +1,711 @@
+"""Bad input is refused clearly and nothing is lost: one table, copy time and run time.
+
+Each row is one mistake a learner makes.
+
+- Copy time: answers given to `copier copy`. The copy must fail with a message that
+  names the question and the rule, and leave the destination as it was: absent, or an
+  empty folder that stays empty. (Validators run before Copier writes anything.)
+- Run time: one thing broken in a trained project, then one command of its CLI run as
+  a subprocess. It must exit 1 with a single `error: <cause>: <hint>` line on stderr, no
+  traceback, and every file of the project as it was, byte for byte, mtime and mode.
+
+Rows name the tiers they hold for, and run for those of them that are offered. A tier
+adds rows for its own mistakes (the intermediate tier: a config with an unknown key; the
+advanced tier: a file that is not a checkpoint) and widens `tiers` on the rows that hold
+for it too.
+"""
+
+import pickle
+import shutil
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import copier
+import pandas as pd
+import pytest
+from copier.errors import TaskError
+from jinja2 import TemplateError
+
+from harness import BASE_ANSWERS, OFFERED_TIERS, REPO_ROOT, VARIANTS, Project, render
+
+
+@dataclass(frozen=True)
+class CopyCase:
+    """Answers `copier copy` must refuse, and what its message must say."""
+
+    name: str
+    question: str
+    # The answers, or a function that writes the files they need into a work folder.
+    answers: dict[str, Any] | Callable[[Path], dict[str, Any]]
+    message: str
+    # Questions every tier shares are checked once, with the beginner tier.
+    tiers: tuple[str, ...] = ("beginner",)
+
+
+@dataclass(frozen=True)
+class RunCase:
+    """A mistake made in a trained project, the command that meets it, the message."""
+
+    name: str
+    kind: str  # the dataset kind of the trained project (harness.DATASET_KINDS)
+    breaks: Callable[[Path], None]  # what the learner got wrong, in the project folder
+    command: tuple[str, ...]
+    message: str
+    tiers: tuple[str, ...] = ("beginner",)
+
+
+# --- copy time -----------------------------------------------------------------------
+
+
+def csv_answers(content: bytes | None, name: str = "data.csv") -> Callable:
+    """Answers choosing a CSV with `content` (None: a folder named like a CSV)."""
+
+    def answers(workdir: Path) -> dict[str, Any]:
+        path = workdir / name
+        if content is None:
+            path.mkdir()
+        else:
+            path.write_bytes(content)
+        return {"dataset": "csv", "csv_path": str(path), "target_column": "y"}
+
+    return answers
+
+
+COPY_CASES = [
+    CopyCase(
+        "number-is-text",
+        "project_number",
+        {"project_number": "abc"},
+        "must be a whole number from 1 to 999, got 'abc'",
+    ),
+    CopyCase(
+        "number-is-decimal",
+        "project_number",
+        {"project_number": "4.5"},
+        "must be a whole number from 1 to 999, got '4.5'",
+    ),
+    CopyCase(
+        "number-is-negative",
+        "project_number",
+        {"project_number": "-7"},
+        "must be a whole number from 1 to 999, got '-7'",
+    ),
+    CopyCase(
+        "task-contradicts-the-dataset",
+        "task",
+        {"dataset": "iris", "task": "regression"},
+        "task must be classification for the iris dataset",
+    ),
+    CopyCase(
+        "csv-is-a-folder",
+        "csv_path",
+        csv_answers(None),
+        "data.csv' is a folder, not a file",
+    ),
+    CopyCase("csv-is-empty", "csv_path", csv_answers(b""), "is empty: a CSV needs"),
+    CopyCase(
+        "csv-has-no-rows",
+        "csv_path",
+        csv_answers(b"x,y\n"),
+        "has a header row but no data rows",
+    ),
+    CopyCase(
+        "csv-is-a-spreadsheet",
+        "csv_path",
+        csv_answers(b"PK\x03\x04\x14\x00\x06\x00"),
+        "is not text (a spreadsheet? export it as CSV UTF-8)",
+    ),
+    CopyCase(
+        "csv-is-latin-1",
+        "csv_path",
+        # The header decodes: only copying the whole file would have found the byte.
+        csv_answers("x,y\n1,a\n2,café\n".encode("latin-1")),
+        "is not UTF-8 text (byte 0xe9 at position 13): save it as CSV UTF-8",
+    ),
+    CopyCase(
+        "csv-path-has-a-line-break",
+        "csv_path",
+        {"dataset": "csv", "csv_path": "data\n.csv", "target_column": "y"},
+        "csv_path: the path holds line breaks, tabs or other control characters",
+    ),
+    CopyCase(
+        "target-column-has-a-trailing-space",
+        "target_column",
+        lambda workdir: {
+            **csv_answers(b"x,y\n1,a\n2,b\n")(workdir),
+            "target_column": "y ",
+        },
+        "target_column 'y ' is not a column of",
+    ),
+    CopyCase(
+        "title-has-a-line-break",
+        "project_title",
+        {"project_title": "Iris\nclassification"},
+        "must be one line: no line breaks, tabs or other control characters",
+    ),
+    CopyCase(
+        "author-has-a-tab",
+        "author_name",
+        {"author_name": "Ada\tLovelace"},
+        "must be one line: no line breaks, tabs or other control characters",
+    ),
+    CopyCase(
+        "email-has-a-control-character",
+        "author_email",
+        {"author_email": "ada@example.com\x00"},
+        "must look like name@example.com",
+    ),
+    CopyCase(
+        "slug-too-long",
+        "project_slug",
+        {"project_slug": "001-" + "a" * 57},
+        "must be at most 60 characters, got 61",
+    ),
+    CopyCase(
+        "package-too-long",
+        "package_name",
+        {"package_name": "p" * 31},
+        "is longer than 30 characters",
+    ),
+    CopyCase(
+        "package-shadows-an-indirect-dependency",
+        "package_name",
+        {"package_name": "packaging"},
+        "'packaging' would shadow the dependency 'packaging'",
+    ),
+]
+
+
+def offered(cases: list) -> list:
+    """(case, tier) for each offered tier the case holds for, as pytest params."""
+    return [
+        pytest.param(case, tier, id=f"{tier}-{case.name}")
+        for case in cases
+        for tier in case.tiers
+        if tier in OFFERED_TIERS
+    ]
+
+
+@pytest.mark.parametrize("destination", ["new folder", "empty folder"])
+@pytest.mark.parametrize(("case", "tier"), offered(COPY_CASES))
+def test_copy_refuses_bad_answers_and_writes_nothing(
+    case: CopyCase, tier: str, destination: str, tmp_path: Path
+) -> None:
+    answers = case.answers(tmp_path) if callable(case.answers) else case.answers
+    target = tmp_path / "project"
+    if destination == "empty folder":
+        target.mkdir()
+    with pytest.raises(ValueError) as refused:
+        render(target, {"tier": tier, **answers})
+    message = str(refused.value)
+    # Copier names the question; so does the message, then the rule.
+    assert f"question '{case.question}': {case.question}" in message
+    assert case.message in message
+    if destination == "new folder":
+        assert not target.exists(), "a refused copy leaves nothing behind"
+    else:
+        assert target.is_dir() and not any(target.iterdir()), "the folder stays empty"
+
+
+# How a copy can fail after Copier has begun to write, and the error each raises.
+LATE_FAILURES = {
+    "task fails after every file is written": TaskError,
+    "a file fails to render": TemplateError,
+}
+
+
+def template_failing(how: str, workdir: Path) -> Path:
+    """A copy of this template that fails late, in one of the LATE_FAILURES ways."""
+    copy = workdir / "failing-template"
+    copy.mkdir()
+    shutil.copy(REPO_ROOT / "copier.yml", copy)
+    for folder in ["extensions", "template"]:
+        shutil.copytree(REPO_ROOT / folder, copy / folder)
+    if how.startswith("task"):
+        with (copy / "copier.yml").open("a", encoding="utf-8") as config:
+            config.write('\n_tasks:\n  - "exit 3"\n')
+    else:
+        (copy / "template" / "late.txt.jinja").write_text("{{ 1 | no_such_filter }}")
+    return copy
+
+
+def copy_from(template: Path, destination: Path) -> None:
+    copier.run_copy(
+        str(template),
+        destination,
+        data=BASE_ANSWERS,
+        defaults=True,
+        unsafe=True,
+        quiet=True,
+    )
+
+
+@pytest.mark.parametrize("how", LATE_FAILURES)
+def test_late_failure_removes_the_folder_copier_made(how: str, tmp_path: Path) -> None:
+    destination = tmp_path / "project"
+    with pytest.raises(LATE_FAILURES[how]):
+        copy_from(template_failing(how, tmp_path), destination)
+    assert not destination.exists(), "copier's cleanup_on_error removes it"
+
+
+@pytest.mark.parametrize("how", LATE_FAILURES)
+def test_late_failure_keeps_an_existing_folder_and_its_files(
+    how: str, tmp_path: Path
+) -> None:
+    destination = tmp_path / "project"
+    destination.mkdir()
+    (destination / "notes.md").write_text("mine\n", encoding="utf-8")
+    with pytest.raises(LATE_FAILURES[how]):
+        copy_from(template_failing(how, tmp_path), destination)
+    assert (destination / "notes.md").read_text(encoding="utf-8") == "mine\n"
+    # The limit README.md documents: Copier never deletes a folder it did not create,
+    # so what it wrote there before failing stays (here, with a task, every file).
+    if how.startswith("task"):
+        assert (destination / "pyproject.toml").is_file()
+
+
+# --- run time ------------------------------------------------------------------------
+
+
+def data_csv(project: Path) -> Path:
+    return next((project / "data" / "raw").glob("*.csv"))
+
+
+def draft(project: Path) -> Path:
+    return next((project / "blog").glob("*.md"))
+
+
+def model_file(project: Path) -> Path:
+    return project / "models" / "model.skops"
+
+
+def edit_csv(change: Callable[[pd.DataFrame], pd.DataFrame]) -> Callable[[Path], None]:
+    """A break that rewrites the project's CSV through `change`."""
+
+    def breaks(project: Path) -> None:
+        path = data_csv(project)
+        change(pd.read_csv(path)).to_csv(path, index=False)
+
+    return breaks
+
+
+def one_value(column: pd.Series, value: str) -> pd.Series:
+    """`column` with its fourth value replaced by `value`, as text."""
+    return column.astype(str).where(column.index != 3, value)
+
+
+def write_data(content: bytes) -> Callable[[Path], None]:
+    def breaks(project: Path) -> None:
+        data_csv(project).write_bytes(content)
+
+    return breaks
+
+
+def latin_1(project: Path) -> None:
+    path = data_csv(project)
+    text = path.read_text(encoding="utf-8").replace("Lisbon", "Lisboa café")
+    path.write_bytes(text.encode("latin-1"))
+
+
+def png_as_csv(project: Path) -> None:
+    figure = next((project / "reports" / "figures").glob("*.png"))
+    data_csv(project).write_bytes(figure.read_bytes())
+
+
+def ragged_row(project: Path) -> None:
+    with data_csv(project).open("a", encoding="utf-8") as file:
+        file.write("1,2,3,4,5,6,7\n")
+
+
+def predict_rows(change: Callable[[pd.DataFrame], pd.DataFrame]) -> Callable:
+    """A break that writes rows.csv for `predict`: the data through `change`."""
+
+    def breaks(project: Path) -> None:
+        change(pd.read_csv(data_csv(project))).to_csv(project / "rows.csv", index=False)
+
+    return breaks
+
+
+def write_model(content: bytes) -> Callable[[Path], None]:
+    def breaks(project: Path) -> None:
+        model_file(project).write_bytes(content)
+
+    return breaks
+
+
+def untrusted_model(project: Path) -> None:
+    import skops.io as sio
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import FunctionTransformer
+
+    sio.dump(make_pipeline(FunctionTransformer(print)), model_file(project))
+
+
+def array_as_model(project: Path) -> None:
+    import numpy as np
+    import skops.io as sio
+
+    sio.dump(np.arange(3), model_file(project))
+
+
+def write_metrics(content: str) -> Callable[[Path], None]:
+    def breaks(project: Path) -> None:
+        (project / "reports" / "metrics.json").write_text(content, encoding="utf-8")
+
+    return breaks
+
+
+def rewrite(document: Callable[[Path], Path], change: Callable[[str], str]):
+    def breaks(project: Path) -> None:
+        path = document(project)
+        path.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")
+
+    return breaks
+
+
+def remove(path: Callable[[Path], Path]) -> Callable[[Path], None]:
+    def breaks(project: Path) -> None:
+        path(project).unlink()
+
+    return breaks
+
+
+def readme(project: Path) -> Path:
+    return project / "README.md"
+
+
+def without_markers(text: str) -> str:
+    return text.replace("<!-- results:start -->", "").replace(
+        "<!-- results:end -->", ""
+    )
+
+
+CHURN = "csv-classification"
+PRICES = "csv-regression"
+CSV_NOT_FOUND = "customer-churn.csv not found: copy your CSV there, then run again"
+MODEL_NOT_SAVED = "model.skops is not a model saved by `train`"
+RUN_CASES = [
+    # The learner's CSV, when training.
+    RunCase("csv-missing", CHURN, remove(data_csv), ("train",), CSV_NOT_FOUND),
+    RunCase(
+        "csv-empty",
+        CHURN,
+        write_data(b""),
+        ("train",),
+        "customer-churn.csv is empty: it needs a header row and data",
+    ),
+    RunCase(
+        "csv-header-only",
+        CHURN,
+        edit_csv(lambda frame: frame.head(0)),
+        ("train",),
+        "has 0 rows with a value in 'churned': a train/test split needs at least 10",
+    ),
+    RunCase(
+        "csv-too-few-rows",
+        CHURN,
+        edit_csv(lambda frame: frame.head(4)),
+        ("train",),
+        "has 4 rows with a value in 'churned': a train/test split needs at least 10",
+    ),
+    RunCase(
+        "csv-is-a-png",
+        CHURN,
+        png_as_csv,
+        ("train",),
+        "customer-churn.csv is not UTF-8 text: save it as CSV UTF-8",
+    ),
+    RunCase(
+        "csv-is-latin-1",
+        CHURN,
+        latin_1,
+        ("train",),
+        "customer-churn.csv is not UTF-8 text: save it as CSV UTF-8",
+    ),
+    RunCase(
+        "csv-row-with-extra-fields",
+        CHURN,
+        ragged_row,
+        ("train",),
+        "Expected 5 fields in line 302, saw 7): check its commas and quotes",
+    ),
+    RunCase(
+        "csv-target-column-renamed",
+        CHURN,
+        edit_csv(lambda frame: frame.rename(columns={"churned": "churn"})),
+        ("train",),
+        "target column 'churned' is not in data/raw/customer-churn.csv (columns: "
+        "age, monthly spend, city, plan, churn); fix TARGET in config.py",
+    ),
+    RunCase(
+        "csv-one-class",
+        CHURN,
+        edit_csv(lambda frame: frame.assign(churned="yes")),
+        ("train",),
+        "target column 'churned' holds one class only ('yes'): a classifier needs "
+        "rows of at least two classes",
+    ),
+    RunCase(
+        "csv-more-classes-than-test-rows",
+        CHURN,
+        edit_csv(
+            lambda frame: frame.head(40).assign(
+                churned=[f"c{i // 2}" for i in range(40)]
+            )
+        ),
+        ("train",),
+        "40 rows cannot be split into training and test rows (The test_size = 8 should "
+        "be greater or equal to the number of classes = 20): add rows or merge rare",
+    ),
+    RunCase(
+        "csv-target-only",
+        CHURN,
+        edit_csv(lambda frame: frame[["churned"]]),
+        ("train",),
+        "customer-churn.csv has no feature columns besides 'churned'",
+    ),
+    RunCase(
+        "regression-target-is-text",
+        PRICES,
+        edit_csv(
+            lambda frame: frame.assign(price=one_value(frame["price"], "unknown"))
+        ),
+        ("train",),
+        "target column 'price' holds text, not numbers: regression needs a numeric "
+        "target (or choose task=classification)",
+    ),
+    RunCase(
+        "regression-infinite-value",
+        PRICES,
+        edit_csv(lambda frame: frame.assign(price=one_value(frame["price"], "inf"))),
+        ("train",),
+        "flat-prices.csv has infinite values in price: fix or drop those rows",
+    ),
+    # The data changed after training.
+    RunCase(
+        "evaluate-after-a-column-was-dropped",
+        CHURN,
+        edit_csv(lambda frame: frame.drop(columns=["plan"])),
+        ("evaluate",),
+        "the data lacks 1 column(s) the model was trained on (plan): run `train` "
+        "again to fit it to this data",
+    ),
+    # Rows to predict.
+    RunCase(
+        "predict-csv-lacks-columns",
+        CHURN,
+        predict_rows(lambda frame: frame.drop(columns=["age", "plan"])),
+        ("predict", "rows.csv"),
+        "rows.csv lacks 2 column(s) the model was trained on (age, plan): add them "
+        "to the CSV",
+    ),
+    RunCase(
+        "predict-csv-missing",
+        CHURN,
+        lambda project: None,
+        ("predict", "rows.csv"),
+        "rows.csv not found: give a CSV with rows to predict",
+    ),
+    RunCase(
+        "predict-csv-header-only",
+        CHURN,
+        predict_rows(lambda frame: frame.head(0)),
+        ("predict", "rows.csv"),
+        "rows.csv has a header but no rows to predict",
+    ),
+    RunCase(
+        "predict-text-in-a-number-column",
+        CHURN,
+        predict_rows(lambda frame: frame.head(3).assign(age="old")),
+        ("predict", "rows.csv"),
+        "could not convert string to float: 'old'): give each column the same kind "
+        "of values as in the training data",
+    ),
+    RunCase(
+        "predict-without-a-model",
+        CHURN,
+        remove(model_file),
+        ("predict", "data/raw/customer-churn.csv"),
+        "models/model.skops not found: run `train` first",
+    ),
+    # The saved model.
+    RunCase(
+        "model-missing",
+        "iris",
+        remove(model_file),
+        ("evaluate",),
+        "models/model.skops not found: run `train` first",
+    ),
+    RunCase(
+        "model-is-garbage",
+        "iris",
+        write_model(b"not a model"),
+        ("evaluate",),
+        f"{MODEL_NOT_SAVED} (BadZipFile): delete it and run `train` again",
+    ),
+    RunCase(
+        "model-is-a-renamed-pickle",
+        "iris",
+        write_model(pickle.dumps({"weights": [1, 2, 3]})),
+        ("evaluate",),
+        f"{MODEL_NOT_SAVED} (BadZipFile): delete it and run `train` again",
+    ),
+    RunCase(
+        "model-holds-an-untrusted-type",
+        "iris",
+        untrusted_model,
+        ("evaluate",),
+        "model.skops holds types this project does not trust (builtins.print): only "
+        "load model files you made with `train`",
+    ),
+    RunCase(
+        "model-is-not-a-pipeline",
+        "iris",
+        array_as_model,
+        ("evaluate",),
+        "model.skops holds a ndarray, not the Pipeline `train` saves: run `train` "
+        "again",
+    ),
+    # What `report` reads and writes.
+    RunCase(
+        "metrics-missing",
+        "iris",
+        remove(lambda project: project / "reports" / "metrics.json"),
+        ("report",),
+        "reports/metrics.json not found: run `train` first",
+    ),
+    RunCase(
+        "metrics-not-json",
+        "iris",
+        write_metrics('{"model": '),
+        ("report",),
+        "reports/metrics.json is not valid JSON (Expecting value: line 1 column 11 "
+        "(char 10)): run `train` again",
+    ),
+    RunCase(
+        "metrics-of-another-shape",
+        "iris",
+        write_metrics('{"accuracy": 0.9}'),
+        ("report",),
+        "reports/metrics.json is not the metrics file `train` writes (it lacks "
+        "primary_metric, model, baseline, estimator, params, n_train, n_test, "
+        "dataset): run `train` again",
+    ),
+    RunCase(
+        "draft-without-markers",
+        "iris",
+        rewrite(draft, without_markers),
+        ("report",),
+        "001-iris-classification.md has no results block: put one "
+        "<!-- results:start --> line and one <!-- results:end --> line where",
+    ),
+    RunCase(
+        "readme-without-markers",  # the draft is fine, and must not be written either
+        "iris",
+        rewrite(readme, without_markers),
+        ("report",),
+        "error: README.md has no results block",
+    ),
+    RunCase(
+        "draft-with-markers-inline-only",
+        "iris",
+        rewrite(
+            draft,
+            lambda text: (
+                without_markers(text)
+                + "\nI keep `<!-- results:start -->` and `<!-- results:end -->` here.\n"
+            ),
+        ),
+        ("report",),
+        "001-iris-classification.md has no results block",
+    ),
+    RunCase(
+        "draft-with-two-blocks",
+        "iris",
+        rewrite(
+            draft,
+            lambda text: text + "\n<!-- results:start -->\n<!-- results:end -->\n",
+        ),
+        ("report",),
+        "001-iris-classification.md has 2 results blocks",
+    ),
+    RunCase(
+        "draft-missing",
+        "iris",
+        remove(draft),
+        ("report",),
+        "001-iris-classification.md not found: `report` fills its results block",
+    ),
+]
+
+
+@pytest.fixture(scope="session")
+def trained(rendered, tmp_path_factory) -> Callable[[str, str], Project]:
+    """`trained(tier, kind)`: a project after train, report and (csv) predict, once."""
+    cache: dict[tuple[str, str], Project] = {}
+
+    def get(tier: str, kind: str) -> Project:
+        if (tier, kind) not in cache:
+            name = f"{tier}-{kind}"
+            source = rendered(name, **VARIANTS[name])
+            project = Project(tmp_path_factory.mktemp(name) / "p", source.answers)
+            shutil.copytree(source.path, project.path)
+            commands = [["train"], ["report"]]
+            if kind.startswith("csv"):
+                csv = data_csv(project.path).relative_to(project.path).as_posix()
+                commands.append(["predict", csv])
+            # One interpreter for the three commands: imports are most of their time.
+            script = f"from {project.package}.__main__ import main\n" + "".join(
+                f"assert main({command!r}) == 0\n" for command in commands
+            )
+            result = project.run(sys.executable, "-c", script)
+            assert result.returncode == 0, result.stderr
+            cache[(tier, kind)] = project
+        return cache[(tier, kind)]
+
+    return get
+
+
+def snapshot(folder: Path) -> dict[str, tuple[bytes, int, int]]:
+    """Every file under `folder`: its bytes, mtime and mode."""
+    files = {}
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            status = path.stat()
+            files[path.relative_to(folder).as_posix()] = (
+                path.read_bytes(),
+                status.st_mtime_ns,
+                status.st_mode,
+            )
+    return files
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("case", "tier"), offered(RUN_CASES))
+def test_run_refuses_bad_input_and_loses_nothing(
+    case: RunCase, tier: str, trained, tmp_path: Path
+) -> None:
+    source = trained(tier, case.kind)
+    project = Project(tmp_path / "p", source.answers)
+    shutil.copytree(source.path, project.path)
+    case.breaks(project.path)
+    before = snapshot(project.path)
+
+    result = project.run(sys.executable, "-m", project.package, *case.command)
+
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr, result.stderr
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: "), result.stderr
+    assert case.message in lines[0]
+    assert result.stdout == ""
+    after = snapshot(project.path)
+    changed = sorted(
+        name
+        for name in before.keys() | after.keys()
+        if before.get(name) != after.get(name)
+    )
+    assert not changed, f"a failed run changed, added or removed {changed}"
