@@ -28,7 +28,7 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Project]
         if name not in cache:
             workdir = shared / "rendered" / name
             workdir.mkdir(parents=True, exist_ok=True)
-            with FileLock(workdir.with_suffix(".lock")):
+            with FileLock(workdir.parent / f"{name}.lock"):
                 record = workdir / "answers.json"
                 if not record.is_file():
                     kind = answers.pop("kind", None)
