@@ -566,7 +566,7 @@ RUN_CASES = [
         "iris",
         array_as_model,
         ("evaluate",),
-        "model.skops holds a ndarray, not the Pipeline `train` saves: run `train` "
+        "model.skops holds a ndarray, not the estimator `train` saves: run `train` "
         "again",
     ),
     # What `report` reads and writes.

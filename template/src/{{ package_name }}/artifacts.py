@@ -106,7 +106,7 @@ def save_model(model: "Pipeline", path: Path) -> None:
 def load_model(path: Path) -> "Pipeline":
     """The model saved by `train`; a missing, corrupt or foreign file is refused."""
     import skops.io as sio  # seconds to import: only commands that need it pay
-    from sklearn.pipeline import Pipeline
+    from sklearn.base import BaseEstimator
 
     if not path.is_file():
         raise ProjectError(f"{path} not found: run `train` first")
@@ -132,9 +132,10 @@ def load_model(path: Path) -> "Pipeline":
             f"{path} could not be loaded ({type(error).__name__}: {error}): "
             "run `train` again"
         ) from None
-    if not isinstance(model, Pipeline):
+    # The advanced tier saves its fitted preprocessor here too: any estimator will do.
+    if not isinstance(model, BaseEstimator):
         raise ProjectError(
-            f"{path} holds a {type(model).__name__}, not the Pipeline `train` saves: "
+            f"{path} holds a {type(model).__name__}, not the estimator `train` saves: "
             "run `train` again"
         )
     return model
