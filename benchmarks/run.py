@@ -6,12 +6,15 @@ Run from the repository root, with the template's test dependencies installed:
     python benchmarks/run.py --quick           # median of 2, no warm-up: a rough look
     python benchmarks/run.py --template-suite  # also the template's whole test suite
     python benchmarks/run.py --readme          # also put the table into README.md
+    python benchmarks/run.py --peer ../copier-uv --peer-data '{"project_name": "x"}'
+                                               # also render another template
 
 For each tier in OFFERED_TIERS (extensions/ml100.py), side by side in one run:
 
 - render: a fresh Python process that imports Copier and renders the tier's default
   project with vcs_ref="HEAD" (what `copier copy` costs), against the same for a
-  one-file template: the floor Copier itself costs.
+  one-file template: the floor Copier itself costs. With --peer, another template is
+  rendered in the same rounds, to show what the floor ratio looks like elsewhere.
 - train: `python -m <package> train` in the tier's default project, against a plain
   script doing the same work with the libraries directly, benchmarks/baselines/<tier>.py
   (a tier without one is timed alone: write that file to compare it; it gets the folder
@@ -245,15 +248,16 @@ def commit_folder(folder: Path) -> None:
     git("gc", "--quiet", cwd=folder)
 
 
-def snapshot(destination: Path) -> Path:
-    """This working tree, uncommitted and untracked files included, as a new repo."""
+def snapshot(source: Path, destination: Path) -> Path:
+    """The working tree of `source`, uncommitted and untracked files included, as a
+    new repository with one commit: templates compared are cloned alike."""
     listed = git(
-        "ls-files", "-z", "--cached", "--others", "--exclude-standard", cwd=REPO_ROOT
+        "ls-files", "-z", "--cached", "--others", "--exclude-standard", cwd=source
     )
     for relative in filter(None, listed.split("\0")):
-        if (REPO_ROOT / relative).is_file():  # not deleted in the working tree
+        if (source / relative).is_file():  # not deleted in the working tree
             (destination / relative).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(REPO_ROOT / relative, destination / relative)
+            shutil.copy2(source / relative, destination / relative)
     commit_folder(destination)
     return destination
 
@@ -315,13 +319,22 @@ def pytest_seconds(output: str) -> float:
 class Bench:
     """The measures. Each returns table rows; temporary files go under `work`."""
 
-    def __init__(self, work: Path, tiers: tuple[str, ...], repeat: int, warmup: int):
+    def __init__(
+        self,
+        work: Path,
+        tiers: tuple[str, ...],
+        repeat: int,
+        warmup: int,
+        peer: tuple[Path, dict[str, str]] | None = None,
+    ):
         self.work, self.tiers, self.repeat, self.warmup = work, tiers, repeat, warmup
+        # Another Copier template and the answers it needs: rendered beside ours.
+        self.peer = peer
         self.python = sys.executable
         self.env = dict(os.environ)
         # A learner's Python writes bytecode caches; the warm-up run fills them.
         self.env.pop("PYTHONDONTWRITEBYTECODE", None)
-        self.template = snapshot(self.fresh("template"))
+        self.template = snapshot(REPO_ROOT, self.fresh("template"))
         self.projects: dict[str, Path] = {}
         self.skipped_plugins: set[str] = set()
 
@@ -341,7 +354,14 @@ class Bench:
         if tier not in self.projects:
             destination = self.fresh(f"project-{tier}") / "project"
             self.projects[tier] = render(self.template, destination, {"tier": tier})
+            commit_folder(self.projects[tier])
         return self.projects[tier]
+
+    def reset(self, project: Path) -> None:
+        """Take `project` back to as rendered, bytecode caches kept: each round does a
+        first run (the intermediate tier's Optuna study would otherwise grow)."""
+        git("checkout", "--quiet", "--", ".", cwd=project)
+        git("clean", "--quiet", "-d", "--force", "-x", "-e", "__pycache__", cwd=project)
 
     def in_project(self, project: Path) -> dict[str, str]:
         """The environment of `make` in `project`, without installing it."""
@@ -351,6 +371,9 @@ class Bench:
         floor = floor_template(self.fresh("floor"))
         subjects = {"floor": (floor, {})}
         subjects.update({tier: (self.template, {"tier": tier}) for tier in self.tiers})
+        if self.peer:
+            source, data = self.peer
+            subjects[source.name] = (snapshot(source, self.fresh("peer")), data)
         timings = {name: Timing() for name in subjects}
         for keep in self.rounds():
             for name, (template, data) in subjects.items():
@@ -359,7 +382,7 @@ class Bench:
                 wall, cpu, out = run([*command, json.dumps(data)], self.work, self.env)
                 if keep:
                     timings[name].add(wall, cpu, json.loads(out))
-        return [
+        rows = [
             Row(
                 f"render {tier} default project (`copier copy`)",
                 timings[tier],
@@ -370,19 +393,31 @@ class Bench:
             )
             for tier in self.tiers
         ]
+        if self.peer:
+            name = self.peer[0].name
+            rows.append(
+                Row(
+                    f"render {name}, another template, for reference",
+                    timings[name],
+                    timings["floor"],
+                    "one-file template",
+                )
+            )
+        return rows
 
     def train(self, tier: str) -> list[Row]:
         project = self.project(tier)
         command = [self.python, "-m", answer(project, "package_name"), "train"]
         baseline = BASELINES / f"{tier}.py"
-        output = self.fresh(f"plain-{tier}")
-        plain_command = [self.python, str(baseline), str(output)]
         ours, plain = Timing(), Timing()
         for keep in self.rounds():
             if baseline.is_file():
+                output = self.fresh(f"plain-{tier}")  # an empty folder each round
+                plain_command = [self.python, str(baseline), str(output)]
                 wall, cpu, _ = run(plain_command, output, self.in_project(output))
                 if keep:
                     plain.add(wall, cpu)
+            self.reset(project)
             wall, cpu, _ = run(command, project, self.in_project(project))
             if keep:
                 ours.add(wall, cpu)
@@ -407,6 +442,7 @@ class Bench:
         command += [f"-pno:{name}" for name in skipped] + ["-m", "not slow"]
         timing = Timing()
         for keep in self.rounds():
+            self.reset(project)
             wall, cpu, out = run(command, project, self.in_project(project))
             if keep:
                 timing.add(wall, cpu, {"pytest": pytest_seconds(out)})
@@ -424,6 +460,7 @@ class Bench:
         command = ["make", "--silent", "all", f"PYTHON={self.python}"]
         timing = Timing()
         for keep in self.rounds():
+            self.reset(project)
             wall, cpu, _ = run(command, project, self.in_project(project))
             if keep:
                 timing.add(wall, cpu)
@@ -498,6 +535,13 @@ def notes(bench: Bench, repeat: int, warmup: int, load_before: float) -> list[st
         + "; CPU: of the process and its children; load average "
         f"{load_before:.1f} at the start, {os.getloadavg()[0]:.1f} at the end",
     ]
+    if bench.peer:
+        source, data = bench.peer
+        peer_commit = git("rev-parse", "--short", "HEAD", cwd=source)
+        lines.append(
+            f"for reference: {source.name} at {peer_commit}, rendered with its "
+            f"defaults and {json.dumps(data)}"
+        )
     for name in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "OMP_NUM_THREADS"):
         if name in os.environ:
             lines.append(f"{name}={os.environ[name]} was set, and left as it was")
@@ -570,9 +614,24 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--readme", action="store_true", help="write the table into README.md"
     )
     parser.add_argument(
+        "--peer",
+        type=Path,
+        help="a clone of another Copier template, rendered beside ml100 for reference",
+    )
+    parser.add_argument(
+        "--peer-data",
+        type=json.loads,
+        default={},
+        help="answers the peer template needs, as JSON (default: {})",
+    )
+    parser.add_argument(
         "--keep", action="store_true", help="keep the temporary folder, to look in it"
     )
     args = parser.parse_args(argv)
+    if args.peer and not any(
+        (args.peer / name).is_file() for name in ("copier.yml", "copier.yaml")
+    ):
+        parser.error(f"--peer {args.peer}: not a Copier template (no copier.yml)")
     args.warmup = 0 if args.quick else 1
     if args.quick:
         args.repeat = 2
@@ -587,7 +646,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"tiers: {', '.join(tiers)}; working in {work}", file=sys.stderr)
     rows: list[Row] = []
     try:
-        bench = Bench(work, tiers, args.repeat, args.warmup)
+        peer = (args.peer.resolve(), args.peer_data) if args.peer else None
+        bench = Bench(work, tiers, args.repeat, args.warmup, peer)
         if "render" in args.only:
             measure(rows, "render", bench.render)
         if "update" in args.only:

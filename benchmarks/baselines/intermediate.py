@@ -1,0 +1,247 @@
+"""The intermediate tier's `train` as a plain script: the bar `train` is timed against.
+
+The same work as `python -m <package> train` in a default intermediate project (iris,
+configs/default.toml), done with the libraries directly: load, split, 20 Optuna trials
+(seeded TPE, a first trial per candidate, 5-fold stratified CV) in a SQLite study,
+refit the best on the training rows, score it and a Dummy baseline on the test rows,
+draw the four figures the run saves, save the model with skops, write the metrics and
+params. The trials are the project's own: same sampler seed, parameter names and order.
+
+The project keeps its study in reports/optuna.db and each `train` adds 20 trials to
+it; this script deletes its optuna.db first, and benchmarks/run.py takes the project
+back to as rendered before each round, so both always time a *first* `train`.
+Usage: python benchmarks/baselines/intermediate.py OUTPUT_FOLDER
+"""
+
+import json
+import sys
+from pathlib import Path
+
+import matplotlib.pyplot as plt
+import numpy as np
+import optuna
+import pandas as pd
+import skops.io as sio
+from sklearn.base import clone
+from sklearn.compose import ColumnTransformer, make_column_selector
+from sklearn.datasets import load_iris
+from sklearn.dummy import DummyClassifier
+from sklearn.ensemble import HistGradientBoostingClassifier, RandomForestClassifier
+from sklearn.impute import SimpleImputer
+from sklearn.inspection import permutation_importance
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import (
+    ConfusionMatrixDisplay,
+    accuracy_score,
+    balanced_accuracy_score,
+    f1_score,
+)
+from sklearn.model_selection import (
+    LearningCurveDisplay,
+    StratifiedKFold,
+    cross_validate,
+    train_test_split,
+)
+from sklearn.pipeline import Pipeline, make_pipeline
+from sklearn.preprocessing import OneHotEncoder, StandardScaler
+
+SEED = 42
+N_TRIALS = 20
+CV = StratifiedKFold(n_splits=5, shuffle=True, random_state=SEED)
+ESTIMATORS = {
+    "logistic_regression": LogisticRegression(max_iter=2000, random_state=SEED),
+    "random_forest": RandomForestClassifier(random_state=SEED),
+    "hist_gradient_boosting": HistGradientBoostingClassifier(random_state=SEED),
+}
+
+
+def suggest(trial: optuna.Trial, candidate: str) -> dict:
+    """The search spaces of configs/default.toml, in its order and under its names."""
+    if candidate == "logistic_regression":
+        return {"C": trial.suggest_float("logistic_regression.C", 0.01, 10.0, log=True)}
+    if candidate == "random_forest":
+        return {
+            "n_estimators": 100,
+            "max_depth": trial.suggest_int("random_forest.max_depth", 2, 16),
+            "min_samples_leaf": trial.suggest_int(
+                "random_forest.min_samples_leaf", 1, 8
+            ),
+            "max_features": trial.suggest_categorical(
+                "random_forest.max_features", ["sqrt", "log2"]
+            ),
+        }
+    return {
+        "max_iter": 100,
+        "learning_rate": trial.suggest_float(
+            "hist_gradient_boosting.learning_rate", 0.02, 0.3, log=True
+        ),
+        "max_leaf_nodes": trial.suggest_int(
+            "hist_gradient_boosting.max_leaf_nodes", 8, 48, log=True
+        ),
+        "l2_regularization": trial.suggest_float(
+            "hist_gradient_boosting.l2_regularization", 0.0001, 10.0, log=True
+        ),
+    }
+
+
+def build_model(candidate: str, params: dict) -> Pipeline:
+    features = ColumnTransformer(
+        [
+            (
+                "numeric",
+                make_pipeline(SimpleImputer(strategy="median"), StandardScaler()),
+                make_column_selector(dtype_include="number"),
+            ),
+            (
+                "categorical",
+                make_pipeline(
+                    SimpleImputer(strategy="most_frequent"),
+                    OneHotEncoder(
+                        handle_unknown="infrequent_if_exist", max_categories=20
+                    ),
+                ),
+                make_column_selector(dtype_exclude="number"),
+            ),
+        ],
+        sparse_threshold=0.0,
+    )
+    estimator = clone(ESTIMATORS[candidate]).set_params(**params)
+    return Pipeline([("features", features), ("estimator", estimator)])
+
+
+def objective(trial: optuna.Trial) -> float:
+    candidate = trial.suggest_categorical("candidate", sorted(ESTIMATORS))
+    params = suggest(trial, candidate)
+    scores = cross_validate(
+        build_model(candidate, params),
+        X_train,
+        y_train,
+        cv=CV,
+        scoring="accuracy",
+        error_score="raise",
+    )["test_score"]
+    trial.set_user_attr("params", params)
+    trial.set_user_attr("fold_scores", scores.tolist())
+    return float(scores.mean())
+
+
+def score(y_true, y_pred) -> dict[str, float]:
+    return {
+        "accuracy": float(accuracy_score(y_true, y_pred)),
+        "balanced_accuracy": float(balanced_accuracy_score(y_true, y_pred)),
+        "f1_macro": float(f1_score(y_true, y_pred, average="macro")),
+    }
+
+
+output = Path(sys.argv[1])
+iris = load_iris(as_frame=True)
+X = iris.data
+y = pd.Series(iris.target_names[iris.target].astype(str), name="species")
+X_train, X_test, y_train, y_test = train_test_split(
+    X, y, test_size=0.2, random_state=SEED, stratify=y
+)
+
+(output / "optuna.db").unlink(missing_ok=True)
+study = optuna.create_study(
+    storage=f"sqlite:///{(output / 'optuna.db').as_posix()}",
+    study_name="default",
+    direction="maximize",
+    sampler=optuna.samplers.TPESampler(seed=SEED),
+)
+for name in ESTIMATORS:
+    study.enqueue_trial({"candidate": name})
+# Optuna's own log line per trial stands in for the project's progress line.
+study.optimize(objective, n_trials=N_TRIALS)
+
+# Each candidate's best trial; the best of those is refitted.
+finished = study.get_trials(states=[optuna.trial.TrialState.COMPLETE])
+candidates = []
+for name in sorted({trial.params["candidate"] for trial in finished}):
+    trials = [trial for trial in finished if trial.params["candidate"] == name]
+    best_trial = max(trials, key=lambda trial: trial.value)
+    fold_scores = best_trial.user_attrs["fold_scores"]
+    candidates.append(
+        {
+            "name": name,
+            "trials": len(trials),
+            "best_trial": best_trial.number,
+            "mean": float(np.mean(fold_scores)),
+            "std": float(np.std(fold_scores)),
+            "fold_scores": fold_scores,
+            "params": best_trial.user_attrs["params"],
+        }
+    )
+best = max(candidates, key=lambda candidate: candidate["mean"])
+
+model = build_model(best["name"], best["params"]).fit(X_train, y_train)
+baseline = DummyClassifier(strategy="most_frequent").fit(X_train, y_train)
+y_pred = model.predict(X_test)
+metrics = {
+    "model": score(y_test, y_pred),
+    "baseline": score(y_test, baseline.predict(X_test)),
+    "candidate": best["name"],
+    "cv": {
+        "folds": 5,
+        "mean": best["mean"],
+        "std": best["std"],
+        "fold_scores": best["fold_scores"],
+        "trials": len(finished),
+    },
+    "candidates": candidates,
+}
+params = {"candidate": best["name"], "params": best["params"]}
+
+figure, axes = plt.subplots(figsize=(6, 5), layout="constrained")
+ConfusionMatrixDisplay.from_predictions(
+    y_test, y_pred, ax=axes, colorbar=False, xticks_rotation=45
+)
+axes.set_title("Confusion matrix on the test set")
+figure.savefig(output / "confusion_matrix.png", dpi=120)
+
+figure, axes = plt.subplots(figsize=(7, 4.5), layout="constrained")
+positions = np.arange(1, len(candidates) + 1)
+axes.boxplot([candidate["fold_scores"] for candidate in candidates])
+for position, candidate in zip(positions, candidates, strict=True):
+    fold_scores = candidate["fold_scores"]
+    axes.scatter(np.full(len(fold_scores), position), fold_scores, alpha=0.6, zorder=3)
+axes.set_xticks(positions, [f"{c['name']}\n({c['trials']} trials)" for c in candidates])
+axes.set_ylabel("accuracy on each held-out fold")
+axes.set_title("Cross-validation: each candidate's best trial")
+figure.savefig(output / "cross_validation.png", dpi=120)
+
+figure, axes = plt.subplots(figsize=(7, 4.5), layout="constrained")
+LearningCurveDisplay.from_estimator(
+    model,
+    X_train,
+    y_train,
+    cv=CV,
+    scoring="accuracy",
+    train_sizes=np.linspace(0.3, 1.0, 5),
+    shuffle=True,
+    random_state=SEED,
+    score_name="accuracy",
+    ax=axes,
+)
+axes.set_title("Learning curve of the chosen model")
+figure.savefig(output / "learning_curve.png", dpi=120)
+
+importance = permutation_importance(
+    model, X_test, y_test, scoring="accuracy", n_repeats=5, random_state=SEED
+)
+order = np.argsort(importance.importances_mean)[-15:]
+figure, axes = plt.subplots(figsize=(7, 1.5 + 0.3 * len(order)), layout="constrained")
+axes.barh(
+    [str(X.columns[index]) for index in order],
+    importance.importances_mean[order],
+    xerr=importance.importances_std[order],
+)
+axes.axvline(0, color="grey", linewidth=0.8)
+axes.set_xlabel("drop in accuracy when the column is shuffled")
+axes.set_title("Permutation importance on the test set")
+figure.savefig(output / "permutation_importance.png", dpi=120)
+
+sio.dump(model, output / "model.skops")
+(output / "metrics.json").write_text(json.dumps(metrics, indent=2))
+(output / "params.json").write_text(json.dumps(params, indent=2))
+print(f"best of {len(finished)} trials: {best['name']}, CV accuracy {best['mean']:.3f}")
+print(f"test accuracy: model {metrics['model']['accuracy']:.3f}")
