@@ -351,6 +351,21 @@ def array_as_model(project: Path) -> None:
     sio.dump(np.arange(3), model_file(project))
 
 
+def config(project: Path) -> Path:
+    return project / "configs" / "default.toml"
+
+
+def checkpoint(project: Path) -> Path:
+    return project / "models" / "model.ckpt"
+
+
+def write_bytes(path: Callable[[Path], Path], content: bytes) -> Callable:
+    def breaks(project: Path) -> None:
+        path(project).write_bytes(content)
+
+    return breaks
+
+
 def write_metrics(content: str) -> Callable[[Path], None]:
     def breaks(project: Path) -> None:
         (project / "reports" / "metrics.json").write_text(content, encoding="utf-8")
@@ -387,9 +402,20 @@ CHURN = "csv-classification"
 PRICES = "csv-regression"
 CSV_NOT_FOUND = "customer-churn.csv not found: copy your CSV there, then run again"
 MODEL_NOT_SAVED = "model.skops is not a model saved by `train`"
+ALL_TIERS = ("beginner", "intermediate", "advanced")
+SKOPS_TIERS = ("beginner", "intermediate")  # the advanced tier saves a checkpoint
+# `report` reads reports/metrics.json; the intermediate one reads reports/runs/ instead.
+METRICS_TIERS = ("beginner", "advanced")
 RUN_CASES = [
     # The learner's CSV, when training.
-    RunCase("csv-missing", CHURN, remove(data_csv), ("train",), CSV_NOT_FOUND),
+    RunCase(
+        "csv-missing",
+        CHURN,
+        remove(data_csv),
+        ("train",),
+        CSV_NOT_FOUND,
+        tiers=ALL_TIERS,
+    ),
     RunCase(
         "csv-empty",
         CHURN,
@@ -538,6 +564,7 @@ RUN_CASES = [
         remove(model_file),
         ("evaluate",),
         "models/model.skops not found: run `train` first",
+        tiers=SKOPS_TIERS,
     ),
     RunCase(
         "model-is-garbage",
@@ -545,6 +572,7 @@ RUN_CASES = [
         write_model(b"not a model"),
         ("evaluate",),
         f"{MODEL_NOT_SAVED} (BadZipFile): delete it and run `train` again",
+        tiers=SKOPS_TIERS,
     ),
     RunCase(
         "model-is-a-renamed-pickle",
@@ -552,6 +580,7 @@ RUN_CASES = [
         write_model(pickle.dumps({"weights": [1, 2, 3]})),
         ("evaluate",),
         f"{MODEL_NOT_SAVED} (BadZipFile): delete it and run `train` again",
+        tiers=SKOPS_TIERS,
     ),
     RunCase(
         "model-holds-an-untrusted-type",
@@ -560,6 +589,7 @@ RUN_CASES = [
         ("evaluate",),
         "model.skops holds types this project does not trust (builtins.print): only "
         "load model files you made with `train`",
+        tiers=SKOPS_TIERS,
     ),
     RunCase(
         "model-is-not-a-pipeline",
@@ -576,6 +606,7 @@ RUN_CASES = [
         remove(lambda project: project / "reports" / "metrics.json"),
         ("report",),
         "reports/metrics.json not found: run `train` first",
+        tiers=METRICS_TIERS,
     ),
     RunCase(
         "metrics-not-json",
@@ -584,6 +615,7 @@ RUN_CASES = [
         ("report",),
         "reports/metrics.json is not valid JSON (Expecting value: line 1 column 11 "
         "(char 10)): run `train` again",
+        tiers=METRICS_TIERS,
     ),
     RunCase(
         "metrics-of-another-shape",
@@ -601,6 +633,7 @@ RUN_CASES = [
         ("report",),
         "001-iris-classification.md has no results block: put one "
         "<!-- results:start --> line and one <!-- results:end --> line where",
+        tiers=ALL_TIERS,
     ),
     RunCase(
         "readme-without-markers",  # the draft is fine, and must not be written either
@@ -631,6 +664,7 @@ RUN_CASES = [
         ),
         ("report",),
         "001-iris-classification.md has 2 results blocks",
+        tiers=ALL_TIERS,
     ),
     RunCase(
         "draft-missing",
@@ -638,8 +672,33 @@ RUN_CASES = [
         remove(draft),
         ("report",),
         "001-iris-classification.md not found: `report` fills its results block",
+        tiers=ALL_TIERS,
+    ),
+    # Each tier's own files.
+    RunCase(
+        "config-with-an-unknown-key",
+        "iris",
+        rewrite(config, lambda text: text.replace("n_trials =", "n_trails =")),
+        ("train",),
+        "configs/default.toml: unknown key 'n_trails' in [search]",
+        tiers=("intermediate",),
+    ),
+    RunCase(
+        "checkpoint-is-garbage",
+        "iris",
+        write_bytes(checkpoint, b"not a checkpoint"),
+        ("evaluate",),
+        "models/model.ckpt is not a checkpoint saved by `train` (",
+        tiers=("advanced",),
     ),
 ]
+
+
+# Training just long enough to write every file a run writes.
+QUICK_TRAIN = {
+    "intermediate": ["--config", "tests/fast.toml"],
+    "advanced": ["--max-epochs", "3"],
+}
 
 
 @pytest.fixture(scope="session")
@@ -653,7 +712,7 @@ def trained(rendered, tmp_path_factory) -> Callable[[str, str], Project]:
             source = rendered(name, **VARIANTS[name])
             project = Project(tmp_path_factory.mktemp(name) / "p", source.answers)
             shutil.copytree(source.path, project.path)
-            commands = [["train"], ["report"]]
+            commands = [["train", *QUICK_TRAIN.get(tier, [])], ["report"]]
             if kind.startswith("csv"):
                 csv = data_csv(project.path).relative_to(project.path).as_posix()
                 commands.append(["predict", csv])
