@@ -6,6 +6,7 @@ this working tree, uncommitted changes included.
 
 import os
 import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -84,13 +85,17 @@ class Project:
             p for p in self.path.rglob("*") if p.is_file() and ".git" not in p.parts
         )
 
-    def run(self, *command: str, timeout: int = 600) -> subprocess.CompletedProcess:
-        """Run a command in the project, its source importable, no display needed."""
+    def run(
+        self, *command: str, timeout: int = 600, env: dict[str, str] | None = None
+    ) -> subprocess.CompletedProcess:
+        """Run a command in the project, its source importable, no display needed;
+        `env` adds to or overrides the environment."""
         env = {
             **THREAD_LIMITS,
             **os.environ,
             "PYTHONPATH": str(self.path / "src"),
             "MPLBACKEND": "Agg",
+            **(env or {}),
         }
         return subprocess.run(
             command,
@@ -101,6 +106,13 @@ class Project:
             timeout=timeout,
             check=False,
         )
+
+    def run_suite(self, *options: str, timeout: int = 900) -> None:
+        """Run the project's own tests; fail with their output if any fails."""
+        command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"]
+        result = self.run(*command, *options, timeout=timeout)
+        assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+        assert " passed" in result.stdout, result.stdout[-3000:]
 
 
 def dataset_answers(kind: str, workdir: Path) -> dict[str, Any]:

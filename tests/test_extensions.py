@@ -293,6 +293,8 @@ def test_absolute_src_path_anchors_a_relative_path(tmp_path, monkeypatch) -> Non
         "_src_path": str(tmp_path / "ml100")
     }
     assert answers["_src_path"] == ".", "the answers given are not changed"
+
+
 @pytest.mark.parametrize(("text", "number"), [(" 042 ", "#042"), ("abc", None)])
 def test_context_hook_accepts_any_project_number_text(text, number) -> None:
     # project_number is a str question: its validator renders with any text in it.

@@ -6,15 +6,14 @@ test releases a template that renames features.py and TEST_SIZE, with migrations
 updates a learner's project across it.
 """
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
 import migrate
-from template_repo import TemplateRepo, commit_all, git, git_env, leftovers, update
+from harness import Project
+from template_repo import TemplateRepo, commit_all, git, leftovers, update
 
 OLD_MODULE = '''"""Features."""
 
@@ -299,13 +298,4 @@ def test_update_across_a_release_that_renames(tmp_path):
     assert "TEST_SHARE = 0.25\n" in config.read_text()
     assert "TEST_SIZE" not in config.read_text()
     assert "preprocessing import" in (project / "tests" / "test_mine.py").read_text()
-    result = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"],
-        cwd=project,
-        env={**git_env(), "PYTHONPATH": str(project / "src"), "MPLBACKEND": "Agg"},
-        capture_output=True,
-        text=True,
-        timeout=900,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    Project(project, {}).run_suite()
