@@ -19,22 +19,18 @@ import numpy as np
 import pandas as pd
 import skops.io as sio
 import torch
-from sklearn.compose import ColumnTransformer, make_column_selector
 from sklearn.datasets import load_iris
 from sklearn.dummy import DummyClassifier
-from sklearn.impute import SimpleImputer
 from sklearn.metrics import (
     ConfusionMatrixDisplay,
-    accuracy_score,
-    balanced_accuracy_score,
     classification_report,
-    f1_score,
 )
 from sklearn.model_selection import train_test_split
-from sklearn.pipeline import make_pipeline
-from sklearn.preprocessing import LabelEncoder, OneHotEncoder, StandardScaler
+from sklearn.preprocessing import LabelEncoder
 from torch import nn
 from torch.utils.data import DataLoader, TensorDataset
+
+from common import build_preprocessor, score
 
 SEED = 42
 BATCH_SIZE = 32
@@ -44,14 +40,6 @@ LR = 0.003
 WEIGHT_DECAY = 0.0001
 MAX_EPOCHS = 100
 PATIENCE = 20
-
-
-def score(y_true, y_pred) -> dict[str, float]:
-    return {
-        "accuracy": float(accuracy_score(y_true, y_pred)),
-        "balanced_accuracy": float(balanced_accuracy_score(y_true, y_pred)),
-        "f1_macro": float(f1_score(y_true, y_pred, average="macro")),
-    }
 
 
 def to_dataset(preprocessor, encoder, X, y) -> TensorDataset:
@@ -102,24 +90,7 @@ X_train, X_val, y_train, y_val = train_test_split(
     X_rest, y_rest, test_size=0.2, random_state=SEED, stratify=y_rest
 )
 
-preprocessor = ColumnTransformer(
-    [
-        (
-            "numeric",
-            make_pipeline(SimpleImputer(strategy="median"), StandardScaler()),
-            make_column_selector(dtype_include="number"),
-        ),
-        (
-            "categorical",
-            make_pipeline(
-                SimpleImputer(strategy="most_frequent"),
-                OneHotEncoder(handle_unknown="infrequent_if_exist", max_categories=20),
-            ),
-            make_column_selector(dtype_exclude="number"),
-        ),
-    ],
-    sparse_threshold=0.0,
-).fit(X_train)
+preprocessor = build_preprocessor(sparse_threshold=0.0).fit(X_train)
 encoder = LabelEncoder().fit(y)
 classes = encoder.classes_
 

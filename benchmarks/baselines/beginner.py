@@ -12,29 +12,16 @@ from pathlib import Path
 
 import matplotlib.pyplot as plt
 import skops.io as sio
-from sklearn.compose import ColumnTransformer, make_column_selector
 from sklearn.datasets import load_iris
 from sklearn.dummy import DummyClassifier
-from sklearn.impute import SimpleImputer
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import (
     ConfusionMatrixDisplay,
-    accuracy_score,
-    balanced_accuracy_score,
-    f1_score,
 )
 from sklearn.model_selection import train_test_split
-from sklearn.pipeline import Pipeline, make_pipeline
-from sklearn.preprocessing import OneHotEncoder, StandardScaler
+from sklearn.pipeline import Pipeline
 
-
-def score(y_true, y_pred) -> dict[str, float]:
-    return {
-        "accuracy": accuracy_score(y_true, y_pred),
-        "balanced_accuracy": balanced_accuracy_score(y_true, y_pred),
-        "f1_macro": f1_score(y_true, y_pred, average="macro"),
-    }
-
+from common import build_preprocessor, score
 
 output = Path(sys.argv[1])
 iris = load_iris(as_frame=True)
@@ -43,23 +30,7 @@ X_train, X_test, y_train, y_test = train_test_split(
     X, y, test_size=0.2, random_state=42, stratify=y
 )
 
-features = ColumnTransformer(
-    [
-        (
-            "numeric",
-            make_pipeline(SimpleImputer(strategy="median"), StandardScaler()),
-            make_column_selector(dtype_include="number"),
-        ),
-        (
-            "categorical",
-            make_pipeline(
-                SimpleImputer(strategy="most_frequent"),
-                OneHotEncoder(handle_unknown="infrequent_if_exist", max_categories=20),
-            ),
-            make_column_selector(dtype_exclude="number"),
-        ),
-    ]
-)
+features = build_preprocessor()
 model = Pipeline(
     [
         ("features", features),

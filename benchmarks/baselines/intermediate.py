@@ -23,18 +23,13 @@ import optuna
 import pandas as pd
 import skops.io as sio
 from sklearn.base import clone
-from sklearn.compose import ColumnTransformer, make_column_selector
 from sklearn.datasets import load_iris
 from sklearn.dummy import DummyClassifier
 from sklearn.ensemble import HistGradientBoostingClassifier, RandomForestClassifier
-from sklearn.impute import SimpleImputer
 from sklearn.inspection import permutation_importance
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import (
     ConfusionMatrixDisplay,
-    accuracy_score,
-    balanced_accuracy_score,
-    f1_score,
 )
 from sklearn.model_selection import (
     LearningCurveDisplay,
@@ -42,8 +37,9 @@ from sklearn.model_selection import (
     cross_validate,
     train_test_split,
 )
-from sklearn.pipeline import Pipeline, make_pipeline
-from sklearn.preprocessing import OneHotEncoder, StandardScaler
+from sklearn.pipeline import Pipeline
+
+from common import build_preprocessor, score
 
 SEED = 42
 N_TRIALS = 20
@@ -85,26 +81,7 @@ def suggest(trial: optuna.Trial, candidate: str) -> dict:
 
 
 def build_model(candidate: str, params: dict) -> Pipeline:
-    features = ColumnTransformer(
-        [
-            (
-                "numeric",
-                make_pipeline(SimpleImputer(strategy="median"), StandardScaler()),
-                make_column_selector(dtype_include="number"),
-            ),
-            (
-                "categorical",
-                make_pipeline(
-                    SimpleImputer(strategy="most_frequent"),
-                    OneHotEncoder(
-                        handle_unknown="infrequent_if_exist", max_categories=20
-                    ),
-                ),
-                make_column_selector(dtype_exclude="number"),
-            ),
-        ],
-        sparse_threshold=0.0,
-    )
+    features = build_preprocessor(sparse_threshold=0.0)
     estimator = clone(ESTIMATORS[candidate]).set_params(**params)
     return Pipeline([("features", features), ("estimator", estimator)])
 
@@ -123,14 +100,6 @@ def objective(trial: optuna.Trial) -> float:
     trial.set_user_attr("params", params)
     trial.set_user_attr("fold_scores", scores.tolist())
     return float(scores.mean())
-
-
-def score(y_true, y_pred) -> dict[str, float]:
-    return {
-        "accuracy": float(accuracy_score(y_true, y_pred)),
-        "balanced_accuracy": float(balanced_accuracy_score(y_true, y_pred)),
-        "f1_macro": float(f1_score(y_true, y_pred, average="macro")),
-    }
 
 
 output = Path(sys.argv[1])
