@@ -115,6 +115,19 @@ class Project:
         assert " passed" in result.stdout, result.stdout[-3000:]
 
 
+def assert_ruff_passes(folder: Path) -> None:
+    """`ruff check` and `ruff format --check` pass in `folder`, with its own config."""
+    for command in (["check"], ["format", "--check"]):
+        result = subprocess.run(
+            [sys.executable, "-m", "ruff", *command, "--no-cache", "."],
+            cwd=folder,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
+
+
 def dataset_answers(kind: str, workdir: Path) -> dict[str, Any]:
     """Answers choosing a dataset kind; csv kinds get a CSV written for them."""
     if kind == "csv-classification":

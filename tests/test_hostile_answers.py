@@ -10,8 +10,6 @@ pins the known traps; a property-based test looks for the unknown ones.
 
 import ast
 import re
-import subprocess
-import sys
 import tempfile
 import tomllib
 from pathlib import Path
@@ -24,7 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from harness import render
+from harness import assert_ruff_passes, render
 
 FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
 MARKDOWN = MarkdownIt("commonmark").enable("table")
@@ -163,17 +161,6 @@ def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def ruff(project: Path, *command: str) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "ruff", *command, "--no-cache", "."],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-
-
 def check_project(project: Path, answers: dict[str, Any]) -> None:
     """Every place an answer lands holds it exactly, in valid syntax."""
     recorded = yaml.safe_load((project / ".copier-answers.yml").read_text("utf-8"))
@@ -215,8 +202,7 @@ def check_project(project: Path, answers: dict[str, Any]) -> None:
 
     for path in project.rglob("*.py"):
         compile(path.read_text("utf-8"), str(path), "exec")
-    ruff(project, "check")
-    ruff(project, "format", "--check")
+    assert_ruff_passes(project)
 
     if "target_column" in answers:
         target = answers["target_column"]

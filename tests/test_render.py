@@ -1,14 +1,12 @@
 """Every variant renders into valid, lint-clean files: the fast structural checks."""
 
 import re
-import subprocess
-import sys
 import tomllib
 
 import pytest
 import yaml
 
-from harness import HOSTILE_TITLE, VARIANTS
+from harness import HOSTILE_TITLE, VARIANTS, assert_ruff_passes
 
 JINJA_LEFTOVER = re.compile(r"{{|}}|{%|%}|{#|#}")
 FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
@@ -116,15 +114,7 @@ def test_python_compiles(project) -> None:
 
 
 def test_ruff_check_and_format_pass(project) -> None:
-    for command in (["check", "--no-cache"], ["format", "--check", "--no-cache"]):
-        result = subprocess.run(
-            [sys.executable, "-m", "ruff", *command, "."],
-            cwd=project.path,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        assert result.returncode == 0, result.stdout + result.stderr
+    assert_ruff_passes(project.path)
 
 
 def test_front_matter_fits_the_platform(project) -> None:
