@@ -30,19 +30,23 @@ GIT_ENV = {
 CONFLICT_MARKER = re.compile(r"^(<<<<<<<|=======|>>>>>>>)( |$)", re.MULTILINE)
 
 
-def git_env() -> dict[str, str]:
-    return {**os.environ, **GIT_ENV}
+def run_in(
+    folder: Path, *command: str, timeout: int = 300
+) -> subprocess.CompletedProcess:
+    """Run `command` in `folder` as the tests' git user, with no user git config."""
+    return subprocess.run(
+        command,
+        cwd=folder,
+        env={**os.environ, **GIT_ENV},
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
 
 
 def git(folder: Path, *args: str) -> str:
-    result = subprocess.run(
-        ["git", *args],
-        cwd=folder,
-        env=git_env(),
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_in(folder, "git", *args)
     assert result.returncode == 0, f"git {' '.join(args)}: {result.stderr}"
     return result.stdout
 

@@ -24,8 +24,8 @@ from template_repo import (
     TemplateRepo,
     commit_all,
     git,
-    git_env,
     leftovers,
+    run_in,
     tree,
     update,
 )
@@ -301,15 +301,8 @@ def test_tier_upgrade_adds_the_tier_and_keeps_the_work(lower, higher, tmp_path):
 
 
 def make(project: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        ["make", "--no-print-directory", "update", f"PYTHON={sys.executable}", *args],
-        cwd=project,
-        env=git_env(),
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    command = ["make", "--no-print-directory", "update", f"PYTHON={sys.executable}"]
+    return run_in(project, *command, *args)
 
 
 @pytest.mark.parametrize(
@@ -431,14 +424,10 @@ def runnable(command: str) -> bool:
 
 def test_readme_update_commands_work_as_written(releases, tmp_path):
     # Set-up command 1 copies from "." with the CLI; the project must still find it.
-    subprocess.run(
-        [sys.executable, "-m", "copier", "copy", "--trust", "--defaults"]
-        + ["--vcs-ref", "0.1.0", ".", str(tmp_path / "project")],
-        cwd=releases.path,
-        env=git_env(),
-        check=True,
-        capture_output=True,
-    )
+    copy = [sys.executable, "-m", "copier", "copy", "--trust", "--defaults"]
+    copy += ["--vcs-ref", "0.1.0", ".", str(tmp_path / "project")]
+    result = run_in(releases.path, *copy)
+    assert result.returncode == 0, result.stderr
     project = tmp_path / "project"
     assert Path(answers_of(project)["_src_path"]) == releases.path
     git(project, "init", "-q", "-b", "main")
@@ -463,14 +452,7 @@ def test_readme_update_commands_work_as_written(releases, tmp_path):
             words = [sys.executable, "-m", "copier", *words[1:]]
         elif words[0] == "make":
             words = [*words, f"PYTHON={sys.executable}"]
-        result = subprocess.run(
-            words,
-            cwd=project,
-            env=git_env(),
-            capture_output=True,
-            text=True,
-            check=False,
-        )
+        result = run_in(project, *words)
         assert result.returncode == 0, f"{command}: {result.stdout}{result.stderr}"
         assert leftovers(project) == []
         if "0.2.0" in command:
