@@ -14,29 +14,49 @@ from harness import Project, dataset_answers, render
 
 
 @pytest.fixture(scope="session")
-def rendered(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Project]:
-    """`rendered(name, **answers)`: render once per name in this run, then reuse.
+def build_once(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Callable[[str, Callable[[Path], None]], Path]:
+    """`build_once(name, build)`: a folder that `build(folder)` filled, once per run.
 
     Under pytest-xdist each worker is a session of its own: the workers share one
-    folder of renders, and a lock per name, so each variant is still rendered once.
+    folder of builds, and a lock per name, so each is still built once.
     """
     base = tmp_path_factory.getbasetemp()
     shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+    def get(name: str, build: Callable[[Path], None]) -> Path:
+        folder = shared / "built" / name
+        folder.mkdir(parents=True, exist_ok=True)
+        done = folder.parent / f"{name}.done"
+        with FileLock(folder.parent / f"{name}.lock"):
+            if not done.is_file():
+                build(folder)
+                done.touch()
+        return folder
+
+    return get
+
+
+@pytest.fixture(scope="session")
+def rendered(build_once) -> Callable[..., Project]:
+    """`rendered(name, **answers)`: render once per name in this run, then reuse."""
     cache: dict[str, Project] = {}
 
     def get(name: str, **answers: Any) -> Project:
         if name not in cache:
-            workdir = shared / "rendered" / name
-            workdir.mkdir(parents=True, exist_ok=True)
-            with FileLock(workdir.parent / f"{name}.lock"):
-                record = workdir / "answers.json"
-                if not record.is_file():
-                    kind = answers.pop("kind", None)
-                    if kind:
-                        answers = {**dataset_answers(kind, workdir), **answers}
-                    render(workdir / "project", answers)
-                    record.write_text(json.dumps(answers), encoding="utf-8")
-            cache[name] = Project(workdir / "project", json.loads(record.read_text()))
+
+            def build(workdir: Path) -> None:
+                kind = answers.pop("kind", None)
+                full = (
+                    {**dataset_answers(kind, workdir), **answers} if kind else answers
+                )
+                render(workdir / "project", full)
+                (workdir / "answers.json").write_text(json.dumps(full), "utf-8")
+
+            workdir = build_once(f"rendered-{name}", build)
+            recorded = json.loads((workdir / "answers.json").read_text("utf-8"))
+            cache[name] = Project(workdir / "project", recorded)
         return cache[name]
 
     return get

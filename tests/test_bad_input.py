@@ -282,6 +282,10 @@ def model_file(project: Path) -> Path:
     return project / "models" / "model.skops"
 
 
+def metrics(project: Path) -> Path:
+    return project / "reports" / "metrics.json"
+
+
 def edit_csv(change: Callable[[pd.DataFrame], pd.DataFrame]) -> Callable[[Path], None]:
     """A break that rewrites the project's CSV through `change`."""
 
@@ -295,13 +299,6 @@ def edit_csv(change: Callable[[pd.DataFrame], pd.DataFrame]) -> Callable[[Path],
 def one_value(column: pd.Series, value: str) -> pd.Series:
     """`column` with its fourth value replaced by `value`, as text."""
     return column.astype(str).where(column.index != 3, value)
-
-
-def write_data(content: bytes) -> Callable[[Path], None]:
-    def breaks(project: Path) -> None:
-        data_csv(project).write_bytes(content)
-
-    return breaks
 
 
 def latin_1(project: Path) -> None:
@@ -325,13 +322,6 @@ def predict_rows(change: Callable[[pd.DataFrame], pd.DataFrame]) -> Callable:
 
     def breaks(project: Path) -> None:
         change(pd.read_csv(data_csv(project))).to_csv(project / "rows.csv", index=False)
-
-    return breaks
-
-
-def write_model(content: bytes) -> Callable[[Path], None]:
-    def breaks(project: Path) -> None:
-        model_file(project).write_bytes(content)
 
     return breaks
 
@@ -362,13 +352,6 @@ def checkpoint(project: Path) -> Path:
 def write_bytes(path: Callable[[Path], Path], content: bytes) -> Callable:
     def breaks(project: Path) -> None:
         path(project).write_bytes(content)
-
-    return breaks
-
-
-def write_metrics(content: str) -> Callable[[Path], None]:
-    def breaks(project: Path) -> None:
-        (project / "reports" / "metrics.json").write_text(content, encoding="utf-8")
 
     return breaks
 
@@ -421,7 +404,7 @@ RUN_CASES = [
     RunCase(
         "csv-empty",
         CHURN,
-        write_data(b""),
+        write_bytes(data_csv, b""),
         ("train",),
         "customer-churn.csv is empty: it needs a header row and data",
     ),
@@ -551,6 +534,7 @@ RUN_CASES = [
         ("predict", "rows.csv"),
         "could not convert string to float: 'old'): give each column the same kind "
         "of values as in the training data",
+        tiers=SKOPS_TIERS,
     ),
     RunCase(
         "predict-without-a-model",
@@ -570,7 +554,7 @@ RUN_CASES = [
     RunCase(
         "model-is-garbage",
         "iris",
-        write_model(b"not a model"),
+        write_bytes(model_file, b"not a model"),
         ("evaluate",),
         f"{MODEL_NOT_SAVED} (BadZipFile): delete it and run `train` again",
         tiers=SKOPS_TIERS,
@@ -578,7 +562,7 @@ RUN_CASES = [
     RunCase(
         "model-is-a-renamed-pickle",
         "iris",
-        write_model(pickle.dumps({"weights": [1, 2, 3]})),
+        write_bytes(model_file, pickle.dumps({"weights": [1, 2, 3]})),
         ("evaluate",),
         f"{MODEL_NOT_SAVED} (BadZipFile): delete it and run `train` again",
     ),
@@ -603,14 +587,14 @@ RUN_CASES = [
     RunCase(
         "metrics-missing",
         "iris",
-        remove(lambda project: project / "reports" / "metrics.json"),
+        remove(metrics),
         ("report",),
         "reports/metrics.json not found: run `train` first",
     ),
     RunCase(
         "metrics-not-json",
         "iris",
-        write_metrics('{"model": '),
+        write_bytes(metrics, b'{"model": '),
         ("report",),
         "reports/metrics.json is not valid JSON (Expecting value: line 1 column 11 "
         "(char 10)): run `train` again",
@@ -619,7 +603,7 @@ RUN_CASES = [
     RunCase(
         "metrics-of-another-shape",
         "iris",
-        write_metrics('{"accuracy": 0.9}'),
+        write_bytes(metrics, b'{"accuracy": 0.9}'),
         ("report",),
         "reports/metrics.json is not the metrics file `train` writes (it lacks "
         "primary_metric, model, baseline, estimator, params, n_train, n_test, "
@@ -699,7 +683,7 @@ QUICK_TRAIN = {
 
 
 @pytest.fixture(scope="session")
-def trained(rendered, tmp_path_factory) -> Callable[[str, str], Project]:
+def trained(rendered, build_once) -> Callable[[str, str], Project]:
     """`trained(tier, kind)`: a project after train, report and (csv) predict, once."""
     cache: dict[tuple[str, str], Project] = {}
 
@@ -707,19 +691,23 @@ def trained(rendered, tmp_path_factory) -> Callable[[str, str], Project]:
         if (tier, kind) not in cache:
             name = f"{tier}-{kind}"
             source = rendered(name, **VARIANTS[name])
-            project = Project(tmp_path_factory.mktemp(name) / "p", source.answers)
-            shutil.copytree(source.path, project.path)
-            commands = [["train", *QUICK_TRAIN.get(tier, [])], ["report"]]
-            if kind.startswith("csv"):
-                csv = data_csv(project.path).relative_to(project.path).as_posix()
-                commands.append(["predict", csv])
-            # One interpreter for the three commands: imports are most of their time.
-            script = f"from {project.package}.__main__ import main\n" + "".join(
-                f"assert main({command!r}) == 0\n" for command in commands
-            )
-            result = project.run(sys.executable, "-c", script)
-            assert result.returncode == 0, result.stderr
-            cache[(tier, kind)] = project
+
+            def build(folder: Path) -> None:
+                project = Project(folder / "p", source.answers)
+                shutil.copytree(source.path, project.path)
+                commands = [["train", *QUICK_TRAIN.get(tier, [])], ["report"]]
+                if kind.startswith("csv"):
+                    csv = data_csv(project.path).relative_to(project.path).as_posix()
+                    commands.append(["predict", csv])
+                # One interpreter for the commands: imports are most of their time.
+                script = f"from {project.package}.__main__ import main\n" + "".join(
+                    f"assert main({command!r}) == 0\n" for command in commands
+                )
+                result = project.run(sys.executable, "-c", script)
+                assert result.returncode == 0, result.stderr
+
+            folder = build_once(f"trained-{name}", build)
+            cache[(tier, kind)] = Project(folder / "p", source.answers)
         return cache[(tier, kind)]
 
     return get
