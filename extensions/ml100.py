@@ -486,7 +486,6 @@ class Ml100Extension(Extension):
             read_text=read_text,
             default_tier=default_tier,
             is_email=is_email,
-            is_slug=is_slug,
             absolute_src_path=absolute_src_path,
             slug_problem=slug_problem,
         )

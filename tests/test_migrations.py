@@ -13,7 +13,7 @@ import yaml
 
 import migrate
 from harness import Project
-from template_repo import TemplateRepo, commit_all, git, leftovers, update
+from template_repo import TemplateRepo, commit_all, git, leftovers, tree, update
 
 OLD_MODULE = '''"""Features."""
 
@@ -54,14 +54,6 @@ def run(project: Path, old_release: Path, stage: str, *command: str) -> int:
     )
 
 
-def files_of(folder: Path) -> dict[str, str]:
-    return {
-        p.relative_to(folder).as_posix(): p.read_text()
-        for p in folder.rglob("*")
-        if p.is_file() and ".git" not in p.parts
-    }
-
-
 @pytest.fixture
 def old_release(tmp_path) -> Path:
     folder = tmp_path / "old-release"
@@ -94,9 +86,9 @@ def test_rename_file_carries_edits_and_imports(tmp_path, old_release, capsys):
     mine = (project / "tests/test_mine.py").read_text()
     assert mine == "from pkg.prep import build\nfrom .helpers import features\n"
     assert "carried into src/pkg/prep.py" in capsys.readouterr().out
-    once = files_of(project)
+    once = tree(project)
     assert run(project, old_release, "after", *RENAME) == 0
-    assert files_of(project) == once, "a second run changes nothing"
+    assert tree(project) == once, "a second run changes nothing"
 
 
 def test_rename_file_leaves_an_unedited_module_to_the_template(tmp_path, old_release):
@@ -208,9 +200,7 @@ def test_imports_are_rewritten_only_where_they_name_the_module():
 def test_the_old_release_is_rendered_from_the_answers_at_head(tmp_path):
     repo = TemplateRepo.from_worktree(tmp_path / "ml100")
     project = repo.copy(tmp_path / "project", "0.1.0")
-    package = yaml.safe_load((project / ".copier-answers.yml").read_text())[
-        "package_name"
-    ]
+    package = Project(project, {}).package
     model = f"src/{package}/model.py"
     rendered = (project / model).read_text()
     (project / model).write_text("# mine now\n")
@@ -269,11 +259,7 @@ def test_update_across_a_release_that_renames(tmp_path):
     repo = TemplateRepo.from_worktree(tmp_path / "ml100")
     release_with_renames(repo)
     project = repo.copy(tmp_path / "project", "0.1.0")
-    package = (
-        project
-        / "src"
-        / yaml.safe_load((project / ".copier-answers.yml").read_text())["package_name"]
-    )
+    package = project / "src" / Project(project, {}).package
     features = package / "features.py"
     features.write_text(features.read_text() + MINE)
     config = package / "config.py"
