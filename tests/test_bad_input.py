@@ -512,6 +512,7 @@ RUN_CASES = [
         ("predict", "rows.csv"),
         "rows.csv lacks 2 column(s) the model was trained on (age, plan): add them "
         "to the CSV",
+        tiers=ALL_TIERS,
     ),
     RunCase(
         "predict-csv-missing",
@@ -526,6 +527,7 @@ RUN_CASES = [
         predict_rows(lambda frame: frame.head(0)),
         ("predict", "rows.csv"),
         "rows.csv has a header but no rows to predict",
+        tiers=ALL_TIERS,
     ),
     RunCase(
         "predict-text-in-a-number-column",
@@ -534,7 +536,7 @@ RUN_CASES = [
         ("predict", "rows.csv"),
         "could not convert string to float: 'old'): give each column the same kind "
         "of values as in the training data",
-        tiers=SKOPS_TIERS,
+        tiers=ALL_TIERS,
     ),
     RunCase(
         "predict-without-a-model",

@@ -12,7 +12,7 @@ import json
 import os
 import stat
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -142,10 +142,10 @@ def load_model(path: Path) -> "Pipeline":
 
 
 def require_columns(
-    model: "Pipeline", rows: "pd.DataFrame", source: str | Path, hint: str
+    columns: Iterable[str], rows: "pd.DataFrame", source: str | Path, hint: str
 ) -> "pd.DataFrame":
-    """The columns `model` was trained on, from `rows`; refuses rows that lack some."""
-    expected = [str(column) for column in model.feature_names_in_]
+    """The `columns` a model was trained on, from `rows`; refuses rows lacking some."""
+    expected = [str(column) for column in columns]
     missing = [column for column in expected if column not in rows.columns]
     if missing:
         raise ProjectError(
