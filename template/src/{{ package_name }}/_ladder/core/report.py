@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from .artifacts import read_json, write_text
-from .config import Paths
 from .errors import ProjectError
+from .paths import Paths
+from .project import Project
 
 START = "<!-- results:start -->"
 END = "<!-- results:end -->"
@@ -33,8 +34,6 @@ METRICS_KEYS = (
     "n_test",
     "dataset",
 )
-# A model card, when the project has one (the advanced tier does), is filled too.
-MODEL_CARD = "MODEL_CARD.md"
 
 
 def metrics_table(metrics: dict[str, Any]) -> str:
@@ -181,11 +180,22 @@ def fill_results(
         write_text(document, text)
 
 
-def report(paths: Paths) -> list[Path]:
+def draft_path(paths: Paths, project: Project) -> Path:
+    """The blog draft `report` fills."""
+    return paths.blog / f"{project.slug}.md"
+
+
+def documents_to_fill(paths: Paths, project: Project) -> list[Path]:
+    """The draft, the README, and the model card when the project has one."""
+    documents = [draft_path(paths, project), paths.readme]
+    if paths.model_card.is_file():
+        documents.append(paths.model_card)
+    return documents
+
+
+def report(paths: Paths, project: Project) -> list[Path]:
     """Fill the blog draft, the README and any model card; returns the files written."""
     metrics = read_metrics(paths.metrics)
-    documents = [paths.blog_post, paths.readme]
-    if (paths.root / MODEL_CARD).is_file():
-        documents.append(paths.root / MODEL_CARD)
+    documents = documents_to_fill(paths, project)
     fill_results(documents, metrics, paths.reports)
     return documents

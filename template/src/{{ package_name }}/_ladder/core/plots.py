@@ -1,12 +1,18 @@
 """Figures for the blog post, drawn with scikit-learn's own display classes.
 
-Each function returns a matplotlib Figure and saves nothing: `evaluate` decides where
+Each function returns a matplotlib Figure and saves nothing: the caller decides where
 figures go. matplotlib is imported here only, so commands that draw nothing start fast.
 """
 
 from matplotlib.figure import Figure
-{%- if task == 'classification' %}
-from sklearn.metrics import ConfusionMatrixDisplay
+from sklearn.metrics import ConfusionMatrixDisplay, PredictionErrorDisplay
+
+
+def evaluation_figures(task: str, y_true, y_pred) -> dict[str, Figure]:
+    """The figures of a test-set evaluation, by file name."""
+    if task == "classification":
+        return {"confusion_matrix": confusion_matrix_figure(y_true, y_pred)}
+    return {"prediction_error": prediction_error_figure(y_true, y_pred)}
 
 
 def confusion_matrix_figure(y_true, y_pred) -> Figure:
@@ -18,8 +24,6 @@ def confusion_matrix_figure(y_true, y_pred) -> Figure:
     )
     axes.set_title("Confusion matrix on the test set")
     return figure
-{%- else %}
-from sklearn.metrics import PredictionErrorDisplay
 
 
 def prediction_error_figure(y_true, y_pred) -> Figure:
@@ -35,4 +39,3 @@ def prediction_error_figure(y_true, y_pred) -> Figure:
     actual_axes.set_title("Predicted vs actual (test set)")
     residual_axes.set_title("Residuals (test set)")
     return figure
-{%- endif %}

@@ -1,15 +1,14 @@
-"""Predict with the saved model for new rows in a CSV file."""
+"""Predict with a saved model for new rows in a CSV file."""
 
 from pathlib import Path
 
-from .artifacts import load_model, read_csv, require_columns, write_atomically
-from .config import Paths
+from .artifacts import read_csv, require_columns, write_atomically
 from .errors import ProjectError
+from .evaluate import Predictor
 
 
-def predict(csv_path: Path, paths: Paths, output: Path | None = None) -> Path:
-    """Write `csv_path`'s rows plus a `prediction` column; returns where they went."""
-    model = load_model(paths.model)
+def predict(model: Predictor, csv_path: Path, output: Path) -> Path:
+    """Write `csv_path`'s rows plus a `prediction` column to `output`."""
     if not csv_path.is_file():
         raise ProjectError(f"{csv_path} not found: give a CSV with rows to predict")
     rows = read_csv(csv_path)
@@ -26,7 +25,6 @@ def predict(csv_path: Path, paths: Paths, output: Path | None = None) -> Path:
             f"{csv_path} could not be scored ({error}): give each column the same "
             "kind of values as in the training data"
         ) from None
-    output = output or paths.predictions
     write_atomically(
         output, lambda temporary: predictions.to_csv(temporary, index=False)
     )

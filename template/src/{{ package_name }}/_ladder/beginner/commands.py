@@ -1,0 +1,23 @@
+"""The beginner rung's command: `train`."""
+
+from ..core.cli import Command
+from ..core.commands import print_scores
+from ..core.paths import Paths
+from ..core.settings import Settings
+
+
+def sections():
+    from .sections import sections
+
+    return sections()
+
+
+def run_train(paths: Paths, settings: Settings) -> None:
+    from .train import train
+
+    print_scores(train(paths, settings))
+
+
+COMMANDS = [
+    Command("train", "fit, evaluate and save the model", run_train, sections=sections)
+]

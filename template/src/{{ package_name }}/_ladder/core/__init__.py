@@ -1,0 +1,1 @@
+"""What every tier shares: paths, configuration, data, metrics, evaluation, report."""

@@ -1,0 +1,105 @@
+"""The command line: `python -m <package> [--root DIR] COMMAND [options]`.
+
+Each rung of the ladder lists its commands in its `commands.py`: core has `evaluate`,
+`predict` and `report`, the beginner rung `train`, the intermediate rung `search` and
+`compare`, ... A higher rung's command replaces a lower one's of the same name, so
+`train` grows with the tier while the command stays the same.
+
+Every command reads configs/project.yaml; those with config sections read
+configs/default.yaml too, and take `--config FILE` and `--section.key value`
+overrides (settings.py). A ProjectError becomes a one-line message and exit code 1,
+never a traceback.
+"""
+
+import argparse
+import importlib
+import importlib.util
+import sys
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from jsonargparse import ArgumentParser
+
+from .errors import ProjectError
+from .paths import Paths
+from .settings import AddSection, Settings, build_parser, parse_settings
+
+# The rungs in climbing order; a tier's project holds the folders up to its own.
+RUNGS = ("core", "beginner", "intermediate", "advanced")
+LADDER = __package__.rsplit(".", 1)[0]
+PACKAGE = LADDER.rsplit(".", 1)[0]
+
+
+@dataclass(frozen=True)
+class Command:
+    """One command: what it does, the config it reads, and its own options."""
+
+    name: str
+    help: str
+    run: Callable[[Paths, Settings], None]
+    # The sections of configs/default.yaml it reads, by key. A function, because
+    # building them imports your modules: only the command that runs pays for that.
+    sections: Callable[[], Mapping[str, AddSection]] = dict
+    # Options of this command alone, e.g. the CSV that `predict` reads.
+    add_options: Callable[[ArgumentParser], None] | None = None
+    # Printed when the command is stopped with Ctrl-C.
+    on_interrupt: str = field(default="stopped")
+
+
+def present_rungs() -> list[str]:
+    """The rungs this project's tier has."""
+    return [rung for rung in RUNGS if importlib.util.find_spec(f"{LADDER}.{rung}")]
+
+
+def available_commands() -> dict[str, Command]:
+    """Every command of the present rungs; a higher rung's wins a shared name."""
+    commands: dict[str, Command] = {}
+    for rung in present_rungs():
+        module = importlib.import_module(f"{LADDER}.{rung}.commands")
+        commands.update((command.name, command) for command in module.COMMANDS)
+    return commands
+
+
+def command_parser(paths: Paths, command: Command) -> ArgumentParser:
+    parser = build_parser(
+        paths,
+        command.sections(),
+        prog=f"python -m {PACKAGE} {command.name}",
+        description=command.help,
+    )
+    if command.add_options:
+        command.add_options(parser)
+    return parser
+
+
+def run_command(paths: Paths, command: Command, args: list[str]) -> None:
+    """Parse `args` for `command`, then run it."""
+    settings = parse_settings(command_parser(paths, command), args)
+    command.run(paths, settings)
+
+
+def main(argv: list[str] | None = None) -> int:
+    commands = available_commands()
+    listing = "\n".join(f"  {name:<10} {c.help}" for name, c in commands.items())
+    parser = argparse.ArgumentParser(
+        prog=f"python -m {PACKAGE}",
+        description=f"commands:\n{listing}\n\n`COMMAND --help` lists its options.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--root", type=Path, default=Path(), help="project folder (default: current)"
+    )
+    parser.add_argument("command", choices=commands, metavar="COMMAND")
+    parser.add_argument("args", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    command = commands[args.command]
+    try:
+        run_command(Paths(args.root), command, args.args)
+    except ProjectError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(command.on_interrupt, file=sys.stderr)
+        return 130
+    return 0

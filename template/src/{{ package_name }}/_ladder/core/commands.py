@@ -1,0 +1,63 @@
+"""The commands every tier has: `evaluate`, `predict` and `report`.
+
+Each one calls one function of the modules beside this one. The advanced rung replaces
+`evaluate` and `predict` with its own, which load the network instead.
+"""
+
+from pathlib import Path
+
+from jsonargparse import ArgumentParser
+
+from .cli import Command
+from .paths import Paths
+from .settings import Settings
+
+
+def print_scores(metrics: dict) -> None:
+    name = metrics["primary_metric"]
+    model, baseline = metrics["model"][name], metrics["baseline"][name]
+    print(f"test {name}: model {model:.3f}, baseline {baseline:.3f}")
+    print("metrics written to reports/metrics.json, figures to reports/figures/")
+
+
+def run_evaluate(paths: Paths, settings: Settings) -> None:
+    from .artifacts import load_model
+    from .evaluate import evaluate_saved_model
+
+    model = load_model(paths.model)
+    print_scores(evaluate_saved_model(paths, settings.project, model))
+
+
+def add_predict_options(parser: ArgumentParser) -> None:
+    parser.add_argument("csv", type=Path, help="CSV with the training feature columns")
+    parser.add_argument(
+        "--output", type=Path, help="default: reports/predictions.csv"
+    )
+
+
+def run_predict(paths: Paths, settings: Settings) -> None:
+    from .artifacts import load_model
+    from .predict import predict
+
+    model = load_model(paths.model)
+    output = predict(model, settings.csv, settings.output or paths.predictions)
+    print(f"predictions written to {output}")
+
+
+def run_report(paths: Paths, settings: Settings) -> None:
+    from .report import report
+
+    for document in report(paths, settings.project):
+        print(f"results filled into {document}")
+
+
+COMMANDS = [
+    Command("evaluate", "re-score the saved model on the test rows", run_evaluate),
+    Command(
+        "predict",
+        "predict for the rows of a CSV",
+        run_predict,
+        add_options=add_predict_options,
+    ),
+    Command("report", "fill the results into the blog draft and README", run_report),
+]

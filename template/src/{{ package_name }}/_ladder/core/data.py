@@ -1,0 +1,158 @@
+"""Load the data and split it into a training set and a held-out test set.
+
+Everything downstream takes `X` (a DataFrame of features) and `y` (a Series, the
+target), so a new data source only has to change `load_dataset`.
+"""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+from sklearn import datasets
+from sklearn.model_selection import train_test_split
+
+from .artifacts import read_csv
+from .errors import ProjectError
+from .paths import Paths
+from .project import Project
+
+# The datasets scikit-learn ships: no download needed.
+BUILT_IN = {
+    "iris": datasets.load_iris,
+    "wine": datasets.load_wine,
+    "breast_cancer": datasets.load_breast_cancer,
+    "digits": datasets.load_digits,
+    "diabetes": datasets.load_diabetes,
+}
+# Fewer rows than this cannot give both a model to fit and a test set to score.
+MIN_ROWS = 10
+
+
+@dataclass(frozen=True)
+class DataSettings:
+    """The `data:` section of configs/default.yaml."""
+
+    # Feature columns the models must not see, e.g. an ID, or a column that leaks the
+    # answer. Try leaving out a column to see how much the model needs it.
+    drop_columns: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Split:
+    """Training and test rows; the test rows are only used for the final score."""
+
+    X_train: pd.DataFrame
+    X_test: pd.DataFrame
+    y_train: pd.Series
+    y_test: pd.Series
+
+
+def load_dataset(paths: Paths, project: Project) -> tuple[pd.DataFrame, pd.Series]:
+    """The project's features and target: a built-in dataset, or your CSV."""
+    if project.dataset in BUILT_IN:
+        return load_built_in(project)
+    return load_csv(paths.root / project.csv_file, project)
+
+
+def load_built_in(project: Project) -> tuple[pd.DataFrame, pd.Series]:
+    bunch = BUILT_IN[project.dataset](as_frame=True)
+    if project.is_classification:
+        # Class names read better than numbers in metrics and plots.
+        names = bunch.target_names[bunch.target].astype(str)
+        return bunch.data, pd.Series(names, name=project.target)
+    return bunch.data, bunch.target.rename(project.target)
+
+
+def load_csv(csv_path: Path, project: Project) -> tuple[pd.DataFrame, pd.Series]:
+    """Your CSV: every column but the target is a feature."""
+    if not csv_path.is_file():
+        raise ProjectError(f"{csv_path} not found: copy your CSV there, then run again")
+    frame = read_csv(csv_path)
+    target = project.target
+    if target not in frame.columns:
+        columns = ", ".join(map(str, frame.columns))
+        raise ProjectError(
+            f"target column {target!r} is not in {csv_path} (columns: {columns}); "
+            "fix project.target in configs/project.yaml"
+        )
+    # A row without a target teaches nothing: drop it. Missing features get imputed.
+    frame = frame.dropna(subset=[target])
+    check_rows(frame, csv_path, target)
+    y = frame.pop(target)
+    if project.is_classification:
+        y = y.astype(str)
+        if y.nunique() < 2:
+            raise ProjectError(
+                f"target column {target!r} holds one class only ({y.iloc[0]!r}): "
+                "a classifier needs rows of at least two classes"
+            )
+    elif not pd.api.types.is_numeric_dtype(y):
+        raise ProjectError(
+            f"target column {target!r} holds text, not numbers: regression needs a "
+            "numeric target (or choose task=classification)"
+        )
+    return frame, y
+
+
+def check_rows(frame: pd.DataFrame, csv_path: Path, target: str) -> None:
+    """Refuse data no model can learn from, saying why, instead of a traceback."""
+    if len(frame) < MIN_ROWS:
+        raise ProjectError(
+            f"{csv_path} has {len(frame)} rows with a value in {target!r}: "
+            f"a train/test split needs at least {MIN_ROWS}"
+        )
+    if frame.shape[1] < 2:
+        raise ProjectError(f"{csv_path} has no feature columns besides {target!r}")
+    # pandas reads "inf" as a number, but no model can fit one.
+    infinite = frame.columns[frame.isin([float("inf"), float("-inf")]).any()]
+    if len(infinite):
+        raise ProjectError(
+            f"{csv_path} has infinite values in {', '.join(map(str, infinite))}: "
+            "fix or drop those rows"
+        )
+
+
+def select_columns(
+    X: pd.DataFrame, settings: DataSettings, source: str | Path
+) -> pd.DataFrame:
+    """`X` without the columns `data.drop_columns` names; `source` is where it is set."""
+    unknown = [name for name in settings.drop_columns if name not in X.columns]
+    if unknown:
+        raise ProjectError(
+            f"{source}: data.drop_columns names {', '.join(unknown)}, not a column "
+            f"of the data (columns: {', '.join(map(str, X.columns))})"
+        )
+    X = X.drop(columns=settings.drop_columns)
+    if X.columns.empty:
+        raise ProjectError(f"{source}: data.drop_columns drops every column")
+    return X
+
+
+def split_dataset(
+    X: pd.DataFrame, y: pd.Series, project: Project, test_size: float | None = None
+) -> Split:
+    """A seeded split; for classification every class keeps its share.
+
+    `test_size` defaults to the project's; a network's validation rows are split off
+    the training rows by calling this again with its own share.
+    """
+    classification = project.is_classification
+    stratify = y if classification and y.value_counts().min() >= 2 else None
+    try:
+        X_train, X_test, y_train, y_test = train_test_split(
+            X,
+            y,
+            test_size=project.test_size if test_size is None else test_size,
+            random_state=project.seed,
+            stratify=stratify,
+        )
+    except ValueError as error:  # e.g. more classes than the test share has rows
+        raise ProjectError(
+            f"{len(y)} rows cannot be split into two parts ({error}): "
+            "add rows or merge rare classes"
+        ) from None
+    if classification and y_train.nunique() < 2:
+        raise ProjectError(
+            "the training rows hold one class only: add rows of the other classes"
+        )
+    return Split(X_train, X_test, y_train, y_test)

@@ -1,0 +1,36 @@
+"""The facts about this project: configs/project.yaml, written from your answers.
+
+They decide what the engine does (which dataset, which task, which column to
+predict), so the engine's code is the same for every project. Change them with
+`copier update --data ...` rather than by hand, so the rest of the project follows.
+"""
+
+from dataclasses import dataclass
+from typing import Literal
+
+
+@dataclass(frozen=True)
+class Project:
+    """The `project:` section of configs/project.yaml."""
+
+    number: int
+    title: str
+    slug: str
+    tier: Literal["beginner", "intermediate", "advanced"]
+    # A dataset scikit-learn ships (iris, wine, ...) or "csv" for your own file.
+    dataset: str
+    task: Literal["classification", "regression"]
+    # The column to predict.
+    target: str
+    # Where the blog post will be published: it decides the draft's shape.
+    blog_platform: str = "markdown"
+    # Your CSV under data/raw/, when dataset is csv.
+    csv_file: str | None = None
+    # One seed for every random step, so two runs give the same numbers.
+    seed: int = 42
+    # The share of rows held out for the final test score.
+    test_size: float = 0.2
+
+    @property
+    def is_classification(self) -> bool:
+        return self.task == "classification"

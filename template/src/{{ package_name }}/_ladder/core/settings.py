@@ -1,0 +1,126 @@
+"""The configuration: configs/*.yaml read into typed sections by jsonargparse.
+
+A section is a dataclass (its fields are the keys) or a function (its keyword
+arguments are the keys, e.g. `features.build_preprocessor`), so adding a parameter to
+one of your functions makes it a config key, with its type checked. Every command reads
+configs/project.yaml; `train` and `search` read configs/default.yaml over it, then any
+`--config` file you pass, then `--section.key value` overrides:
+
+    python -m <package> train --features.scale_numeric false --search.n_trials 5
+
+An unknown key, a wrong type or broken YAML stops the command with the file and the
+key. The resolved configuration, every default filled in, is saved with each run.
+"""
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from jsonargparse import ActionConfigFile, ArgumentParser, Namespace
+from jsonargparse import ArgumentError as ConfigError
+
+from .errors import ProjectError
+from .paths import Paths
+from .project import Project
+
+# How a section adds its keys to a parser: `(parser, "features") -> None`.
+AddSection = Callable[[ArgumentParser, str], None]
+
+
+def dataclass_section(kind: type, **options: Any) -> AddSection:
+    """A section whose keys are the fields of a dataclass."""
+    return lambda parser, key: parser.add_class_arguments(kind, key, **options)
+
+
+def function_section(function: Callable, **options: Any) -> AddSection:
+    """A section whose keys are a function's arguments (`skip={...}` leaves some out)."""
+    return lambda parser, key: parser.add_function_arguments(function, key, **options)
+
+
+def value_section(kind: Any, default: Any) -> AddSection:
+    """A section that is one value of a type, e.g. a dict of candidates."""
+    return lambda parser, key: parser.add_argument(f"--{key}", type=kind, default=default)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """One command's configuration: typed sections, and the YAML they resolved to."""
+
+    sections: Namespace
+    yaml: str
+
+    @property
+    def project(self) -> Project:
+        return self.sections.project
+
+    def __getattr__(self, name: str) -> Any:
+        # settings.features, settings.search, ...: the sections by name.
+        try:
+            return self.sections[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
+def build_parser(
+    paths: Paths, sections: Mapping[str, AddSection], **options: Any
+) -> ArgumentParser:
+    """A parser for `sections` plus `project`, reading the project's config files."""
+    files = [paths.project_config]
+    if sections:
+        files.append(paths.default_config)
+    parser = ArgumentParser(
+        default_config_files=[str(file) for file in files],
+        exit_on_error=False,
+        **options,
+    )
+    parser.add_argument(
+        "--config", action=ActionConfigFile, help="a YAML file of overrides"
+    )
+    parser.add_class_arguments(Project, "project")
+    for key, add_section in sections.items():
+        add_section(parser, key)
+    return parser
+
+
+def check_file(parser: ArgumentParser, path: Path) -> None:
+    """Refuse a config file that is missing, broken or holds an unknown key."""
+    if not path.is_file():
+        raise ProjectError(f"{path} not found: it holds this project's configuration")
+    try:
+        parser.parse_path(path, defaults=False)
+    except ConfigError as error:
+        # A key left out of one file may come from another: checked once all are read.
+        if "required" not in str(error):
+            raise ProjectError(f"{path}: {error}") from None
+
+
+def config_files(parser: ArgumentParser, args: Sequence[str]) -> list[Path]:
+    """The default files, then each `--config FILE` among `args`, in reading order."""
+    files = [Path(file) for file in parser.default_config_files]
+    for flag, value in zip(args, args[1:], strict=False):
+        if flag == "--config":
+            files.append(Path(value))
+    files += [Path(arg.split("=", 1)[1]) for arg in args if arg.startswith("--config=")]
+    return files
+
+
+def parse_settings(parser: ArgumentParser, args: Sequence[str] = ()) -> Settings:
+    """The checked configuration: files first, then the command line's overrides."""
+    for path in config_files(parser, args):
+        check_file(parser, path)
+    try:
+        namespace = parser.parse_args(list(args))
+    except ConfigError as error:
+        raise ProjectError(f"command line: {error}") from None
+    yaml = parser.dump(namespace, skip_none=False)
+    sections = parser.instantiate(namespace)
+    sections.pop("config", None)
+    return Settings(sections, yaml)
+
+
+def load_settings(
+    paths: Paths, sections: Mapping[str, AddSection] | None = None, *args: str
+) -> Settings:
+    """The configuration a command reads, e.g. in a test or a notebook."""
+    return parse_settings(build_parser(paths, sections or {}), args)
