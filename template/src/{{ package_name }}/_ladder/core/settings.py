@@ -49,10 +49,19 @@ class Settings:
 
     sections: Namespace
     yaml: str
+    # The config files read, in order: configs/project.yaml, configs/default.yaml,
+    # then each `--config` file.
+    files: tuple[Path, ...] = ()
 
     @property
     def project(self) -> Project:
         return self.sections.project
+
+    @property
+    def experiment(self) -> str:
+        """The name of a run: its last `--config` file's stem, else "default"."""
+        extra = self.files[2:]
+        return extra[-1].stem if extra else "default"
 
     def __getattr__(self, name: str) -> Any:
         # settings.features, settings.search, ...: the sections by name.
@@ -107,7 +116,8 @@ def config_files(parser: ArgumentParser, args: Sequence[str]) -> list[Path]:
 
 def parse_settings(parser: ArgumentParser, args: Sequence[str] = ()) -> Settings:
     """The checked configuration: files first, then the command line's overrides."""
-    for path in config_files(parser, args):
+    files = config_files(parser, args)
+    for path in files:
         check_file(parser, path)
     try:
         namespace = parser.parse_args(list(args))
@@ -116,7 +126,7 @@ def parse_settings(parser: ArgumentParser, args: Sequence[str] = ()) -> Settings
     yaml = parser.dump(namespace, skip_none=False)
     sections = parser.instantiate(namespace)
     sections.pop("config", None)
-    return Settings(sections, yaml)
+    return Settings(sections, yaml, tuple(files))
 
 
 def load_settings(
