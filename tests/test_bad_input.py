@@ -342,7 +342,7 @@ def array_as_model(project: Path) -> None:
 
 
 def config(project: Path) -> Path:
-    return project / "configs" / "default.toml"
+    return project / "configs" / "default.yaml"
 
 
 def checkpoint(project: Path) -> Path:
@@ -449,7 +449,8 @@ RUN_CASES = [
         edit_csv(lambda frame: frame.rename(columns={"churned": "churn"})),
         ("train",),
         "target column 'churned' is not in data/raw/customer-churn.csv (columns: "
-        "age, monthly spend, city, plan, churn); fix TARGET in config.py",
+        "age, monthly spend, city, plan, churn); fix project.target in "
+        "configs/project.yaml",
     ),
     RunCase(
         "csv-one-class",
@@ -468,7 +469,8 @@ RUN_CASES = [
             )
         ),
         ("train",),
-        "40 rows cannot be split into training and test rows (The test_size = 8 should "
+        "40 rows cannot be split into training and held-out rows (The test_size = 8 "
+        "should "
         "be greater or equal to the number of classes = 20): add rows or merge rare",
     ),
     RunCase(
@@ -658,12 +660,45 @@ RUN_CASES = [
         "001-iris-classification.md not found: `report` fills its results block",
     ),
     # Each tier's own files.
+    # The configuration, for every tier: one system, so one row of each kind.
     RunCase(
         "config-with-an-unknown-key",
         "iris",
-        rewrite(config, lambda text: text.replace("n_trials =", "n_trails =")),
+        rewrite(config, lambda text: text.replace("scale_numeric:", "scale_numerc:")),
         ("train",),
-        "configs/default.toml: unknown key 'n_trails' in [search]",
+        "configs/default.yaml: Group 'features' does not accept option 'scale_numerc'",
+        tiers=ALL_TIERS,
+    ),
+    RunCase(
+        "config-with-a-wrong-type",
+        "iris",
+        rewrite(
+            config,
+            lambda text: text.replace("max_categories: 20", "max_categories: many"),
+        ),
+        ("train",),
+        'configs/default.yaml: Parser key "features.max_categories": Expected a',
+    ),
+    RunCase(
+        "config-not-yaml",
+        "iris",
+        write_bytes(config, b"features: [\n"),
+        ("train",),
+        "configs/default.yaml: Problems parsing config",
+    ),
+    RunCase(
+        "override-of-an-unknown-key",
+        "iris",
+        lambda project: None,
+        ("train", "--features.scale_numerc=false"),
+        "command line: unrecognized arguments: --features.scale_numerc=false",
+    ),
+    RunCase(
+        "search-key-misspelt",
+        "iris",
+        rewrite(config, lambda text: text.replace("n_trials:", "n_trails:")),
+        ("train",),
+        "configs/default.yaml: Group 'search' does not accept option 'n_trails'",
         tiers=("intermediate",),
     ),
     RunCase(
@@ -679,8 +714,8 @@ RUN_CASES = [
 
 # Training just long enough to write every file a run writes.
 QUICK_TRAIN = {
-    "intermediate": ["--config", "tests/fast.toml"],
-    "advanced": ["--max-epochs", "3"],
+    "intermediate": ["--search.n_trials=4", "--search.folds=3"],
+    "advanced": ["--search.n_trials=4", "--search.folds=3", "--trainer.max_epochs=3"],
 }
 
 

@@ -148,7 +148,7 @@ def split_dataset(
         )
     except ValueError as error:  # e.g. more classes than the test share has rows
         raise ProjectError(
-            f"{len(y)} rows cannot be split into two parts ({error}): "
+            f"{len(y)} rows cannot be split into training and held-out rows ({error}): "
             "add rows or merge rare classes"
         ) from None
     if classification and y_train.nunique() < 2:
