@@ -94,6 +94,7 @@ DEPENDENCY_MODULES = frozenset(
         "scipy",
         "matplotlib",
         "joblib",
+        "jsonargparse",
         "pytest",
         "ruff",
         "optuna",

@@ -8,7 +8,6 @@ Jekyll or DEV); and leave Python that compiles and passes ruff. A table of named
 pins the known traps; a property-based test looks for the unknown ones.
 """
 
-import ast
 import re
 import tempfile
 import tomllib
@@ -206,13 +205,9 @@ def check_project(project: Path, answers: dict[str, Any]) -> None:
 
     if "target_column" in answers:
         target = answers["target_column"]
-        config = project / "src" / recorded["package_name"] / "config.py"
-        constants = {
-            node.targets[0].id: node.value
-            for node in ast.parse(config.read_text("utf-8")).body
-            if isinstance(node, ast.Assign)
-        }
-        assert ast.literal_eval(constants["TARGET"]) == target
+        config = project / "configs" / "project.yaml"
+        facts = yaml.safe_load(config.read_text("utf-8"))["project"]
+        assert facts["target"] == target
         # A code span shows the column as it is, line breaks as spaces.
         shown = " ".join(target.splitlines())
         card = markdown_blocks((project / "data" / "README.md").read_text("utf-8"))

@@ -53,8 +53,8 @@ def test_missing_csv_still_renders_and_says_where_to_put_it(tmp_path) -> None:
     }
     project = render(tmp_path / "project", answers)
     assert not (project / "data/raw/later.csv").exists()
-    config = (project / "src/later_classification/config.py").read_text()
-    assert 'CSV_FILE = Path("data/raw") / "later.csv"' in config
+    facts = yaml.safe_load((project / "configs/project.yaml").read_text())["project"]
+    assert facts["csv_file"] == "data/raw/later.csv"
 
 
 @pytest.mark.parametrize(
