@@ -26,12 +26,13 @@ SLOW_SUITES = {"advanced-digits"}
 # The trained model each tier saves.
 MODEL_FILES = {"advanced": "models/model.ckpt"}
 
-# What shrinks a tier's `make all` outside FULL_RUNS: the small experiment the generated
-# tests run (test_intermediate.py runs the default one once), fewer epochs than the
+# What shrinks a tier's `make all` outside FULL_RUNS, as command-line overrides: a small
+# search (test_intermediate.py runs the default one once), fewer epochs than the
 # configs allow (still enough to clear MINIMUM_SCORES).
+SMALL_SEARCH = "--search.n_trials=4 --search.folds=3"
 MAKE_ARGS = {
-    "intermediate": ["CONFIG=tests/fast.toml"],
-    "advanced": ["TRAIN_ARGS=--max-epochs 30"],
+    "intermediate": [f"TRAIN_ARGS={SMALL_SEARCH}"],
+    "advanced": [f"TRAIN_ARGS={SMALL_SEARCH} --trainer.max_epochs=30"],
 }
 IMAGE_LINK = re.compile(r"!\[[^\]]*\]\(([^)]+)\)")
 
