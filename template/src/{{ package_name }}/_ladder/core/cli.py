@@ -61,6 +61,11 @@ def available_commands() -> dict[str, Command]:
     return commands
 
 
+def config_sections() -> Mapping[str, AddSection]:
+    """Every section of configs/default.yaml at this tier: what `train` reads."""
+    return available_commands()["train"].sections()
+
+
 def command_parser(paths: Paths, command: Command) -> ArgumentParser:
     parser = build_parser(
         paths,

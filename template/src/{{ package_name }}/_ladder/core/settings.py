@@ -83,6 +83,8 @@ def build_parser(
     parser = ArgumentParser(
         default_config_files=[str(file) for file in files],
         exit_on_error=False,
+        # A misspelt key is an error, never taken as the key it abbreviates.
+        allow_abbrev=False,
         **options,
     )
     parser.add_argument(
