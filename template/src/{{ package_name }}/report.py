@@ -1,12 +1,13 @@
 """Fill the results block of the blog draft and the README from reports/.
 
 Only the lines between the two markers below are rewritten; everything else in those
-files is yours. Each marker must stand on a line of its own, so prose that mentions one
+files is yours. Where the draft lies and how it links to the figures depend on the
+blog platform: publish.py knows, and copies the figures where the platform needs
+them. Each marker must stand on a line of its own, so prose that mentions one
 is left alone. The block is built from reports/metrics.json alone, so running `report`
 twice gives the same files.
 """
 
-import os
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -15,6 +16,7 @@ from typing import Any
 from .artifacts import read_json, write_text
 from .config import Paths
 from .errors import ProjectError
+from .publish import copy_figures, figure_link
 
 START = "<!-- results:start -->"
 END = "<!-- results:end -->"
@@ -95,15 +97,15 @@ def per_class_table(metrics: dict[str, Any]) -> str:
     return "\n".join(rows)
 
 
-def figure_links(metrics: dict[str, Any], reports: Path, document: Path) -> str:
-    """Markdown images, with paths relative to the document that shows them."""
+def figure_links(
+    metrics: dict[str, Any], reports: Path, document: Path, root: Path
+) -> str:
+    """Markdown images, each linked the way the document's platform finds it."""
     links = []
     for figure in metrics.get("figures", []):
-        relative = Path(
-            os.path.relpath(reports / figure, start=document.parent)
-        ).as_posix()
+        link = figure_link(reports / figure, document, root)
         title = Path(figure).stem.replace("_", " ").capitalize()
-        links.append(f"![{title}]({relative})")
+        links.append(f"![{title}]({link})")
     return "\n\n".join(links)
 
 
@@ -111,6 +113,7 @@ def results_block(
     metrics: dict[str, Any],
     reports: Path,
     document: Path,
+    root: Path,
     extra_sections: Sequence[str] = (),
 ) -> str:
     sections = [
@@ -119,10 +122,12 @@ def results_block(
         training_summary(metrics),
         per_class_table(metrics),
         *extra_sections,
-        figure_links(metrics, reports, document),
+        figure_links(metrics, reports, document, root),
     ]
     body = "\n\n".join(section for section in sections if section)
-    return f"{START}\n{body}\n{END}"
+    # Empty lines around the body: kramdown (Jekyll) reads a table that follows an
+    # HTML comment line as plain text.
+    return f"{START}\n\n{body}\n\n{END}"
 
 
 def read_metrics(path: Path) -> dict[str, Any]:
@@ -143,6 +148,7 @@ def with_results(
     document: Path,
     metrics: dict[str, Any],
     reports: Path,
+    root: Path,
     extra_sections: Sequence[str] = (),
 ) -> str:
     """`document`'s text with its results block rewritten; it must have exactly one.
@@ -162,7 +168,7 @@ def with_results(
             f"{document} has {found}: put one {START} line and one {END} line "
             "where the results should go"
         )
-    block = results_block(metrics, reports, document, extra_sections)
+    block = results_block(metrics, reports, document, root, extra_sections)
     return BLOCK.sub(lambda _: block, text)
 
 
@@ -170,13 +176,18 @@ def fill_results(
     documents: Sequence[Path],
     metrics: dict[str, Any],
     reports: Path,
+    root: Path,
     extra_sections: Sequence[str] = (),
 ) -> None:
-    """Rewrite the results block of each document, or of none if one is refused."""
+    """Rewrite the results block of each document, or of none if one is refused.
+
+    `root` is the project's folder: the draft's figures are linked and copied from it.
+    """
     texts = [
-        with_results(document, metrics, reports, extra_sections)
+        with_results(document, metrics, reports, root, extra_sections)
         for document in documents
     ]
+    copy_figures([reports / figure for figure in metrics.get("figures", [])], root)
     for document, text in zip(documents, texts, strict=True):
         write_text(document, text)
 
@@ -187,5 +198,5 @@ def report(paths: Paths) -> list[Path]:
     documents = [paths.blog_post, paths.readme]
     if (paths.root / MODEL_CARD).is_file():
         documents.append(paths.root / MODEL_CARD)
-    fill_results(documents, metrics, paths.reports)
+    fill_results(documents, metrics, paths.reports, paths.root)
     return documents
