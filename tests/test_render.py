@@ -1,6 +1,7 @@
 """Every variant renders into valid, lint-clean files: the fast structural checks."""
 
 import re
+import sys
 import tomllib
 
 import pytest
@@ -226,3 +227,37 @@ def test_csv_is_copied_into_data_raw(rendered) -> None:
     assert 'CSV_FILE = Path("data/raw") / "customer-churn.csv"' in project.read(
         f"src/{project.package}/config.py"
     )
+
+
+@pytest.mark.parametrize(
+    ("address", "raw"),
+    [
+        (
+            "https://github.com/ada/iris",
+            "https://raw.githubusercontent.com/ada/iris/main/reports/figures/a%20b.png",
+        ),
+        (
+            "https://gitlab.com/ada/iris-on-medium",
+            "https://gitlab.com/ada/iris-on-medium/-/raw/main/reports/figures/a%20b.png",
+        ),
+        (
+            "https://bitbucket.org/ada/iris.git",
+            "https://bitbucket.org/ada/iris/raw/main/reports/figures/a%20b.png",
+        ),
+    ],
+)
+def test_hosted_drafts_load_figures_from_the_host_s_raw_address(
+    address, raw, rendered, copy_of, tmp_path
+):
+    """dev.to and Medium keep only text: each host serves a pushed file elsewhere."""
+    project = copy_of(
+        rendered("medium-gitlab", **VARIANTS["medium-gitlab"]), tmp_path / "p"
+    )
+    config = project.path / "src" / project.package / "config.py"
+    text = config.read_text(encoding="utf-8")
+    text = re.sub(r"(?m)^REPOSITORY_URL = .*$", f'REPOSITORY_URL = "{address}"', text)
+    config.write_text(text, encoding="utf-8")
+    code = "from {}.publish import raw_url; print(raw_url('reports/figures/a b.png'))"
+    result = project.run(sys.executable, "-c", code.format(project.package))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == raw
