@@ -160,6 +160,11 @@ INDIRECT_DEPENDENCY_MODULES = frozenset(
 
 PLACEHOLDER_AUTHOR = "Your Name"
 PLACEHOLDER_EMAIL = "you@example.com"
+PLACEHOLDER_GITHUB_USER = "your-github-name"
+# An https address with a host and a path: what a repository's public page looks like.
+HTTPS_URL_PATTERN = re.compile(
+    r"^https://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(:[0-9]+)?(/[A-Za-z0-9_.~-]+)+$"
+)
 EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 # Names end up in file names, import lines and `python -m <package>`: keep them short
@@ -221,6 +226,28 @@ def slug_problem(text: str) -> str:
     if len(text) > MAX_SLUG_LENGTH:
         return f"must be at most {MAX_SLUG_LENGTH} characters, got {len(text)}"
     return ""
+
+
+def https_url_problem(text: str) -> str:
+    """Why `text` cannot be the repository address, or "" when it can."""
+    if not HTTPS_URL_PATTERN.match(str(text)):
+        return (
+            "must be an https address like https://github.com/you/001-iris, with no "
+            f"spaces, query or trailing slash, got '{text}'"
+        )
+    return ""
+
+
+def draft_path(project_slug: str, blog_platform: str, date: str) -> str:
+    """Where the blog draft lies in the project, for each platform's site generator.
+
+    The project's publish.py finds it the same way when `report` runs.
+    """
+    if blog_platform == "hugo":  # a page bundle: the post and its figures side by side
+        return f"blog/{project_slug}/index.md"
+    if blog_platform == "jekyll":  # Jekyll builds only _posts/YYYY-MM-DD-name.md
+        return f"blog/_posts/{date}-{project_slug}.md"
+    return f"blog/{project_slug}.md"
 
 
 def has_control_characters(text: str) -> bool:
@@ -489,6 +516,7 @@ class Ml100Extension(Extension):
             is_email=is_email,
             absolute_src_path=absolute_src_path,
             slug_problem=slug_problem,
+            https_url_problem=https_url_problem,
         )
         environment.globals.update(
             git_config=git_config,
@@ -496,12 +524,14 @@ class Ml100Extension(Extension):
             datasets=DATASETS,
             placeholder_author=PLACEHOLDER_AUTHOR,
             placeholder_email=PLACEHOLDER_EMAIL,
+            placeholder_github_user=PLACEHOLDER_GITHUB_USER,
             max_slug_length=MAX_SLUG_LENGTH,
         )
 
 
 class DatasetContext(ContextHook):
-    """Adds `facts` (the dataset), `number` ("#007") and `is_classification`."""
+    """Adds `facts` (the dataset), `number` ("#007"), `is_classification` and
+    `draft_path` (where the blog draft lies)."""
 
     def hook(self, context: dict[str, Any]) -> None:
         # Copier also renders questions one by one; derive only once the answers exist.
@@ -514,3 +544,9 @@ class DatasetContext(ContextHook):
         # Validators render this hook too, before project_number is known to be valid.
         if is_whole_number(context.get("project_number", "")):
             context["number"] = f"#{int(context['project_number']):03d}"
+        if "blog_platform" in context and "project_slug" in context:
+            context["draft_path"] = draft_path(
+                context["project_slug"],
+                context["blog_platform"],
+                datetime.date.today().isoformat(),
+            )

@@ -187,6 +187,11 @@ VARIANTS: dict[str, dict[str, Any]] = {
         "license": "none",
         "python_version": "3.10",
     },
+    "medium-gitlab": {
+        "kind": "iris",
+        "blog_platform": "medium",
+        "repository_url": "https://gitlab.com/ada/iris-on-medium",
+    },
     "hostile-title": {
         "kind": "iris",
         "project_number": 42,

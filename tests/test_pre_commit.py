@@ -43,3 +43,31 @@ def test_hooks_install_and_pass_on_a_fresh_project(rendered, copy_of, tmp_path):
     )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     assert "Passed" in result.stdout
+
+
+@pytest.mark.parametrize("git_repository", [True, False], ids=["git", "no-git"])
+def test_make_install_installs_the_hook_or_says_why_not(
+    git_repository, rendered, copy_of, tmp_path
+):
+    project = copy_of(
+        rendered("beginner-iris", **VARIANTS["beginner-iris"]), tmp_path / "p"
+    )
+    # A stand-in for the venv's python: pip's installs are skipped (the test
+    # environment already has everything), anything else runs for real.
+    python = tmp_path / "python"
+    python.write_text(
+        f'#!/bin/sh\n[ "$1 $2" = "-m pip" ] && exit 0\nexec {sys.executable} "$@"\n'
+    )
+    python.chmod(0o755)
+    if git_repository:
+        project.run("git", "init", "-q")
+    command = ["make", "install", f"VENV={tmp_path / 'venv'}", f"PYTHON={python}"]
+    result = project.run(*command)
+    assert result.returncode == 0, result.stdout + result.stderr
+    hook = project.path / ".git" / "hooks" / "pre-commit"
+    if git_repository:
+        assert hook.is_file()
+        assert "each commit now runs the checks" in result.stdout
+    else:
+        assert not hook.exists()
+        assert "this folder is not a git repository yet (git init" in result.stdout

@@ -10,9 +10,14 @@ BAD_ANSWERS = [
     ({"project_number": 1000}, "project_number must be between 1 and 999"),
     ({"tier": "expert"}, "'tier': 'expert' is not in"),
     ({"dataset": "mnist"}, "'dataset': 'mnist' is not in"),
-    ({"dataset": "csv"}, "csv_path is required when dataset is csv"),
+    # No default, so that the prompt shows an empty path: Copier names the question.
+    ({"dataset": "csv"}, 'Question "csv_path" is required'),
+    ({"dataset": "csv", "csv_path": " "}, "csv_path is required when dataset is csv"),
     ({"dataset": "csv", "csv_path": "data.xlsx"}, "csv_path must name a .csv file"),
-    ({"dataset": "csv", "csv_path": "gone.csv"}, "target_column is required"),
+    (
+        {"dataset": "csv", "csv_path": "gone.csv", "target_column": " "},
+        "target_column is required",
+    ),
     ({"project_title": "   "}, "project_title must not be empty"),
     ({"project_slug": "My Project"}, "project_slug must be lowercase letters"),
     ({"project_slug": "a--b"}, "project_slug must be lowercase letters"),
@@ -22,7 +27,10 @@ BAD_ANSWERS = [
     ({"package_name": "sklearn"}, "shadow the dependency 'sklearn'"),
     ({"author_name": ""}, "author_name must not be empty"),
     ({"author_email": "ada.example.com"}, "author_email must look like"),
-    ({"blog_platform": "medium"}, "'blog_platform': 'medium' is not in"),
+    ({"blog_platform": "wordpress"}, "'blog_platform': 'wordpress' is not in"),
+    ({"repository_url": "github.com/ada/x"}, "repository_url must be an https address"),
+    ({"repository_url": "http://github.com/ada/x"}, "repository_url must be an https"),
+    ({"repository_url": "https://github.com/ada/x/"}, "no spaces, query or trailing"),
     ({"license": "GPL"}, "'license': 'GPL' is not in"),
     ({"python_version": "3.9"}, "'python_version': '3.9' is not in"),
 ]
@@ -46,12 +54,10 @@ def test_wrong_target_column_lists_the_real_ones(tmp_path) -> None:
 
 
 def test_missing_csv_still_renders_and_says_where_to_put_it(tmp_path) -> None:
-    answers = {
-        "dataset": "csv",
-        "csv_path": str(tmp_path / "later.csv"),
-        "target_column": "y",
-    }
+    answers = {"dataset": "csv", "csv_path": str(tmp_path / "later.csv")}
     project = render(tmp_path / "project", answers)
+    recorded = yaml.safe_load((project / ".copier-answers.yml").read_text())
+    assert recorded["target_column"] == "target"  # a default the validator accepts
     assert not (project / "data/raw/later.csv").exists()
     facts = yaml.safe_load((project / "configs/project.yaml").read_text())["project"]
     assert facts["csv_file"] == "data/raw/later.csv"

@@ -83,8 +83,11 @@ def releases(tmp_path_factory) -> TemplateRepo:
     model = beginner_file(repo, PACKAGE, "model.py")
     insert_after_first_line(repo, model, MODEL_LINE)
     repo.release("0.2.0")
-    insert_after_first_line(
-        repo, "template/blog/{{ project_slug }}.md.jinja", BLOG_LINE
+    # The draft's text, which every platform's draft file includes.
+    repo.replace(
+        "extensions/includes/blog_post.md.jinja",
+        "*Project {{ number }} of my",
+        f"{BLOG_LINE}\n\n*Project {{{{ number }}}} of my",
     )
     repo.file(f"template/{RAW_FILE}").write_text("Where the raw data came from.\n")
     repo.release("0.3.0")
@@ -336,6 +339,27 @@ def test_make_update_refuses_with_the_cause(breakage, cause, releases, tmp_path)
     if breakage == "no-release":
         assert "its releases: 0.1.0 0.2.0 0.3.0" in result.stderr
     assert tree(project) == before, "a refused update changes nothing"
+
+
+@pytest.mark.parametrize("form", ["path", "git+file", "home"])
+def test_make_update_reaches_every_address_form(form, releases, tmp_path, monkeypatch):
+    """The template's address as the learner gave it to `copier copy`, in each form
+    that works offline (gh: and gl: become https://github.com/ and gitlab.com/)."""
+    monkeypatch.setenv("HOME", str(releases.path.parent))
+    address = {
+        "path": str(releases.path),
+        "git+file": f"git+file://{releases.path}",
+        "home": f"~/{releases.path.name}",
+    }[form]
+    project = releases.copy(tmp_path / "project", "0.1.0")
+    answers = project / ".copier-answers.yml"
+    text = re.sub(r"(?m)^_src_path: .*$", f"_src_path: {address}", answers.read_text())
+    answers.write_text(text)
+    commit_all(project, "The template's address as typed")
+    result = make(project, "TEMPLATE_VERSION=0.2.0")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert answers_of(project)["_commit"] == "0.2.0"
+    assert answers_of(project)["_src_path"] == address
 
 
 def test_copier_itself_names_the_cause(releases, tmp_path):

@@ -23,7 +23,9 @@ class Project:
     # The column to predict.
     target: str
     # Where the blog post will be published: it decides the draft's shape.
-    blog_platform: str = "markdown"
+    blog_platform: Literal["markdown", "hugo", "jekyll", "devto", "medium"] = "markdown"
+    # The project's public repository: dev.to and Medium posts load figures from it.
+    repository_url: str = ""
     # Your CSV under data/raw/, when dataset is csv.
     csv_file: str | None = None
     # One seed for every random step, so two runs give the same numbers.

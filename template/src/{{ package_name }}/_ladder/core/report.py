@@ -1,12 +1,13 @@
 """Fill the results block of the blog draft and the README from reports/.
 
 Only the lines between the two markers below are rewritten; everything else in those
-files is yours. Each marker must stand on a line of its own, so prose that mentions one
+files is yours. Where the draft lies and how it links to the figures depend on the
+blog platform: publish.py knows, and copies the figures where the platform needs
+them. Each marker must stand on a line of its own, so prose that mentions one
 is left alone. The block is built from reports/metrics.json alone, so running `report`
 twice gives the same files.
 """
 
-import os
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -16,6 +17,7 @@ from .artifacts import read_json, write_text
 from .errors import ProjectError
 from .paths import Paths
 from .project import Project
+from .publish import Blog
 
 START = "<!-- results:start -->"
 END = "<!-- results:end -->"
@@ -94,15 +96,15 @@ def per_class_table(metrics: dict[str, Any]) -> str:
     return "\n".join(rows)
 
 
-def figure_links(metrics: dict[str, Any], reports: Path, document: Path) -> str:
-    """Markdown images, with paths relative to the document that shows them."""
+def figure_links(
+    metrics: dict[str, Any], reports: Path, document: Path, blog: Blog
+) -> str:
+    """Markdown images, each linked the way the document's platform finds it."""
     links = []
     for figure in metrics.get("figures", []):
-        relative = Path(
-            os.path.relpath(reports / figure, start=document.parent)
-        ).as_posix()
+        link = blog.figure_link(reports / figure, document)
         title = Path(figure).stem.replace("_", " ").capitalize()
-        links.append(f"![{title}]({relative})")
+        links.append(f"![{title}]({link})")
     return "\n\n".join(links)
 
 
@@ -110,6 +112,7 @@ def results_block(
     metrics: dict[str, Any],
     reports: Path,
     document: Path,
+    blog: Blog,
     extra_sections: Sequence[str] = (),
 ) -> str:
     sections = [
@@ -118,10 +121,12 @@ def results_block(
         training_summary(metrics),
         per_class_table(metrics),
         *extra_sections,
-        figure_links(metrics, reports, document),
+        figure_links(metrics, reports, document, blog),
     ]
     body = "\n\n".join(section for section in sections if section)
-    return f"{START}\n{body}\n{END}"
+    # Empty lines around the body: kramdown (Jekyll) reads a table that follows an
+    # HTML comment line as plain text.
+    return f"{START}\n\n{body}\n\n{END}"
 
 
 def read_metrics(path: Path) -> dict[str, Any]:
@@ -142,6 +147,7 @@ def with_results(
     document: Path,
     metrics: dict[str, Any],
     reports: Path,
+    blog: Blog,
     extra_sections: Sequence[str] = (),
 ) -> str:
     """`document`'s text with its results block rewritten; it must have exactly one.
@@ -161,7 +167,7 @@ def with_results(
             f"{document} has {found}: put one {START} line and one {END} line "
             "where the results should go"
         )
-    block = results_block(metrics, reports, document, extra_sections)
+    block = results_block(metrics, reports, document, blog, extra_sections)
     return BLOCK.sub(lambda _: block, text)
 
 
@@ -169,20 +175,26 @@ def fill_results(
     documents: Sequence[Path],
     metrics: dict[str, Any],
     reports: Path,
+    blog: Blog,
     extra_sections: Sequence[str] = (),
 ) -> None:
-    """Rewrite the results block of each document, or of none if one is refused."""
+    """Rewrite the results block of each document, or of none if one is refused.
+
+    Figure paths in `metrics` are relative to `reports`; `blog` links the draft's
+    figures the way its platform finds them, and copies them where it needs them.
+    """
     texts = [
-        with_results(document, metrics, reports, extra_sections)
+        with_results(document, metrics, reports, blog, extra_sections)
         for document in documents
     ]
+    blog.copy_figures([reports / figure for figure in metrics.get("figures", [])])
     for document, text in zip(documents, texts, strict=True):
         write_text(document, text)
 
 
 def draft_path(paths: Paths, project: Project) -> Path:
-    """The blog draft `report` fills."""
-    return paths.blog / f"{project.slug}.md"
+    """The blog draft `report` fills, where its platform keeps it."""
+    return Blog(paths.root, project).draft
 
 
 def documents_to_fill(paths: Paths, project: Project) -> list[Path]:
@@ -197,5 +209,5 @@ def report(paths: Paths, project: Project) -> list[Path]:
     """Fill the blog draft, the README and any model card; returns the files written."""
     metrics = read_metrics(paths.metrics)
     documents = documents_to_fill(paths, project)
-    fill_results(documents, metrics, paths.reports)
+    fill_results(documents, metrics, paths.reports, Blog(paths.root, project))
     return documents

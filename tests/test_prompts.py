@@ -1,0 +1,188 @@
+"""The questions as a person answers them: the real `copier copy` in a terminal.
+
+Every other test passes its answers with `--data`; these type them at Copier's prompt,
+in a pseudo-terminal driven by pexpect (as Copier's own tests do), so a default that its
+own validator refuses, or a help cut short by YAML, shows up here.
+"""
+
+import os
+import re
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pexpect
+import pytest
+import yaml
+
+from harness import REPO_ROOT
+
+# What prompt_toolkit reads as these keys.
+ENTER = "\r"
+DOWN = "\x1b[B"
+BACKSPACE = "\x08"
+
+# Each question's help as the prompt shows it, up to where a cut one would stop.
+HELP = {
+    "project_number": "Which project of the challenge is this (1-999)? "
+    "It is shown as #001.",
+    "tier": "Difficulty tier; each adds to the one below.",
+    "dataset": "Which data? All but csv ship inside scikit-learn and work offline.",
+    "csv_path": "Path to your CSV file.",
+    "target_column": "The column of your CSV to predict",
+    "task": "Predict a category (classification) or a number (regression)?",
+    "project_title": "The project's title",
+    "project_slug": "The post's name",
+    "package_name": "The Python package's name",
+    "author_name": "Your name",
+    "author_email": "Your email address.",
+    "blog_platform": "Where the post goes",
+    "repository_url": "The project's public repository",
+    "license": "The license of your code.",
+    "python_version": "The lowest Python version the project supports.",
+    "github_actions": "Add a GitHub Actions workflow",
+}
+# Between two words on screen: spaces, or the escape codes a redrawn line moves by.
+GAP = r"(?:\s|\x1b\[[0-9;?]*[A-Za-z])+"
+
+
+def on_screen(text: str) -> re.Pattern:
+    """`text` as the terminal shows it, redrawn or not."""
+    return re.compile(GAP.join(re.escape(word) for word in text.split()))
+
+
+# The dataset menu's entries, in order: csv is the last one.
+CSV_CHOICE = DOWN * 5
+
+
+class Prompt:
+    """`copier copy` of this working tree, waiting in a terminal for its questions."""
+
+    def __init__(self, destination: Path, home: Path) -> None:
+        # An empty git config, so the author defaults are the template's placeholders.
+        (home / ".gitconfig").write_text("")
+        env = {
+            **os.environ,
+            "GIT_CONFIG_GLOBAL": str(home / ".gitconfig"),
+            "GIT_CONFIG_NOSYSTEM": "1",
+            # A pseudo-terminal answers no cursor-position requests: don't wait for one.
+            "PROMPT_TOOLKIT_NO_CPR": "1",
+            "TERM": "xterm",
+        }
+        command = ["-m", "copier", "copy", "--trust", "--vcs-ref", "HEAD"]
+        self.child = pexpect.spawn(
+            sys.executable,
+            [*command, str(REPO_ROOT), str(destination)],
+            env=env,
+            encoding="utf-8",
+            timeout=20,
+            dimensions=(40, 200),
+        )
+        self.destination = destination
+
+    def answer(self, question: str, keys: str = "") -> None:
+        """Wait for `question`'s help, type `keys`, then Enter (""; the default)."""
+        self.expect(HELP[question])
+        self.child.send(keys + ENTER)
+
+    def expect(self, text: str) -> None:
+        self.child.expect(on_screen(text))
+
+    def finish(self, questions: list[str]) -> dict:
+        """Keep the default of each of `questions`, then the answers Copier recorded."""
+        for question in questions:
+            self.answer(question)
+        self.child.expect(pexpect.EOF)
+        self.output = self.child.before
+        self.child.close()
+        assert self.child.exitstatus == 0, self.output
+        answers = self.destination / ".copier-answers.yml"
+        return yaml.safe_load(answers.read_text(encoding="utf-8"))
+
+
+# The questions after the dataset's, in the order Copier asks them.
+LATER = [
+    "project_title",
+    "project_slug",
+    "package_name",
+    "author_name",
+    "author_email",
+    "blog_platform",
+    "repository_url",
+    "license",
+    "python_version",
+    "github_actions",
+]
+
+
+@pytest.fixture
+def prompt(tmp_path: Path) -> Iterator[Prompt]:
+    home = tmp_path / "home"
+    home.mkdir()
+    session = Prompt(tmp_path / "project", home)
+    yield session
+    session.child.close(force=True)
+
+
+def test_enter_everywhere_gives_the_default_project(prompt) -> None:
+    answers = prompt.finish(["project_number", "tier", "dataset", *LATER])
+    assert answers["project_number"] == 1
+    assert answers["tier"] == "beginner"
+    assert answers["dataset"] == "iris"
+    assert answers["project_slug"] == "001-iris-classification"
+    assert answers["author_name"] == "Your Name"
+    assert answers["repository_url"] == (
+        "https://github.com/your-github-name/001-iris-classification"
+    )
+    assert (prompt.destination / "blog" / "001-iris-classification.md").is_file()
+
+
+def test_a_csv_that_exists_is_copied_in_and_offers_its_columns(prompt, tmp_path):
+    csv_path = tmp_path / "House Prices.csv"
+    csv_path.write_text("area,rooms,price\n50,2,100\n70,3,150\n", encoding="utf-8")
+    prompt.answer("project_number")
+    prompt.answer("tier")
+    prompt.answer("dataset", CSV_CHOICE)
+    prompt.answer("csv_path", str(csv_path))
+    prompt.answer("target_column")  # Enter: the last column, offered as the default
+    prompt.answer("task", DOWN)
+    answers = prompt.finish(LATER)
+    assert (answers["dataset"], answers["target_column"]) == ("csv", "price")
+    assert answers["task"] == "regression"
+    assert answers["project_slug"] == "001-house-prices-regression"
+    copied = prompt.destination / "data" / "raw" / "house-prices.csv"
+    assert copied.read_bytes() == csv_path.read_bytes()
+
+
+def test_a_csv_not_there_yet_is_accepted_and_the_copy_says_where(prompt, tmp_path):
+    later = tmp_path / "later.csv"
+    prompt.answer("project_number")
+    prompt.answer("tier")
+    prompt.answer("dataset", CSV_CHOICE)
+    prompt.answer("csv_path", str(later))
+    prompt.answer("target_column", BACKSPACE * len("target") + "label")
+    answers = prompt.finish(["task", *LATER])
+    assert (answers["csv_path"], answers["target_column"]) == (str(later), "label")
+    assert not later.exists()
+    assert "copy it to data/raw/later.csv before training" in prompt.output
+    assert "must be named label" in prompt.output
+
+
+def test_a_wrong_answer_is_explained_and_asked_again(prompt) -> None:
+    prompt.answer("project_number", BACKSPACE + "abc")
+    prompt.expect("project_number must be a whole number from 1 to 999, got 'abc'")
+    prompt.child.send(BACKSPACE * 3 + "42" + ENTER)
+    prompt.answer("tier")  # the default follows the corrected number
+    prompt.answer("dataset", CSV_CHOICE)
+    prompt.answer("csv_path")  # an empty path is refused too, and asked again
+    prompt.expect("csv_path is required when dataset is csv")
+    prompt.child.send("mine.xlsx" + ENTER)
+    # The terminal redraws only what changed: the message's start is already there.
+    prompt.expect("must name a .csv file, got 'mine.xlsx'")
+    prompt.child.send(BACKSPACE * len("xlsx") + "csv" + ENTER)
+    prompt.answer("target_column")
+    answers = prompt.finish(["task", *LATER])
+    assert answers["project_number"] == 42
+    assert answers["tier"] == "intermediate"
+    assert answers["csv_path"] == "mine.csv"
+    assert answers["project_slug"] == "042-mine-classification"
