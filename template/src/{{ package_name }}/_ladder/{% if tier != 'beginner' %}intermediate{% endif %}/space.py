@@ -137,8 +137,8 @@ def candidates_source(settings: Settings, name: str | None = None) -> str:
             same = written == resolved
         else:
             same = written.get(name) == resolved.get(name)
-        return str(path) if same else "the command line"
-    return "the command line"
+        return str(path) if same else "command line"
+    return "command line"
 
 
 def read_yaml(path: Path) -> dict[str, Any]:
