@@ -74,7 +74,5 @@ COMMANDS = [
         on_interrupt=INTERRUPTED,
     ),
     Command("compare", "a table of every run in reports/runs/", run_compare),
-    Command(
-        "report", "fill the best run and all runs into the blog draft", run_report
-    ),
+    Command("report", "fill the best run and all runs into the blog draft", run_report),
 ]

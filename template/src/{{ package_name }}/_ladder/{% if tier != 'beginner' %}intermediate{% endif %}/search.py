@@ -143,9 +143,7 @@ class EachCandidateFirst(optuna.samplers.TPESampler):
         choices = getattr(param_distribution, "choices", ())
         if param_name == "candidate" and trial.number < len(choices):
             return choices[trial.number]
-        return super().sample_independent(
-            study, trial, param_name, param_distribution
-        )
+        return super().sample_independent(study, trial, param_name, param_distribution)
 
 
 def open_study(settings: Settings, storage: str) -> optuna.Study:

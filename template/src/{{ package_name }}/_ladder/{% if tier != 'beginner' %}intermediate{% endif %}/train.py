@@ -59,7 +59,7 @@ class SearchOutcome:
 
 
 def candidate_pipelines(settings: Settings) -> dict[str, Pipeline]:
-    """candidates.py's Pipelines, after the preprocessing the `features:` section sets."""
+    """candidates.py's Pipelines, after the preprocessing `features:` sets."""
     preprocessor = build_preprocessor(**settings.features.as_dict())
     return build_candidates(preprocessor, seed=settings.project.seed)
 
