@@ -15,7 +15,7 @@ import lightning as L
 from lightning.pytorch.cli import LRSchedulerCallable, OptimizerCallable
 from torch import Tensor, nn
 from torch.optim.lr_scheduler import ReduceLROnPlateau
-from torchmetrics import MetricCollection
+from torchmetrics import MeanMetric, MetricCollection
 from torchmetrics.classification import MulticlassAccuracy, MulticlassF1Score
 from torchmetrics.regression import MeanAbsoluteError, MeanSquaredError, R2Score
 
@@ -79,6 +79,9 @@ class LitNetwork(L.LightningModule):
         # One copy per stage: each keeps its own running totals.
         self.train_metrics = metrics.clone(prefix="train_")
         self.val_metrics = metrics.clone(prefix="val_")
+        # The mean loss of each epoch, weighted by the rows of each batch.
+        self.train_loss = MeanMetric()
+        self.val_loss = MeanMetric()
 
     def forward(self, features: Tensor) -> Tensor:
         """Scores (logits) per class, or one number per row in standard units."""
@@ -90,26 +93,48 @@ class LitNetwork(L.LightningModule):
         return values * self.params.spec.target_std + self.params.spec.target_mean
 
     def training_step(self, batch: list[Tensor], batch_idx: int) -> Tensor:
-        return self.step(batch, "train", self.train_metrics)
+        return self.step(batch, self.train_loss, self.train_metrics)
 
     def validation_step(self, batch: list[Tensor], batch_idx: int) -> None:
-        self.step(batch, "val", self.val_metrics)
+        self.step(batch, self.val_loss, self.val_metrics)
 
     def step(
-        self, batch: list[Tensor], stage: str, metrics: MetricCollection
+        self, batch: list[Tensor], total_loss: MeanMetric, metrics: MetricCollection
     ) -> Tensor:
+        """One batch: its loss, added with its scores to the epoch's running totals."""
         features, targets = batch
         outputs = self(features)
         loss = self.loss(outputs, targets)
+        total_loss.update(loss.detach(), weight=len(targets))
         if self.classification:
             metrics.update(outputs, targets)
         else:
             # Scored in the target's own units, like the baseline in metrics.json.
             metrics.update(self.to_target_units(outputs), self.to_target_units(targets))
-        # Averaged over the epoch (and over processes under DDP) before logging.
-        self.log(f"{stage}_loss", loss, on_epoch=True, on_step=False, sync_dist=True)
-        self.log_dict(metrics, on_epoch=True, on_step=False, prog_bar=stage == "val")
         return loss
+
+    def on_train_epoch_end(self) -> None:
+        self.log_epoch("train", self.train_loss, self.train_metrics)
+
+    def on_validation_epoch_end(self) -> None:
+        self.log_epoch("val", self.val_loss, self.val_metrics, prog_bar=True)
+
+    def log_epoch(
+        self,
+        stage: str,
+        total_loss: MeanMetric,
+        metrics: MetricCollection,
+        prog_bar: bool = False,
+    ) -> None:
+        """Log the epoch's values once, then start the totals afresh.
+
+        torchmetrics adds up the totals of every process under DDP. Logging once per
+        epoch, not at every step, keeps Lightning's bookkeeping out of the way.
+        """
+        values = {f"{stage}_loss": total_loss.compute(), **metrics.compute()}
+        self.log_dict(values, prog_bar=prog_bar)
+        total_loss.reset()
+        metrics.reset()
 
     def configure_optimizers(self) -> dict[str, Any]:
         optimizer = self.params.optimizer(self.parameters())

@@ -89,7 +89,7 @@ def comparison_table(metrics: dict[str, Any]) -> str:
         )
     network, best = metrics["model"][primary], classical["scores"][primary]
     verdict = "beats" if network > best else "does not beat"
-    if network == best:
+    if f"{network:.3f}" == f"{best:.3f}":
         verdict = "ties with"
     cv = classical.get("cv") or {}
     spread = (
