@@ -119,7 +119,10 @@ def experiments_table(runs: list[Run]) -> str:
         "| --- | --- | ---: | ---: | ---: | ---: |",
     ]
     for run in runs:
-        cv, test = run.metrics["cv"], run.metrics["model"][metric]
+        # An advanced run's `model` is its network: the candidate's own test scores
+        # are under `best_classical`.
+        classical = run.metrics.get("best_classical", {}).get("scores")
+        cv, test = run.metrics["cv"], (classical or run.metrics["model"])[metric]
         name = f"**{run.name}**" if run is best else run.name
         rows.append(
             f"| {name} | {run.metrics['candidate']} "

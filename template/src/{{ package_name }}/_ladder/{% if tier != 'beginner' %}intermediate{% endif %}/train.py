@@ -109,6 +109,26 @@ def classical_figures(
     }
 
 
+def search_metrics(settings: Settings, outcome: SearchOutcome) -> dict[str, Any]:
+    """What a run's metrics.json says of its search: the best candidate, its fold
+    scores, and every candidate's best trial."""
+    best = outcome.best
+    return {
+        "experiment": settings.experiment,
+        "study": outcome.study_name,
+        "candidate": best["name"],
+        "cv": {
+            "folds": settings.search.folds,
+            "mean": best["mean"],
+            "std": best["std"],
+            "fold_scores": best["fold_scores"],
+            "trials": outcome.trials,
+            "new_trials": settings.search.n_trials,
+        },
+        "candidates": outcome.candidates,
+    }
+
+
 def train(paths: Paths, settings: Settings) -> dict[str, Any]:
     """Search, refit the best, evaluate, save; returns the run's metrics."""
     split = prepare_split(paths, settings)
@@ -123,21 +143,7 @@ def train(paths: Paths, settings: Settings) -> dict[str, Any]:
         **evaluation.figures,
         **classical_figures(model, split, settings, outcome),
     }
-    metrics = {
-        **evaluation.metrics,
-        "experiment": settings.experiment,
-        "study": outcome.study_name,
-        "candidate": best["name"],
-        "cv": {
-            "folds": settings.search.folds,
-            "mean": best["mean"],
-            "std": best["std"],
-            "fold_scores": best["fold_scores"],
-            "trials": outcome.trials,
-            "new_trials": settings.search.n_trials,
-        },
-        "candidates": outcome.candidates,
-    }
+    metrics = {**evaluation.metrics, **search_metrics(settings, outcome)}
     # The run folder first: it is complete on its own, whatever happens next.
     run = save_run(paths, settings, metrics, run_figures)
     save_model(model, paths.model)

@@ -1,0 +1,70 @@
+"""Load checkpoints safely: tensors and plain values only, never code.
+
+A Lightning checkpoint is a dict saved with `torch.save`: the network's weights
+(`state_dict`), the `NetworkSpec` that rebuilds it (`network_spec`), the configuration
+it was trained with, and the state of the optimizer and callbacks for resuming.
+Loading with `weights_only=True` refuses anything else, so a checkpoint from someone
+else cannot run code on your machine. No Lightning here: `evaluate` and `predict`
+need the weights only.
+"""
+
+from pathlib import Path
+from typing import Any
+
+import torch
+
+from ..core.artifacts import load_model
+from ..core.errors import ProjectError
+from .paths import NetworkPaths
+from .predictor import NetworkPredictor, NetworkSpec
+
+REQUIRED_KEYS = ("state_dict", "network_spec")
+# LitNetwork keeps the network as its `network` attribute: its weights' prefix.
+PREFIX = "network."
+
+
+def read_checkpoint(path: Path) -> dict[str, Any]:
+    """The checkpoint at `path` as a dict; a missing, corrupt or foreign file is
+    refused with one line saying so."""
+    if not path.is_file():
+        raise ProjectError(f"{path} not found: run `train` first")
+    try:
+        checkpoint = torch.load(path, map_location="cpu", weights_only=True)
+    except Exception as error:  # a damaged zip, a pickle, code: all refused alike
+        raise ProjectError(
+            f"{path} is not a checkpoint saved by `train` ({type(error).__name__}): "
+            "delete it and run `train` again"
+        ) from None
+    if not isinstance(checkpoint, dict) or not set(REQUIRED_KEYS) <= set(checkpoint):
+        raise ProjectError(
+            f"{path} is not a checkpoint of this project's network (it lacks "
+            f"{' and '.join(REQUIRED_KEYS)}): run `train` again"
+        )
+    return checkpoint
+
+
+def load_network(path: Path) -> tuple[torch.nn.Module, NetworkSpec, dict[str, Any]]:
+    """The network saved at `path`, its spec, and the checkpoint it came from."""
+    checkpoint = read_checkpoint(path)
+    try:
+        spec = NetworkSpec.from_dict(checkpoint["network_spec"])
+        network = spec.build()
+        weights = {
+            name.removeprefix(PREFIX): tensor
+            for name, tensor in checkpoint["state_dict"].items()
+            if name.startswith(PREFIX)
+        }
+        network.load_state_dict(weights)
+    except (TypeError, KeyError, ValueError, RuntimeError) as error:
+        raise ProjectError(
+            f"{path} does not fit this project's network ({type(error).__name__}): "
+            "was it trained with an older network.py? Run `train` again"
+        ) from None
+    # Evaluation mode: dropout off, so the same input always gives the same output.
+    return network.eval(), spec, checkpoint
+
+
+def load_predictor(paths: NetworkPaths) -> NetworkPredictor:
+    """models/model.ckpt and models/preprocessor.skops, ready to predict."""
+    network, spec, _ = load_network(paths.checkpoint)
+    return NetworkPredictor(network, load_model(paths.preprocessor), spec)

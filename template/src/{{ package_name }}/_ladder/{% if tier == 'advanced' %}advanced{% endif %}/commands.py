@@ -1,0 +1,89 @@
+"""The advanced rung's commands: `train` grows a network; `evaluate`, `predict` and
+`report` use it.
+
+`evaluate` and `predict` are core's own functions, given the network behind the
+same predictor interface as a scikit-learn model. They import PyTorch but never
+Lightning, so they start in a moment.
+"""
+
+from jsonargparse import ArgumentParser
+
+from ..core.cli import Command
+from ..core.commands import add_predict_options, print_scores
+from ..core.paths import Paths
+from ..core.settings import Settings
+
+
+def sections():
+    from .sections import sections
+
+    return sections()
+
+
+def add_train_options(parser: ArgumentParser) -> None:
+    parser.add_argument(
+        "--resume",
+        type=str,
+        help="continue a stopped run: `last` (models/checkpoints/last.ckpt) or a "
+        "checkpoint's path",
+    )
+
+
+def run_train(paths: Paths, settings: Settings) -> None:
+    from .train import train
+
+    metrics = train(paths, settings)
+    if metrics is None:  # a DDP process other than rank 0: rank 0 reports
+        return
+    print_scores(metrics)
+    classical = metrics["best_classical"]
+    name = metrics["primary_metric"]
+    print(f"best classical ({classical['candidate']}): {classical['scores'][name]:.3f}")
+
+
+def run_evaluate(paths: Paths, settings: Settings) -> None:
+    from .paths import NetworkPaths
+    from .results import evaluate_network
+
+    print_scores(evaluate_network(NetworkPaths(paths.root), settings.project))
+
+
+def run_predict(paths: Paths, settings: Settings) -> None:
+    from ..core.predict import predict
+    from .checkpoints import load_predictor
+    from .paths import NetworkPaths
+
+    predictor = load_predictor(NetworkPaths(paths.root))
+    output = predict(predictor, settings.csv, settings.output or paths.predictions)
+    print(f"predictions written to {output}")
+
+
+def run_report(paths: Paths, settings: Settings) -> None:
+    from .paths import NetworkPaths
+    from .results import report
+
+    for document in report(NetworkPaths(paths.root), settings.project):
+        print(f"results filled into {document}")
+
+
+COMMANDS = [
+    Command(
+        "train",
+        "train the network and the best scikit-learn candidate; score, save, report",
+        run_train,
+        sections=sections,
+        add_options=add_train_options,
+    ),
+    Command("evaluate", "re-score the saved network on the test rows", run_evaluate),
+    Command(
+        "predict",
+        "predict with the network for the rows of a CSV",
+        run_predict,
+        add_options=add_predict_options,
+    ),
+    Command(
+        "report",
+        "fill the results, network vs best classical model, into the draft",
+        run_report,
+    ),
+]

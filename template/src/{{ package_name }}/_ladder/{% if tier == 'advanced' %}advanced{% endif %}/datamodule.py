@@ -1,0 +1,115 @@
+"""The data as PyTorch sees it: tensors in training and validation DataLoaders.
+
+The test rows are the ones every tier holds out (core's `split_dataset`); the
+validation rows, which pick the best epoch, are split off the training rows by the same
+function with `batches.val_size`. features.py's preprocessing is fitted on the
+training rows only, so nothing about the validation or test rows leaks into training.
+Change the batch size or the validation share in the `batches:` section of
+configs/default.yaml.
+"""
+
+from dataclasses import dataclass
+from typing import Any
+
+import lightning as L
+import pandas as pd
+import torch
+from jsonargparse.typing import NonNegativeInt, OpenUnitInterval, PositiveInt
+from torch.utils.data import DataLoader, TensorDataset
+
+from ...features import build_preprocessor
+from ..core.data import Split, split_dataset
+from ..core.project import Project
+from .predictor import NetworkSpec, to_features
+
+
+@dataclass(frozen=True)
+class Batches:
+    """The `batches:` section of configs/default.yaml: how rows become batches."""
+
+    # Rows per optimisation step.
+    batch_size: PositiveInt = 32
+    # The share of the training rows held out to pick the best epoch.
+    val_size: OpenUnitInterval = 0.2
+    # DataLoader worker processes; 0 loads batches in the training process itself,
+    # the fastest for data held in memory.
+    num_workers: NonNegativeInt = 0
+
+
+class TableDataModule(L.LightningDataModule):
+    """Splits, preprocessing and DataLoaders in one object the Trainer understands."""
+
+    def __init__(
+        self,
+        split: Split,
+        project: Project,
+        features: dict[str, Any],
+        batches: Batches,
+    ) -> None:
+        super().__init__()
+        self.project = project
+        self.batches = batches
+        # The rows the network learns from, and those that pick its best epoch (this
+        # Split's X_test and y_test: the validation rows, not the held-out test rows).
+        self.rows = split_dataset(
+            split.X_train, split.y_train, project, test_size=batches.val_size
+        )
+        self.preprocessor = build_preprocessor(**features).fit(self.rows.X_train)
+        if project.is_classification:
+            # Class names become the numbers 0..n-1 the loss needs; reports use names.
+            every_label = pd.concat([split.y_train, split.y_test])
+            self.classes = tuple(sorted(str(label) for label in every_label.unique()))
+            self.target_mean, self.target_std = 0.0, 1.0
+        else:
+            self.classes = ()
+            # The network learns the target in standard units: (y - mean) / std.
+            self.target_mean = float(self.rows.y_train.mean())
+            self.target_std = float(self.rows.y_train.std(ddof=0)) or 1.0
+        self.datasets = {
+            "train": self.to_dataset(self.rows.X_train, self.rows.y_train),
+            "val": self.to_dataset(self.rows.X_test, self.rows.y_test),
+        }
+
+    def to_dataset(self, X: pd.DataFrame, y: pd.Series) -> TensorDataset:
+        return TensorDataset(to_features(self.preprocessor, X), self.to_targets(y))
+
+    def to_targets(self, y: pd.Series) -> torch.Tensor:
+        if self.project.is_classification:
+            index = {name: number for number, name in enumerate(self.classes)}
+            return torch.tensor(y.astype(str).map(index).to_numpy(), dtype=torch.long)
+        values = (y.to_numpy(dtype="float32") - self.target_mean) / self.target_std
+        return torch.as_tensor(values, dtype=torch.float32)
+
+    @property
+    def input_shape(self) -> tuple[int, ...]:
+        """The shape of one preprocessed row: (number of columns,)."""
+        return tuple(self.datasets["train"].tensors[0].shape[1:])
+
+    def spec(self, network: dict[str, Any]) -> NetworkSpec:
+        """What rebuilds a network of these inputs, with `network`'s knobs."""
+        return NetworkSpec(
+            task=self.project.task,
+            input_shape=self.input_shape,
+            n_outputs=len(self.classes) or 1,
+            network=network,
+            classes=self.classes,
+            target_mean=self.target_mean,
+            target_std=self.target_std,
+        )
+
+    def train_dataloader(self) -> DataLoader:
+        # Shuffled each epoch; under DDP, Lightning gives each process its own share.
+        return self.loader("train", shuffle=True)
+
+    def val_dataloader(self) -> DataLoader:
+        return self.loader("val")
+
+    def loader(self, name: str, shuffle: bool = False) -> DataLoader:
+        workers = self.batches.num_workers
+        return DataLoader(
+            self.datasets[name],
+            batch_size=self.batches.batch_size,
+            shuffle=shuffle,
+            num_workers=workers,
+            persistent_workers=workers > 0,
+        )

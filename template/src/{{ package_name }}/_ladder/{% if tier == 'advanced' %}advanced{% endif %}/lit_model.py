@@ -1,0 +1,163 @@
+"""How the network learns: its loss, its metrics, the optimizer and the LR schedule.
+
+A LightningModule gathers everything about training one network in one class, and
+Lightning's Trainer runs it on a CPU, a GPU or many. The network itself is in
+network.py; the optimizer and the schedule are named in configs/default.yaml
+(`class_path` and `init_args`) and built by jsonargparse, so any optimizer of
+torch.optim, or of another library, works without a line of code here. Metrics come
+from torchmetrics, which also adds them up correctly across processes under DDP.
+"""
+
+from dataclasses import dataclass
+from typing import Any
+
+import lightning as L
+from lightning.pytorch.cli import LRSchedulerCallable, OptimizerCallable
+from torch import Tensor, nn
+from torch.optim.lr_scheduler import ReduceLROnPlateau
+from torchmetrics import MeanMetric, MetricCollection
+from torchmetrics.classification import MulticlassAccuracy, MulticlassF1Score
+from torchmetrics.regression import MeanAbsoluteError, MeanSquaredError, R2Score
+
+from .predictor import NetworkSpec
+
+# Logged per stage as train_<name> and val_<name>, beside <stage>_loss; the names are
+# core's metric names, so val_accuracy here is accuracy in reports/metrics.json.
+METRIC_NAMES = {
+    "classification": ("accuracy", "f1_macro"),
+    "regression": ("r2", "rmse", "mae"),
+}
+
+
+def monitored_names(task: str) -> list[str]:
+    """The values early stopping and checkpoints can watch."""
+    return ["val_loss", *(f"val_{name}" for name in METRIC_NAMES[task])]
+
+
+@dataclass(frozen=True)
+class LitParams:
+    """Everything a LitNetwork is built from: the network and how to optimise it."""
+
+    spec: NetworkSpec
+    optimizer: OptimizerCallable
+    scheduler: LRSchedulerCallable | None = None
+    # What ReduceLROnPlateau watches, when it is the scheduler.
+    monitor: str = "val_loss"
+    # Written into each checkpoint: the resolved configuration, for the record.
+    config: str = ""
+
+
+def build_metrics(spec: NetworkSpec) -> MetricCollection:
+    if spec.task == "classification":
+        classes = spec.n_outputs
+        return MetricCollection(
+            {
+                "accuracy": MulticlassAccuracy(classes, average="micro"),
+                "f1_macro": MulticlassF1Score(classes, average="macro"),
+            }
+        )
+    return MetricCollection(
+        {
+            "r2": R2Score(),
+            "rmse": MeanSquaredError(squared=False),
+            "mae": MeanAbsoluteError(),
+        }
+    )
+
+
+class LitNetwork(L.LightningModule):
+    """The network from network.py, with what it takes to train and score it."""
+
+    def __init__(self, params: LitParams) -> None:
+        super().__init__()
+        self.params = params
+        self.network = params.spec.build()
+        self.classification = params.spec.task == "classification"
+        # Cross-entropy: softmax and negative log-likelihood in one stable step.
+        self.loss = nn.CrossEntropyLoss() if self.classification else nn.MSELoss()
+        metrics = build_metrics(params.spec)
+        # One copy per stage: each keeps its own running totals.
+        self.train_metrics = metrics.clone(prefix="train_")
+        self.val_metrics = metrics.clone(prefix="val_")
+        # The mean loss of each epoch, weighted by the rows of each batch.
+        self.train_loss = MeanMetric()
+        self.val_loss = MeanMetric()
+
+    def forward(self, features: Tensor) -> Tensor:
+        """Scores (logits) per class, or one number per row in standard units."""
+        outputs = self.network(features)
+        return outputs if self.classification else outputs.squeeze(-1)
+
+    def to_target_units(self, values: Tensor) -> Tensor:
+        """Standard units back to the target's own units (regression)."""
+        return values * self.params.spec.target_std + self.params.spec.target_mean
+
+    def training_step(self, batch: list[Tensor], batch_idx: int) -> Tensor:
+        return self.step(batch, self.train_loss, self.train_metrics)
+
+    def validation_step(self, batch: list[Tensor], batch_idx: int) -> None:
+        self.step(batch, self.val_loss, self.val_metrics)
+
+    def step(
+        self, batch: list[Tensor], total_loss: MeanMetric, metrics: MetricCollection
+    ) -> Tensor:
+        """One batch: its loss, added with its scores to the epoch's running totals."""
+        features, targets = batch
+        outputs = self(features)
+        loss = self.loss(outputs, targets)
+        total_loss.update(loss.detach(), weight=len(targets))
+        if self.classification:
+            metrics.update(outputs, targets)
+        else:
+            # Scored in the target's own units, like the baseline in metrics.json.
+            metrics.update(self.to_target_units(outputs), self.to_target_units(targets))
+        return loss
+
+    def on_train_epoch_end(self) -> None:
+        self.log_epoch("train", self.train_loss, self.train_metrics)
+
+    def on_validation_epoch_end(self) -> None:
+        self.log_epoch("val", self.val_loss, self.val_metrics, prog_bar=True)
+
+    def log_epoch(
+        self,
+        stage: str,
+        total_loss: MeanMetric,
+        metrics: MetricCollection,
+        prog_bar: bool = False,
+    ) -> None:
+        """Log the epoch's values once, then start the totals afresh.
+
+        torchmetrics adds up the totals of every process under DDP. Logging once per
+        epoch, not at every step, keeps Lightning's bookkeeping out of the way.
+        """
+        values = {f"{stage}_loss": total_loss.compute(), **metrics.compute()}
+        self.log_dict(values, prog_bar=prog_bar)
+        total_loss.reset()
+        metrics.reset()
+
+    def configure_optimizers(self) -> dict[str, Any]:
+        optimizer = self.params.optimizer(self.parameters())
+        if self.params.scheduler is None:
+            return {"optimizer": optimizer}
+        scheduler = self.params.scheduler(optimizer)
+        # Each schedule steps once per epoch; ReduceLROnPlateau watches a value.
+        schedule: dict[str, Any] = {"scheduler": scheduler, "interval": "epoch"}
+        if isinstance(scheduler, ReduceLROnPlateau):
+            schedule["monitor"] = self.params.monitor
+        return {"optimizer": optimizer, "lr_scheduler": schedule}
+
+    def on_save_checkpoint(self, checkpoint: dict[str, Any]) -> None:
+        """Store what rebuilds the network and how it was trained, as plain values."""
+        trainer = self.trainer
+        accelerator = type(trainer.accelerator).__name__
+        checkpoint["network_spec"] = self.params.spec.as_dict()
+        checkpoint["config"] = self.params.config
+        checkpoint["hardware"] = {
+            "accelerator": accelerator.removesuffix("Accelerator").lower(),
+            "devices": trainer.num_devices,
+            "nodes": trainer.num_nodes,
+            "world_size": trainer.world_size,
+            "strategy": type(trainer.strategy).__name__.removesuffix("Strategy"),
+            "precision": str(trainer.precision),
+        }
