@@ -6,7 +6,7 @@ import tomllib
 import pytest
 import yaml
 
-from harness import HOSTILE_TITLE, VARIANTS, assert_ruff_passes
+from harness import HOSTILE_TITLE, REPO_ROOT, VARIANTS, assert_ruff_passes
 
 JINJA_LEFTOVER = re.compile(r"{{|}}|{%|%}|{#|#}")
 FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
@@ -23,36 +23,39 @@ COMMON_FILES = [
     "models/.gitkeep",
     "reports/figures/.gitkeep",
 ]
-PACKAGE_MODULES = [
-    "__init__",
-    "__main__",
+# The learner's files: the same in every tier, and each tier adds its own.
+LEARNER_FILES = {
+    "beginner": ["features.py", "model.py", "configs/default.yaml"],
+    "intermediate": ["candidates.py"],
+    "advanced": ["network.py", "MODEL_CARD.md"],
+}
+TIERS = ["beginner", "intermediate", "advanced"]
+# The engine: template-owned, one folder per rung, plain Python.
+ENGINE = "_ladder"
+CORE_MODULES = [
     "artifacts",
-    "config",
+    "baseline",
+    "cli",
+    "commands",
     "data",
     "errors",
     "evaluate",
-    "features",
     "metrics",
-    "model",
+    "paths",
     "plots",
     "predict",
+    "project",
     "report",
-    "train",
+    "settings",
 ]
-# What a tier adds to the files above: modules of the package, and other files.
-TIER_MODULES = {
-    "intermediate": ["experiment", "experiment_plots", "runs", "search"],
-    "advanced": ["checkpoints", "datamodule", "history", "lit_model", "params"],
-}
-TIER_FILES = {
-    "intermediate": ["configs/default.toml", "tests/fast.toml"],
-    "advanced": [
-        "MODEL_CARD.md",
-        "configs/train.yaml",
-        "tests/test_datamodule.py",
-        "tests/test_params.py",
-    ],
-}
+TEMPLATE_ENGINE = REPO_ROOT / "template" / "src" / "{{ package_name }}" / ENGINE
+
+
+def package_file(project, relative: str) -> str:
+    """`relative` in the project: a module of the package, or a project file."""
+    if relative.endswith(".py"):
+        return f"src/{project.package}/{relative}"
+    return relative
 
 
 @pytest.fixture(params=sorted(VARIANTS))
@@ -70,25 +73,39 @@ def front_matter(project) -> dict:
 def test_layout_matches_the_design(project) -> None:
     for relative in COMMON_FILES:
         assert project.has_file(relative), relative
-    for module in PACKAGE_MODULES:
-        assert project.has_file(f"src/{project.package}/{module}.py"), module
     answers = yaml.safe_load(project.read(".copier-answers.yml"))
-    for tier, modules in TIER_MODULES.items():
-        for module in modules:
-            has = project.has_file(f"src/{project.package}/{module}.py")
-            assert has == (answers["tier"] == tier), module
-    for tier, files in TIER_FILES.items():
+    reached = TIERS[: TIERS.index(answers["tier"]) + 1]
+    for tier, files in LEARNER_FILES.items():
         for relative in files:
-            assert project.has_file(relative) == (answers["tier"] == tier), relative
+            has = project.has_file(package_file(project, relative))
+            assert has == (tier in reached), relative
+    engine = project.path / "src" / project.package / ENGINE
+    for module in CORE_MODULES:
+        assert (engine / "core" / f"{module}.py").is_file(), module
+    for tier in TIERS:
+        assert (engine / tier / "commands.py").is_file() == (tier in reached), tier
+    assert project.has_file("configs/project.yaml")
     assert project.has_file(f"blog/{answers['project_slug']}.md")
     assert project.has_file("LICENSE") == (answers["license"] != "none")
     assert project.has_file(".github/workflows/ci.yml") == answers["github_actions"]
+
+
+def test_the_engine_is_plain_python_rendered_as_it_is(project) -> None:
+    """No engine file is a template: each is copied byte for byte, so this
+    repository's ruff and tests check the very code a project runs."""
+    assert not list(TEMPLATE_ENGINE.rglob("*.jinja"))
+    engine = project.path / "src" / project.package / ENGINE
+    for path in engine.rglob("*.py"):
+        source = TEMPLATE_ENGINE / path.relative_to(engine)
+        assert path.read_bytes() == source.read_bytes(), path.name
 
 
 def test_no_jinja_is_left(project) -> None:
     if project.answers.get("project_title") == HOSTILE_TITLE:
         pytest.skip("this title holds Jinja on purpose; test_hostile_answers covers it")
     for path in project.files():
+        if ENGINE in path.parts:
+            continue  # copied as it is (see the test below), braces and all
         text = path.read_text(encoding="utf-8", errors="replace")
         assert not JINJA_LEFTOVER.search(text), f"Jinja left in {path.name}"
         assert ".jinja" not in path.name
@@ -188,6 +205,5 @@ def test_csv_is_copied_into_data_raw(rendered) -> None:
     copied = project.read("data/raw/customer-churn.csv")
     with open(project.answers["csv_path"], encoding="utf-8") as original:
         assert copied == original.read()
-    assert 'CSV_FILE = Path("data/raw") / "customer-churn.csv"' in project.read(
-        f"src/{project.package}/config.py"
-    )
+    facts = yaml.safe_load(project.read("configs/project.yaml"))["project"]
+    assert facts["csv_file"] == "data/raw/customer-churn.csv"

@@ -30,9 +30,7 @@ def run_evaluate(paths: Paths, settings: Settings) -> None:
 
 def add_predict_options(parser: ArgumentParser) -> None:
     parser.add_argument("csv", type=Path, help="CSV with the training feature columns")
-    parser.add_argument(
-        "--output", type=Path, help="default: reports/predictions.csv"
-    )
+    parser.add_argument("--output", type=Path, help="default: reports/predictions.csv")
 
 
 def run_predict(paths: Paths, settings: Settings) -> None:

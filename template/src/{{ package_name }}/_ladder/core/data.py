@@ -115,7 +115,7 @@ def check_rows(frame: pd.DataFrame, csv_path: Path, target: str) -> None:
 def select_columns(
     X: pd.DataFrame, settings: DataSettings, source: str | Path
 ) -> pd.DataFrame:
-    """`X` without the columns `data.drop_columns` names; `source` is where it is set."""
+    """`X` without the columns `data.drop_columns` names (set in `source`)."""
     unknown = [name for name in settings.drop_columns if name not in X.columns]
     if unknown:
         raise ProjectError(

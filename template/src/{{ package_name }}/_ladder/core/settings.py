@@ -34,13 +34,15 @@ def dataclass_section(kind: type, **options: Any) -> AddSection:
 
 
 def function_section(function: Callable, **options: Any) -> AddSection:
-    """A section whose keys are a function's arguments (`skip={...}` leaves some out)."""
+    """A section whose keys are a function's arguments; `skip={...}` omits some."""
     return lambda parser, key: parser.add_function_arguments(function, key, **options)
 
 
 def value_section(kind: Any, default: Any) -> AddSection:
     """A section that is one value of a type, e.g. a dict of candidates."""
-    return lambda parser, key: parser.add_argument(f"--{key}", type=kind, default=default)
+    return lambda parser, key: parser.add_argument(
+        f"--{key}", type=kind, default=default
+    )
 
 
 @dataclass(frozen=True)
@@ -123,7 +125,7 @@ def parse_settings(parser: ArgumentParser, args: Sequence[str] = ()) -> Settings
         namespace = parser.parse_args(list(args))
     except ConfigError as error:
         raise ProjectError(f"command line: {error}") from None
-    yaml = parser.dump(namespace, skip_none=False)
+    yaml = parser.dump(namespace)
     sections = parser.instantiate(namespace)
     sections.pop("config", None)
     return Settings(sections, yaml, tuple(files))
