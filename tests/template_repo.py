@@ -38,6 +38,14 @@ RELEASE_0_1_0 = "4e48fec"
 # This working tree's release.
 PYPROJECT = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 VERSION = PYPROJECT["project"]["version"]
+
+
+def later(version: str, steps: int = 1) -> str:
+    """A release `steps` minor versions after `version`: later("0.2.0") == "0.3.0"."""
+    major, minor, _ = (int(part) for part in version.split("."))
+    return f"{major}.{minor + steps}.0"
+
+
 # A line Copier (or git) leaves where two changes met.
 CONFLICT_MARKER = re.compile(r"^(<<<<<<<|=======|>>>>>>>)( |$)", re.MULTILINE)
 
