@@ -209,15 +209,28 @@ def rewrite_imports(text: str, old: str, new: str, beside: bool = False) -> str:
     return text
 
 
-def replace_words(text: str, replacements: list[tuple[str, str]]) -> str:
-    """`text` with each (old, new) replaced; a name is replaced as a whole word only."""
-    for old, new in replacements:
+Rewrite = tuple[str, str, str]  # ("replace" or "sub", old, new)
+
+
+def rewrite(text: str, rewrites: list[Rewrite]) -> str:
+    """`text` with each rewrite made, in order.
+
+    ("replace", OLD, NEW) replaces text, a name as a whole word only (SEED, not
+    MY_SEED); ("sub", PATTERN, REPLACEMENT) is `re.sub` with ^ and $ at each line.
+    """
+    for kind, old, new in rewrites:
+        if kind == "sub":
+            try:
+                text = re.sub(old, new, text, flags=re.MULTILINE)
+            except re.error as error:
+                raise MigrationError(f"--sub {old!r} {new!r}: {error}") from None
+            continue
         pattern = re.escape(old)
         if re.match(r"\w", old):
             pattern = rf"(?<!\w){pattern}"
         if re.search(r"\w$", old):
             pattern = rf"{pattern}(?!\w)"
-        text = re.sub(pattern, lambda _: new, text)  # noqa: B023 (used at once)
+        text = re.sub(pattern, lambda _, new=new: new, text)
     return text
 
 
@@ -248,14 +261,14 @@ def carry_edits(
     new: str,
     stage: str,
     old_release: OldRelease,
-    replacements: list[tuple[str, str]] = (),  # type: ignore[assignment]
+    rewrites: list[Rewrite] = (),  # type: ignore[assignment]
 ) -> str:
     """Before: set the learner's OLD aside; after: merge its edits into NEW.
 
     The edits are the difference between the learner's OLD (at HEAD) and the old
-    release's, with `replacements` made in both first: a name the new release
-    renamed (SEED -> seed) then reads the same on both sides, so a line the learner
-    changed for another reason merges without a conflict.
+    release's, with `rewrites` made in both first: a name the new release renamed
+    (SEED -> seed) then reads the same on both sides, so a line the learner changed
+    for another reason merges without a conflict.
     """
     learner = head_text(project, old)
     if learner is None:
@@ -269,8 +282,7 @@ def carry_edits(
         set_aside(project, old, base)
         return f"your edits of {old} set aside while the template updates"
     unstage(project, old)
-    learner = replace_words(learner, replacements)
-    base = replace_words(base, replacements)
+    learner, base = rewrite(learner, rewrites), rewrite(base, rewrites)
     target = project / new
     if not target.is_file():
         if new == old:
@@ -690,6 +702,15 @@ def move_settings(
     return outcome(done, by_hand + left, new_file)
 
 
+class AppendRewrite(argparse.Action):
+    """--replace OLD NEW and --sub PATTERN NEW, kept in the order they were given."""
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        kind = (option_string or "--replace").removeprefix("--")
+        rewrites = [*getattr(namespace, self.dest), (kind, *values)]
+        setattr(namespace, self.dest, rewrites)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
@@ -709,8 +730,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--was-tier",
-        help="run only for a project of this tier before the update (its answers "
-        "at HEAD)",
+        help="run only for a project of this tier (or these, comma-separated) "
+        "before the update, as its answers at HEAD say",
     )
     commands = parser.add_subparsers(dest="command", required=True)
     plan = commands.add_parser("plan", help="run the steps listed in a file")
@@ -720,15 +741,20 @@ def build_parser() -> argparse.ArgumentParser:
     for command in (rename, carry):
         command.add_argument("old")
         command.add_argument("new")
-    carry.add_argument(
-        "--replace",
-        nargs=2,
-        action="append",
-        default=[],
-        metavar=("OLD", "NEW"),
-        help="text the new release changed, replaced in the learner's and the old "
-        "release's file before merging (a name as a whole word)",
-    )
+    for option, meaning in [
+        ("--replace", "text (a name as a whole word)"),
+        ("--sub", "a regular expression (re.sub, ^ and $ at each line)"),
+    ]:
+        carry.add_argument(
+            option,
+            nargs=2,
+            action=AppendRewrite,
+            dest="rewrites",
+            metavar=("OLD", "NEW"),
+            default=[],
+            help=f"how the new release rewrote the file: {meaning}, rewritten in the "
+            "learner's and the old release's file alike before merging, in order",
+        )
     setting = commands.add_parser("move-setting", help="carry a moved setting's value")
     setting.add_argument("old", help="FILE:NAME where the setting was")
     setting.add_argument("new", help="FILE:NAME where it is now")
@@ -755,16 +781,16 @@ def build_parser() -> argparse.ArgumentParser:
 def run(args: argparse.Namespace, project: Path, old_release: OldRelease) -> str:
     """The command's work; its one-sentence report."""
     answers = load_answers(head_text(project, ANSWERS_FILE))
-    if args.was_tier and answers.get("tier") != args.was_tier:
-        return f"not a {args.was_tier} project before this update: nothing to do"
+    tiers = args.was_tier.split(",") if args.was_tier else []
+    if tiers and answers.get("tier") not in tiers:
+        return f"not a {' or '.join(tiers)} project before this update: nothing to do"
     if args.command in ("rename-file", "carry-edits"):
         # The new place may depend on answers the update changed.
         old = fill(args.old, answers)
         new = fill(args.new, load_answers(current_answers(project)) or answers)
         if args.command == "rename-file":
             return rename_file(project, old, new, args.stage, old_release)
-        replacements = [tuple(pair) for pair in args.replace]
-        return carry_edits(project, old, new, args.stage, old_release, replacements)
+        return carry_edits(project, old, new, args.stage, old_release, args.rewrites)
     if args.command == "move-setting":
         return move_setting(project, args.old, args.new, args.stage, old_release)
     if args.command == "move-defaults":
