@@ -380,6 +380,27 @@ FROM_0_1_0 = {
         ],
         gone=["configs/default.toml"],
     ),
+    "advanced": Edits(
+        made=[
+            ("src/{package}/model.py", "nn.ReLU(),", "nn.GELU(),"),
+            ("configs/train.yaml", "lr: 0.003", "lr: 0.001"),
+            ("configs/train.yaml", "hidden_sizes: [64, 32]", "hidden_sizes: [32]"),
+            ("configs/train.yaml", "patience: 20", "patience: 15"),
+            (
+                "src/{package}/features.py",
+                "max_categories: int = 20,",
+                "max_categories: int = 30,",
+            ),
+        ],
+        found=[("src/{package}/network.py", "nn.GELU(), nn.Dropout(dropout)]")],
+        settings=[
+            ("configs/default.yaml", "optimizer.init_args.lr", 0.001),
+            ("configs/default.yaml", "network.hidden_sizes", [32]),
+            ("configs/default.yaml", "early_stopping.patience", 15),
+            ("configs/default.yaml", "features.max_categories", 30),
+        ],
+        gone=["configs/train.yaml"],
+    ),
 }
 
 
