@@ -783,7 +783,7 @@ def run(args: argparse.Namespace, project: Path, old_release: OldRelease) -> str
     answers = load_answers(head_text(project, ANSWERS_FILE))
     tiers = args.was_tier.split(",") if args.was_tier else []
     if tiers and answers.get("tier") not in tiers:
-        return f"not a {' or '.join(tiers)} project before this update: nothing to do"
+        return f"tier was not {' or '.join(tiers)} before this update: nothing to do"
     if args.command in ("rename-file", "carry-edits"):
         # The new place may depend on answers the update changed.
         old = fill(args.old, answers)
