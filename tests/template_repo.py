@@ -1,16 +1,22 @@
 """Releases of this template as a learner sees them, for the tests of `copier update`.
 
 A `TemplateRepo` is this working tree (uncommitted changes included) copied into a git
-repository of its own and tagged 0.1.0; a test edits it and tags newer releases. The
-projects made from it are git repositories too, as a learner's are. Git runs with a
-fixed identity and ignores the machine's global and system config, so the tests behave
-the same on a laptop and on a CI runner without a git identity.
+repository of its own and tagged with the version pyproject.toml gives; a test edits it
+and tags newer releases. `TemplateRepo.from_history` puts the last release before the
+additive ladder (commit 4e48fec, tagged 0.1.0) underneath, so projects made with it can
+be updated to this working tree. The projects made from it are git repositories too, as
+a learner's are. Git runs with a fixed identity and ignores the machine's global and
+system config, so the tests behave the same on a laptop and on a CI runner without a
+git identity.
 """
 
 import os
 import re
 import shutil
 import subprocess
+import tarfile
+import tomllib
+from io import BytesIO
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +32,20 @@ GIT_ENV = {
     "GIT_CONFIG_GLOBAL": os.devnull,
     "GIT_CONFIG_NOSYSTEM": "1",
 }
+# Release 0.1.0, the template before the additive ladder (tiers that replaced each
+# other's files): projects made with it are updated to this working tree's release.
+RELEASE_0_1_0 = "4e48fec"
+# This working tree's release.
+PYPROJECT = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+VERSION = PYPROJECT["project"]["version"]
+
+
+def later(version: str, steps: int = 1) -> str:
+    """A release `steps` minor versions after `version`: later("0.2.0") == "0.3.0"."""
+    major, minor, _ = (int(part) for part in version.split("."))
+    return f"{major}.{minor + steps}.0"
+
+
 # A line Copier (or git) leaves where two changes met.
 CONFLICT_MARKER = re.compile(r"^(<<<<<<<|=======|>>>>>>>)( |$)", re.MULTILINE)
 
@@ -64,19 +84,51 @@ class TemplateRepo:
 
     @classmethod
     def from_worktree(cls, path: Path) -> "TemplateRepo":
-        """This working tree as release 0.1.0."""
+        """This working tree as release VERSION."""
+        path.mkdir(parents=True, exist_ok=True)
+        git(path, "init", "-q", "-b", "main")
+        repo = cls(path)
+        repo.copy_worktree()
+        repo.release(VERSION)
+        return repo
+
+    @classmethod
+    def from_history(cls, path: Path) -> "TemplateRepo":
+        """Commit 4e48fec as release 0.1.0, then this working tree as VERSION."""
+        found = run_in(REPO_ROOT, "git", "cat-file", "-e", f"{RELEASE_0_1_0}^{{tree}}")
+        assert found.returncode == 0, (
+            f"commit {RELEASE_0_1_0} (release 0.1.0) is not in this clone: fetch the "
+            "whole history (git fetch --unshallow) to test updates from it"
+        )
+        archive = subprocess.run(
+            ["git", "archive", "--format=tar", RELEASE_0_1_0],
+            cwd=REPO_ROOT,
+            capture_output=True,
+            check=True,
+        ).stdout
+        path.mkdir(parents=True, exist_ok=True)
+        with tarfile.open(fileobj=BytesIO(archive)) as tar:
+            tar.extractall(path, filter="data")
+        git(path, "init", "-q", "-b", "main")
+        repo = cls(path)
+        repo.release("0.1.0")
+        repo.copy_worktree()
+        repo.release(VERSION)
+        return repo
+
+    def copy_worktree(self) -> None:
+        """Replace the files with this working tree's (uncommitted changes included)."""
+        for old in self.path.iterdir():
+            if old.name != ".git":
+                shutil.rmtree(old) if old.is_dir() else old.unlink()
         listed = git(
             REPO_ROOT, "ls-files", "-z", "--cached", "--others", "--exclude-standard"
         )
         for relative in filter(None, listed.split("\0")):
             source = REPO_ROOT / relative
             if source.is_file():  # a tracked file deleted in the working tree is gone
-                (path / relative).parent.mkdir(parents=True, exist_ok=True)
-                shutil.copy2(source, path / relative)
-        git(path, "init", "-q", "-b", "main")
-        repo = cls(path)
-        repo.release("0.1.0")
-        return repo
+                (self.path / relative).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(source, self.path / relative)
 
     def file(self, relative: str) -> Path:
         return self.path / relative

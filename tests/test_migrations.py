@@ -1,19 +1,32 @@
-"""extensions/migrations/migrate.py: edits follow a renamed module or a moved setting.
+"""extensions/migrations/migrate.py: edits follow a moved module or a moved setting.
 
 The unit tests build a small git project by hand: HEAD holds the learner's files, the
-working tree what an update left, and a folder stands for the old release. The last
-test releases a template that renames features.py and TEST_SIZE, with migrations, and
-updates a learner's project across it.
+working tree what an update left, and a folder stands for the old release. Then a
+release of this template renames features.py and a setting, with migrations, and a
+learner's project is updated across it; last, projects of every tier made with
+release 0.1.0 (commit 4e48fec) are updated to this working tree's release.
 """
 
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 import yaml
 
 import migrate
-from harness import Project
-from template_repo import TemplateRepo, commit_all, git, leftovers, tree, update
+import yaml_lines
+from harness import OFFERED_TIERS, Project
+from template_repo import (
+    VERSION,
+    TemplateRepo,
+    commit_all,
+    git,
+    later,
+    leftovers,
+    tree,
+    update,
+)
 
 OLD_MODULE = '''"""Features."""
 
@@ -72,12 +85,13 @@ def test_rename_file_carries_edits_and_imports(tmp_path, old_release, capsys):
         tmp_path / "p",
         {"src/pkg/features.py": LEARNER_MODULE, "tests/test_mine.py": LEARNER_TEST},
     )
+    assert run(project, old_release, "before", *RENAME) == 0
+    # Set aside: the release's text, staged, so Copier's own merge meets no edit.
+    assert (project / "src/pkg/features.py").read_text() == OLD_MODULE
+    assert git(project, "diff", "--cached", "--name-only") == "src/pkg/features.py\n"
     # What `copier update` left: the module under its new name, the old one deleted.
     (project / "src/pkg/features.py").unlink()
     write(project, {"src/pkg/prep.py": NEW_MODULE})
-
-    assert run(project, old_release, "before", *RENAME) == 0
-    assert (project / "src/pkg/prep.py").read_text() == NEW_MODULE, "after only"
     assert run(project, old_release, "after", *RENAME) == 0
 
     prep = (project / "src/pkg/prep.py").read_text()
@@ -199,7 +213,7 @@ def test_imports_are_rewritten_only_where_they_name_the_module():
 
 def test_the_old_release_is_rendered_from_the_answers_at_head(tmp_path):
     repo = TemplateRepo.from_worktree(tmp_path / "ml100")
-    project = repo.copy(tmp_path / "project", "0.1.0")
+    project = repo.copy(tmp_path / "project", VERSION)
     package = Project(project, {}).package
     model = f"src/{package}/model.py"
     rendered = (project / model).read_text()
@@ -216,56 +230,59 @@ def test_the_old_release_is_rendered_from_the_answers_at_head(tmp_path):
 # The whole way: a release renames a module and a setting, and migrates a project.
 
 PACKAGE = "template/src/{{ package_name }}"
+RENAMES = later(VERSION)
 MINE = '\n\ndef my_columns() -> list[str]:\n    """Mine."""\n    return []\n'
-MIGRATIONS = """_migrations:
-  - version: "0.2.0"
-    when: "{{ true }}"
+MIGRATIONS = f"""
+  - version: "{RENAMES}"
+    when: "{{{{ true }}}}"
     command:
-      - "{{ _copier_python }}"
-      - "{{ _copier_conf.src_path }}/extensions/migrations/migrate.py"
+      - "{{{{ _copier_python }}}}"
+      - "{{{{ _copier_conf.src_path }}}}/extensions/migrations/migrate.py"
       - move-setting
-      - "src/{package_name}/config.py:TEST_SIZE"
-      - "src/{package_name}/config.py:TEST_SHARE"
-  - version: "0.2.0"
-    when: "{{ true }}"
+      - "configs/project.yaml:project.test_size"
+      - "configs/project.yaml:project.test_share"
+  - version: "{RENAMES}"
+    when: "{{{{ true }}}}"
     command:
-      - "{{ _copier_python }}"
-      - "{{ _copier_conf.src_path }}/extensions/migrations/migrate.py"
+      - "{{{{ _copier_python }}}}"
+      - "{{{{ _copier_conf.src_path }}}}/extensions/migrations/migrate.py"
       - rename-file
-      - "src/{package_name}/features.py"
-      - "src/{package_name}/preprocessing.py"
+      - "src/{{package_name}}/features.py"
+      - "src/{{package_name}}/preprocessing.py"
 """
 
 
 def release_with_renames(repo: TemplateRepo) -> None:
-    """0.2.0: features.py becomes preprocessing.py, TEST_SIZE becomes TEST_SHARE."""
+    """features.py becomes preprocessing.py, project.test_size project.test_share."""
     git(repo.path, "mv", f"{PACKAGE}/features.py", f"{PACKAGE}/preprocessing.py")
     module = repo.file(f"{PACKAGE}/preprocessing.py")
     first, rest = module.read_text().split("\n", 1)
-    module.write_text(f"{first}\n(Renamed from features.py in 0.2.0.)\n{rest}")
+    module.write_text(f"{first}\n(Renamed from features.py in {RENAMES}.)\n{rest}")
+    repo.replace("template/configs/project.yaml.jinja", "test_size:", "test_share:")
+    project = f"{PACKAGE}/_ladder/core/project.py"
+    repo.replace(project, "test_size: float", "test_share: float")
     for path in (repo.path / "template").rglob("*"):
         if path.is_file():
             text = path.read_text()
-            new = text.replace("TEST_SIZE", "TEST_SHARE")
-            new = new.replace("from .features import", "from .preprocessing import")
+            new = text.replace("project.test_size", "project.test_share")
+            new = new.replace("facts.test_size", "facts.test_share")
+            new = re.sub(r"(\.+)features import", r"\1preprocessing import", new)
             if new != text:
                 path.write_text(new)
-    repo.replace("copier.yml", "_migrations: []\n", MIGRATIONS)
-    repo.release("0.2.0")
+    repo.replace("copier.yml", "_migrations:\n", "_migrations:" + MIGRATIONS)
+    repo.release(RENAMES)
 
 
 @pytest.mark.slow
 def test_update_across_a_release_that_renames(tmp_path):
     repo = TemplateRepo.from_worktree(tmp_path / "ml100")
     release_with_renames(repo)
-    project = repo.copy(tmp_path / "project", "0.1.0")
+    project = repo.copy(tmp_path / "project", VERSION)
     package = project / "src" / Project(project, {}).package
     features = package / "features.py"
     features.write_text(features.read_text() + MINE)
-    config = package / "config.py"
-    config.write_text(
-        config.read_text().replace("TEST_SIZE = 0.2\n", "TEST_SIZE = 0.25\n")
-    )
+    config = project / "configs" / "project.yaml"
+    config.write_text(config.read_text().replace("size: 0.2\n", "size: 0.3\n"))
     (project / "tests" / "test_mine.py").write_text(
         f"from {package.name}.features import build_preprocessor\n\n\n"
         "def test_mine() -> None:\n    assert build_preprocessor()\n"
@@ -277,11 +294,158 @@ def test_update_across_a_release_that_renames(tmp_path):
     assert leftovers(project) == []
     assert not features.exists()
     preprocessing = (package / "preprocessing.py").read_text()
-    assert (
-        MINE in preprocessing
-        and "(Renamed from features.py in 0.2.0.)" in preprocessing
-    )
-    assert "TEST_SHARE = 0.25\n" in config.read_text()
-    assert "TEST_SIZE" not in config.read_text()
+    assert MINE in preprocessing
+    assert f"(Renamed from features.py in {RENAMES}.)" in preprocessing
+    assert "test_share: 0.3\n" in config.read_text()
+    assert "test_size" not in config.read_text()
     assert "preprocessing import" in (project / "tests" / "test_mine.py").read_text()
+    Project(project, {}).run_suite()
+
+
+# Release 0.2.0: projects made with 0.1.0 (the tiers that replaced each other's files)
+# move to the additive ladder, with the learner's edits carried to where they live now.
+
+FEATURES_COMMENT = "    # mine: the median shrugs off outliers\n"
+
+
+@dataclass
+class Edits:
+    """A learner's edits of a 0.1.0 project, and where 0.2.0 must hold them."""
+
+    # (file, old, new): `old` is replaced once by `new` in the file 0.1.0 rendered.
+    made: list[tuple[str, str, str]]
+    # (file, text): each text is found in that file after the update.
+    found: list[tuple[str, str]]
+    # (YAML file, dotted key, value): each value is read back there after the update.
+    settings: list[tuple[str, str, object]] = field(default_factory=list)
+    # Files of 0.1.0 the update removes.
+    gone: list[str] = field(default_factory=list)
+
+
+SHARED = Edits(
+    made=[
+        (
+            "src/{package}/features.py",
+            "    numeric_steps = [",
+            FEATURES_COMMENT + "    numeric_steps = [",
+        ),
+        ("src/{package}/config.py", "TEST_SIZE = 0.2\n", "TEST_SIZE = 0.25\n"),
+    ],
+    found=[("src/{package}/features.py", FEATURES_COMMENT)],
+    settings=[("configs/project.yaml", "project.test_size", 0.25)],
+    gone=["src/{package}/config.py"],
+)
+FROM_0_1_0 = {
+    "beginner": Edits(
+        made=[
+            ("src/{package}/model.py", "C=1.0,", "C=0.5,"),
+            (
+                "src/{package}/features.py",
+                "max_categories: int = 20,",
+                "max_categories: int = 30,",
+            ),
+        ],
+        found=[
+            (
+                "src/{package}/model.py",
+                "LogisticRegression(C=0.5, max_iter=1000, random_state=seed)",
+            ),
+        ],
+        settings=[("configs/default.yaml", "features.max_categories", 30)],
+    ),
+    "intermediate": Edits(
+        made=[
+            (
+                "src/{package}/model.py",
+                '"random_forest": RandomForestClassifier(random_state=SEED)',
+                '"random_forest": RandomForestClassifier(max_samples=0.8, '
+                "random_state=SEED)",
+            ),
+            ("configs/default.toml", "folds = 5", "folds = 4"),
+            ("configs/default.toml", "n_trials = 20", "n_trials = 12"),
+            ("configs/default.toml", "C = { low = 0.01,", "C = { low = 0.05,"),
+            ("configs/default.toml", "max_categories = 20", "max_categories = 30"),
+        ],
+        found=[
+            (
+                "src/{package}/candidates.py",
+                "RandomForestClassifier(max_samples=0.8, random_state=seed)",
+            ),
+        ],
+        settings=[
+            ("configs/default.yaml", "search.folds", 4),
+            ("configs/default.yaml", "search.n_trials", 12),
+            ("configs/default.yaml", "candidates.model.C.low", 0.05),
+            ("configs/default.yaml", "features.max_categories", 30),
+        ],
+        gone=["configs/default.toml"],
+    ),
+    "advanced": Edits(
+        made=[
+            ("src/{package}/model.py", "nn.ReLU(),", "nn.GELU(),"),
+            ("configs/train.yaml", "lr: 0.003", "lr: 0.001"),
+            ("configs/train.yaml", "hidden_sizes: [64, 32]", "hidden_sizes: [32]"),
+            ("configs/train.yaml", "patience: 20", "patience: 15"),
+            (
+                "src/{package}/features.py",
+                "max_categories: int = 20,",
+                "max_categories: int = 30,",
+            ),
+        ],
+        found=[("src/{package}/network.py", "nn.GELU(), nn.Dropout(dropout)]")],
+        settings=[
+            ("configs/default.yaml", "optimizer.init_args.lr", 0.001),
+            ("configs/default.yaml", "network.hidden_sizes", [32]),
+            ("configs/default.yaml", "early_stopping.patience", 15),
+            ("configs/default.yaml", "features.max_categories", 30),
+        ],
+        gone=["configs/train.yaml"],
+    ),
+}
+
+
+@pytest.fixture(scope="session")
+def history(tmp_path_factory) -> TemplateRepo:
+    return TemplateRepo.from_history(tmp_path_factory.mktemp("history") / "ml100")
+
+
+def made_with_0_1_0(history: TemplateRepo, folder: Path, tier: str) -> Path:
+    """An iris project of `tier` made with 0.1.0, the tier's and shared edits made."""
+    project = history.copy(folder, "0.1.0", project_number=12, tier=tier)
+    package = Project(project, {}).package
+    for relative, old, new in [*FROM_0_1_0[tier].made, *SHARED.made]:
+        path = project / relative.format(package=package)
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} not in {relative} of 0.1.0"
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    commit_all(project, "My work")
+    return project
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("tier", [tier for tier in OFFERED_TIERS if tier in FROM_0_1_0])
+def test_a_0_1_0_project_moves_to_the_ladder_with_its_edits(history, tier, tmp_path):
+    project = made_with_0_1_0(history, tmp_path / "project", tier)
+    package = Project(project, {}).package
+
+    update(project, vcs_ref=VERSION)
+
+    assert (
+        yaml.safe_load((project / ".copier-answers.yml").read_text())["_commit"]
+        == VERSION
+    )
+    assert leftovers(project) == []
+    edits = FROM_0_1_0[tier]
+    for relative, text in [*edits.found, *SHARED.found]:
+        assert text in (project / relative.format(package=package)).read_text(), (
+            relative,
+            text,
+        )
+    for relative, key, value in [*edits.settings, *SHARED.settings]:
+        data = yaml.safe_load((project / relative).read_text())
+        assert yaml_lines.get(data, key.split(".")) == value, (relative, key)
+    for relative in [*edits.gone, *SHARED.gone]:
+        assert not (project / relative.format(package=package)).exists(), relative
+    # The index holds the learner's last commit, as after any update.
+    assert git(project, "diff", "--cached", "--name-only") == ""
     Project(project, {}).run_suite()

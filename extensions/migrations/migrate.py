@@ -46,6 +46,7 @@ import ast
 import json
 import os
 import re
+import shlex
 import subprocess
 import sys
 import tempfile
@@ -54,6 +55,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
+import yaml_lines
 
 ANSWERS_FILE = ".copier-answers.yml"
 # The labels Copier gives its own inline conflicts, so one explanation covers both.
@@ -206,35 +209,112 @@ def rewrite_imports(text: str, old: str, new: str, beside: bool = False) -> str:
     return text
 
 
-def rename_file(project: Path, old: str, new: str, old_release: OldRelease) -> str:
-    """After the update: NEW gets the learner's edits of OLD; OLD is gone."""
+Rewrite = tuple[str, str, str]  # ("replace" or "sub", old, new)
+
+
+def rewrite(text: str, rewrites: list[Rewrite]) -> str:
+    """`text` with each rewrite made, in order.
+
+    ("replace", OLD, NEW) replaces text, a name as a whole word only (SEED, not
+    MY_SEED); ("sub", PATTERN, REPLACEMENT) is `re.sub` with ^ and $ at each line.
+    """
+    for kind, old, new in rewrites:
+        if kind == "sub":
+            try:
+                text = re.sub(old, new, text, flags=re.MULTILINE)
+            except re.error as error:
+                raise MigrationError(f"--sub {old!r} {new!r}: {error}") from None
+            continue
+        pattern = re.escape(old)
+        if re.match(r"\w", old):
+            pattern = rf"(?<!\w){pattern}"
+        if re.search(r"\w$", old):
+            pattern = rf"{pattern}(?!\w)"
+        text = re.sub(pattern, lambda _, new=new: new, text)
+    return text
+
+
+def set_aside(project: Path, relative: str, base: str) -> bool:
+    """Before the update: the file back to the old release's text, and staged.
+
+    Copier diffs the index against the old release and merges that diff into the new
+    release's files: with the file as the release made it, it has nothing to merge
+    there, and an after stage carries the learner's edits (still in HEAD) instead.
+    """
+    path = project / relative
+    if not path.is_file() or path.read_text(encoding="utf-8") == base:
+        return False
+    path.write_text(base, encoding="utf-8")
+    git(project, "add", "--", relative)
+    return True
+
+
+def unstage(project: Path, relative: str) -> None:
+    """After the update: the index holds HEAD's file again, as for any other file."""
+    if head_text(project, relative) is not None:
+        git(project, "reset", "-q", "--", relative)
+
+
+def carry_edits(
+    project: Path,
+    old: str,
+    new: str,
+    stage: str,
+    old_release: OldRelease,
+    rewrites: list[Rewrite] = (),  # type: ignore[assignment]
+) -> str:
+    """Before: set the learner's OLD aside; after: merge its edits into NEW.
+
+    The edits are the difference between the learner's OLD (at HEAD) and the old
+    release's, with `rewrites` made in both first: a name the new release renamed
+    (SEED -> seed) then reads the same on both sides, so a line the learner changed
+    for another reason merges without a conflict.
+    """
     learner = head_text(project, old)
     if learner is None:
         return f"{old} was not in your last commit: nothing to carry"
     base = old_release(old)
     if base is None:
         return f"{old} is your own file, not the template's: left alone"
-    target = project / new
-    messages = []
     if learner == base:
-        messages.append(f"{old} was unedited: {new} is the template's")
-    elif not target.is_file():
+        return f"{old} was unedited: {new} is the template's"
+    if stage == "before":
+        set_aside(project, old, base)
+        return f"your edits of {old} set aside while the template updates"
+    unstage(project, old)
+    learner, base = rewrite(learner, rewrites), rewrite(base, rewrites)
+    target = project / new
+    if not target.is_file():
+        if new == old:
+            raise ManualStep(
+                f"{new} is not in this release: your edits are in your last commit "
+                f"(git show HEAD:{old})"
+            )
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(learner, encoding="utf-8")
-        messages.append(f"your {old} moved to {new}")
-    elif CONFLICT_LINE.search(target.read_text(encoding="utf-8")):
-        messages.append(f"{new} already holds conflict markers: resolve them by hand")
-    else:
-        current = target.read_text(encoding="utf-8")
-        merged, conflicts = merge3(learner, base, current)
-        target.write_text(merged, encoding="utf-8")
-        if conflicts:
-            messages.append(
-                f"your edits of {old} met the template's in {new}: {conflicts} "
-                "conflict(s) to resolve between the <<<<<<< and >>>>>>> lines"
-            )
-        else:
-            messages.append(f"your edits of {old} carried into {new}")
+        return f"your {old} moved to {new}"
+    current = target.read_text(encoding="utf-8")
+    if CONFLICT_LINE.search(current):
+        return f"{new} already holds conflict markers: resolve them by hand"
+    merged, conflicts = merge3(learner, base, current)
+    target.write_text(merged, encoding="utf-8")
+    into = "" if new == old else f" into {new}"
+    if conflicts:
+        return (
+            f"your edits of {old} met the template's{into}: {conflicts} conflict(s) "
+            "to resolve between the <<<<<<< and >>>>>>> lines"
+        )
+    return f"your edits of {old} carried{into}"
+
+
+def rename_file(
+    project: Path, old: str, new: str, stage: str, old_release: OldRelease
+) -> str:
+    """Carry OLD's edits into NEW; after the update, OLD is gone and imports follow."""
+    message = carry_edits(project, old, new, stage, old_release)
+    if stage == "before" or head_text(project, old) is None or old_release(old) is None:
+        return message
+    messages = [message]
     (project / old).unlink(missing_ok=True)
     old_module, new_module = module_name(old), module_name(new)
     if old_module and new_module and old_module != new_module:
@@ -278,9 +358,16 @@ def setting_span(text: str, name: str, suffix: str) -> tuple[int, int] | None:
                 return len(data[:start].decode()), len(data[:end].decode())
         return None
     if suffix in (".yaml", ".yml"):
-        pattern = rf"^{re.escape(name)}:[ \t]*(?P<value>[^\n#]*?)[ \t]*(?:#.*)?$"
-        match = re.search(pattern, text, flags=re.MULTILINE)
-        return match.span("value") if match and match["value"] else None
+        # NAME may be dotted (project.seed): a key inside a block mapping.
+        lines = text.splitlines(keepends=True)
+        found, missing = yaml_lines.find(lines, name.split("."))
+        if missing or not found or not found[-1].inline:
+            return None
+        node = found[-1]
+        match = yaml_lines.KEY_LINE.match(lines[node.line].rstrip("\n"))
+        assert match is not None
+        start = sum(len(line) for line in lines[: node.line]) + match.start("rest")
+        return start, start + len(node.inline)
     raise MigrationError(f"move-setting handles .py and .yaml files, not {suffix!r}")
 
 
@@ -364,12 +451,8 @@ def move_setting(
             git(project, "add", "--", old_file)
         return f"{old_name} = {learner} set aside while the template updates"
 
-    current_answers = load_answers(
-        (project / ANSWERS_FILE).read_text(encoding="utf-8")
-        if (project / ANSWERS_FILE).is_file()
-        else None
-    )
-    new_file, new_name = parse_place(new, current_answers)
+    unstage(project, old_file)
+    new_file, new_name = parse_place(new, load_answers(current_answers(project)))
     new_suffix = Path(new_file).suffix
     value = convert_value(learner, old_suffix, new_suffix)
     path = project / new_file
@@ -383,6 +466,249 @@ def move_setting(
     if updated != text:
         path.write_text(updated, encoding="utf-8")
     return f"your {old_name} = {learner} is now {new_name} = {value} in {new_file}"
+
+
+# A function's defaults, and whole configuration files, moved into a YAML file.
+
+
+def parse_python(text: str, relative: str) -> ast.Module:
+    try:
+        return ast.parse(text)
+    except SyntaxError as error:
+        raise ManualStep(
+            f"{relative} in your last commit is not valid Python (line {error.lineno}: "
+            f"{error.msg}): left alone; carry its settings by hand"
+        ) from None
+
+
+def defaults_of(tree: ast.Module, text: str, function: str) -> dict[str, str] | None:
+    """Parameter name -> the source of its default, for a module-level function."""
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef) and node.name == function:
+            arguments = node.args
+            positional = [*arguments.posonlyargs, *arguments.args]
+            pairs = list(zip(positional[::-1], arguments.defaults[::-1], strict=False))
+            pairs += [
+                (argument, default)
+                for argument, default in zip(
+                    arguments.kwonlyargs, arguments.kw_defaults, strict=True
+                )
+                if default is not None
+            ]
+            return {
+                argument.arg: ast.get_source_segment(text, default) or ""
+                for argument, default in pairs
+            }
+    return None
+
+
+def edit_yaml(
+    project: Path, relative: str, edits: list[tuple[list[str], Any]]
+) -> tuple[list[str], list[str]]:
+    """Set (path, value) pairs in a YAML file, or delete the path when value is
+    DELETED; the edits made and the ones to make by hand, as sentences."""
+    path = project / relative
+    if not path.is_file():
+        raise ManualStep(
+            f"{relative} is not in this release: set "
+            + ", ".join(f"{'.'.join(keys)} = {describe(v)}" for keys, v in edits)
+            + " by hand"
+        )
+    text = path.read_text(encoding="utf-8")
+    done, by_hand = [], []
+    for keys, value in edits:
+        name = ".".join(keys)
+        try:
+            if value is DELETED:
+                edited = yaml_lines.delete(text, keys, relative)
+                sentence = f"{name} removed"
+            else:
+                edited = yaml_lines.set_value(text, keys, value, relative)
+                sentence = f"{name} = {describe(value)}"
+        except yaml_lines.YAMLEditError as error:
+            by_hand.append(f"{error} (set {name} = {describe(value)} by hand)")
+            continue
+        if edited != text:
+            done.append(sentence)
+        text = edited
+    if done:
+        path.write_text(text, encoding="utf-8")
+    return done, by_hand
+
+
+class Deleted:
+    def __repr__(self) -> str:
+        return "(removed)"
+
+
+DELETED: Any = Deleted()
+
+
+def describe(value: Any) -> str:
+    return "(removed)" if value is DELETED else yaml_lines.flow(value)
+
+
+def outcome(done: list[str], by_hand: list[str], where: str) -> str:
+    """One sentence for the edits made; a ManualStep when some are left to do."""
+    message = f"in {where}: {'; '.join(done)}" if done else f"{where}: unchanged"
+    if by_hand:
+        raise ManualStep(f"{message}; left to do by hand: {'; '.join(by_hand)}")
+    return message
+
+
+def move_defaults(
+    project: Path, old: str, new: str, stage: str, old_release: OldRelease
+) -> str:
+    """After the update: defaults the learner changed in a function's signature are
+    set in a YAML section, where the new release reads them from."""
+    head_answers = load_answers(head_text(project, ANSWERS_FILE))
+    file, function = parse_place(old, head_answers)
+    learner = head_text(project, file)
+    base = old_release(file)
+    if learner is None or base is None or learner == base:
+        return f"{file} unedited or gone: nothing to carry"
+    if stage == "before":
+        return f"{file} is merged by the update itself"
+    mine = defaults_of(parse_python(learner, file), learner, function)
+    theirs = defaults_of(parse_python(base, file), base, function)
+    if mine is None or theirs is None:
+        raise ManualStep(f"{file} has no function {function}(): nothing carried")
+    yaml_file, section = parse_place(new, load_answers(current_answers(project)))
+    edits, by_hand = [], []
+    for name, source in mine.items():
+        if name not in theirs or same_value(source, theirs[name], ".py"):
+            continue  # a new parameter keeps its default where the code says it
+        try:
+            value = ast.literal_eval(source)
+        except (ValueError, SyntaxError):
+            by_hand.append(f"{section}.{name}: your default {source} is not a value")
+            continue
+        edits.append(([*section.split("."), name], value))
+    if not edits and not by_hand:
+        return f"the defaults of {function}() are the release's: nothing to carry"
+    done, left = edit_yaml(project, yaml_file, edits)
+    return outcome(done, by_hand + left, yaml_file)
+
+
+def current_answers(project: Path) -> str | None:
+    path = project / ANSWERS_FILE
+    return path.read_text(encoding="utf-8") if path.is_file() else None
+
+
+def read_config(text: str, relative: str) -> dict[str, Any]:
+    """A TOML or YAML file's content, or a ManualStep that says what is wrong."""
+    suffix = Path(relative).suffix
+    try:
+        if suffix == ".toml":
+            try:
+                import tomllib
+            except ModuleNotFoundError:  # Python 3.10: the same parser from PyPI
+                import tomli as tomllib  # type: ignore[no-redef]
+            data = tomllib.loads(text)
+        elif suffix in (".yaml", ".yml"):
+            data = yaml.safe_load(text)
+        else:
+            raise MigrationError(f"{relative}: move-settings reads .toml and .yaml")
+    except ModuleNotFoundError:
+        raise ManualStep(
+            f"{relative}: reading TOML needs Python 3.11 or the tomli package; "
+            "carry its settings by hand"
+        ) from None
+    except Exception as error:  # each parser has its own error class
+        reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+        raise ManualStep(
+            f"{relative} in your last commit cannot be read ({reason}): left alone; "
+            "carry its settings by hand"
+        ) from None
+    if not isinstance(data, dict):
+        raise ManualStep(f"{relative} in your last commit holds no settings")
+    return data
+
+
+def changes(
+    base: dict[str, Any], mine: dict[str, Any], path: tuple[str, ...] = ()
+) -> list[tuple[tuple[str, ...], Any]]:
+    """What the learner changed: (path, new value), or (path, DELETED)."""
+    found = []
+    for key, value in mine.items():
+        where = (*path, str(key))
+        if key not in base:
+            found.append((where, value))
+        elif isinstance(value, dict) and isinstance(base[key], dict):
+            found += changes(base[key], value, where)
+        elif value != base[key]:
+            found.append((where, value))
+    found += [((*path, str(key)), DELETED) for key in base if key not in mine]
+    return found
+
+
+def parse_maps(maps: list[str]) -> dict[tuple[str, ...], tuple[str, ...] | None]:
+    """`--map old.key=new.key` (a prefix of dotted keys); `old.key=` drops it."""
+    table: dict[tuple[str, ...], tuple[str, ...] | None] = {}
+    for spec in maps:
+        old, separator, new = spec.partition("=")
+        if not separator or not old:
+            raise MigrationError(f"--map {spec!r}: give it as OLD.KEY=NEW.KEY")
+        table[tuple(old.split("."))] = tuple(new.split(".")) if new else None
+    return table
+
+
+def mapped(
+    path: tuple[str, ...], table: dict[tuple[str, ...], tuple[str, ...] | None]
+) -> tuple[str, ...] | None:
+    """`path` with its longest mapped prefix replaced; None when it was dropped."""
+    for length in range(len(path), 0, -1):
+        if path[:length] in table:
+            new = table[path[:length]]
+            return None if new is None else (*new, *path[length:])
+    return path
+
+
+def move_settings(
+    project: Path,
+    old: str,
+    new: str,
+    stage: str,
+    old_release: OldRelease,
+    maps: list[str],
+) -> str:
+    """Before: set a config file the release replaces aside; after: every value the
+    learner changed in it is set in the new YAML file, at its (mapped) key."""
+    table = parse_maps(maps)
+    old_file = fill(old, load_answers(head_text(project, ANSWERS_FILE)))
+    learner = head_text(project, old_file)
+    base = old_release(old_file)
+    if learner is None or base is None:
+        return f"{old_file} was not the template's at HEAD: nothing to carry"
+    if learner == base:
+        return f"{old_file} was unedited: nothing to carry"
+    mine = read_config(learner, old_file)
+    theirs = read_config(base, old_file)
+    if stage == "before":
+        set_aside(project, old_file, base)
+        return f"your settings in {old_file} set aside while the template updates"
+    unstage(project, old_file)
+    new_file = fill(new, load_answers(current_answers(project)))
+    edits, by_hand = [], []
+    for path, value in changes(theirs, mine):
+        target = mapped(path, table)
+        if target is None:
+            by_hand.append(
+                f"{'.'.join(path)} = {describe(value)} is no longer a setting"
+            )
+        else:
+            edits.append((list(target), value))
+    done, left = edit_yaml(project, new_file, edits)
+    return outcome(done, by_hand + left, new_file)
+
+
+class AppendRewrite(argparse.Action):
+    """--replace OLD NEW and --sub PATTERN NEW, kept in the order they were given."""
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        kind = (option_string or "--replace").removeprefix("--")
+        rewrites = [*getattr(namespace, self.dest), (kind, *values)]
+        setattr(namespace, self.dest, rewrites)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -402,47 +728,131 @@ def build_parser() -> argparse.ArgumentParser:
         help="a folder holding the project as the old release rendered it "
         "(default: render it again from the answers at HEAD)",
     )
+    parser.add_argument(
+        "--was-tier",
+        help="run only for a project of this tier (or these, comma-separated) "
+        "before the update, as its answers at HEAD say",
+    )
     commands = parser.add_subparsers(dest="command", required=True)
+    plan = commands.add_parser("plan", help="run the steps listed in a file")
+    plan.add_argument("file", type=Path, help="one command a line, as on this line")
     rename = commands.add_parser("rename-file", help="carry edits to a renamed file")
-    rename.add_argument("old")
-    rename.add_argument("new")
+    carry = commands.add_parser("carry-edits", help="carry edits into another file")
+    for command in (rename, carry):
+        command.add_argument("old")
+        command.add_argument("new")
+    for option, meaning in [
+        ("--replace", "text (a name as a whole word)"),
+        ("--sub", "a regular expression (re.sub, ^ and $ at each line)"),
+    ]:
+        carry.add_argument(
+            option,
+            nargs=2,
+            action=AppendRewrite,
+            dest="rewrites",
+            metavar=("OLD", "NEW"),
+            default=[],
+            help=f"how the new release rewrote the file: {meaning}, rewritten in the "
+            "learner's and the old release's file alike before merging, in order",
+        )
     setting = commands.add_parser("move-setting", help="carry a moved setting's value")
     setting.add_argument("old", help="FILE:NAME where the setting was")
     setting.add_argument("new", help="FILE:NAME where it is now")
+    defaults = commands.add_parser(
+        "move-defaults", help="carry a function's changed defaults into a YAML section"
+    )
+    defaults.add_argument("old", help="FILE:FUNCTION")
+    defaults.add_argument("new", help="YAML_FILE:SECTION (dotted)")
+    settings = commands.add_parser(
+        "move-settings", help="carry a config file's changed values into a YAML file"
+    )
+    settings.add_argument("old", help="the .toml or .yaml file the release replaced")
+    settings.add_argument("new", help="the .yaml file that holds its settings now")
+    settings.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="OLD.KEY=NEW.KEY",
+        help="a key (or section) that moved; OLD.KEY= for one that is gone",
+    )
     return parser
 
 
+def run(args: argparse.Namespace, project: Path, old_release: OldRelease) -> str:
+    """The command's work; its one-sentence report."""
+    answers = load_answers(head_text(project, ANSWERS_FILE))
+    tiers = args.was_tier.split(",") if args.was_tier else []
+    if tiers and answers.get("tier") not in tiers:
+        return f"tier was not {' or '.join(tiers)} before this update: nothing to do"
+    if args.command in ("rename-file", "carry-edits"):
+        # The new place may depend on answers the update changed.
+        old = fill(args.old, answers)
+        new = fill(args.new, load_answers(current_answers(project)) or answers)
+        if args.command == "rename-file":
+            return rename_file(project, old, new, args.stage, old_release)
+        return carry_edits(project, old, new, args.stage, old_release, args.rewrites)
+    if args.command == "move-setting":
+        return move_setting(project, args.old, args.new, args.stage, old_release)
+    if args.command == "move-defaults":
+        return move_defaults(project, args.old, args.new, args.stage, old_release)
+    return move_settings(project, args.old, args.new, args.stage, old_release, args.map)
+
+
+def plan_steps(file: Path) -> list[list[str]]:
+    """A plan's steps: one command a line, in shell words; `#` starts a comment."""
+    try:
+        text = file.read_text(encoding="utf-8")
+    except OSError as error:
+        raise MigrationError(f"cannot read the plan {file}: {error.strerror}") from None
+    steps = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        try:
+            words = shlex.split(line, comments=True)
+        except ValueError as error:
+            raise MigrationError(f"{file}, line {number}: {error}") from None
+        if words:
+            steps.append(words)
+    return steps
+
+
+def run_step(
+    args: argparse.Namespace, project: Path, old_release: OldRelease, name: str
+) -> int:
+    """Run one command and print its report; 1 when it failed."""
+    try:
+        message = run(args, project, old_release)
+    except ManualStep as step:
+        print(f"migration {name}: warning: {step}", file=sys.stderr)
+        return 0
+    except MigrationError as error:
+        print(f"migration {name}: error: {error}", file=sys.stderr)
+        return 1
+    print(f"migration {name}: {message}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
     project = args.project.resolve()
     old_release = ReleaseFiles(project, args.old_release)
     try:
-        if args.command == "rename-file":
-            if args.stage == "before":
-                return 0  # the new file only exists once the update has run
-            answers = load_answers(head_text(project, ANSWERS_FILE))
-            current = project / ANSWERS_FILE
-            new_answers = load_answers(
-                current.read_text(encoding="utf-8") if current.is_file() else None
-            )
-            message = rename_file(
-                project,
-                fill(args.old, answers),
-                fill(args.new, new_answers or answers),
-                old_release,
-            )
-        else:
-            message = move_setting(project, args.old, args.new, args.stage, old_release)
-    except ManualStep as step:
-        print(f"migration {args.command}: warning: {step}", file=sys.stderr)
-        return 0
-    except MigrationError as error:
-        print(f"migration {args.command}: error: {error}", file=sys.stderr)
-        return 1
+        if args.command != "plan":
+            return run_step(args, project, old_release, args.command)
+        try:
+            steps = plan_steps(args.file)
+        except MigrationError as error:
+            print(f"migration plan: error: {error}", file=sys.stderr)
+            return 1
+        # The steps share the options given before `plan`, and one old release.
+        shared = ["--stage", args.stage, "--project", str(project)]
+        failed = 0
+        for words in steps:
+            step = parser.parse_args([*shared, *words])
+            failed |= run_step(step, project, old_release, step.command)
+        return failed
     finally:
         old_release.close()
-    print(f"migration {args.command}: {message}")
-    return 0
 
 
 if __name__ == "__main__":
