@@ -6,12 +6,6 @@ from ..core.paths import Paths
 from ..core.settings import Settings
 
 
-def sections():
-    from .sections import sections
-
-    return sections()
-
-
 def run_train(paths: Paths, settings: Settings) -> None:
     from .train import train
 
@@ -19,5 +13,5 @@ def run_train(paths: Paths, settings: Settings) -> None:
 
 
 COMMANDS = [
-    Command("train", "fit, evaluate and save the model", run_train, sections=sections)
+    Command("train", "fit, evaluate and save the model", run_train, reads_config=True)
 ]

@@ -5,8 +5,9 @@ Each rung of the ladder lists its commands in its `commands.py`: core has `evalu
 `compare`, ... A higher rung's command replaces a lower one's of the same name, so
 `train` grows with the tier while the command stays the same.
 
-Every command reads configs/project.yaml; those with config sections read
-configs/default.yaml too, and take `--config FILE` and `--section.key value`
+Every command reads configs/project.yaml; those that read the configuration
+(`reads_config`) read configs/default.yaml too, every section the tier has (each rung
+lists its own in `sections.py`), and take `--config FILE` and `--section.key value`
 overrides (settings.py). A ProjectError becomes a one-line message and exit code 1,
 never a traceback.
 """
@@ -38,9 +39,9 @@ class Command:
     name: str
     help: str
     run: Callable[[Paths, Settings], None]
-    # The sections of configs/default.yaml it reads, by key. A function, because
-    # building them imports your modules: only the command that runs pays for that.
-    sections: Callable[[], Mapping[str, AddSection]] = dict
+    # Whether it reads configs/default.yaml. Only the commands that do import your
+    # modules to build the sections: `report` and `compare` start in a blink.
+    reads_config: bool = False
     # Options of this command alone, e.g. the CSV that `predict` reads.
     add_options: Callable[[ArgumentParser], None] | None = None
     # Printed when the command is stopped with Ctrl-C.
@@ -62,14 +63,16 @@ def available_commands() -> dict[str, Command]:
 
 
 def config_sections() -> Mapping[str, AddSection]:
-    """Every section of configs/default.yaml at this tier: what `train` reads."""
-    return available_commands()["train"].sections()
+    """Every section of configs/default.yaml at this tier: the highest rung's list,
+    which holds those of the rungs below."""
+    highest = [rung for rung in present_rungs() if rung != "core"][-1]
+    return importlib.import_module(f"{LADDER}.{highest}.sections").sections()
 
 
 def command_parser(paths: Paths, command: Command) -> ArgumentParser:
     parser = build_parser(
         paths,
-        command.sections(),
+        config_sections() if command.reads_config else {},
         prog=f"python -m {PACKAGE} {command.name}",
         description=command.help,
     )

@@ -12,12 +12,6 @@ from ..core.settings import Settings
 INTERRUPTED = "stopped: finished trials stay in the study; run again to carry on"
 
 
-def sections():
-    from .sections import sections
-
-    return sections()
-
-
 def run_train(paths: Paths, settings: Settings) -> None:
     from .train import train
 
@@ -63,14 +57,14 @@ COMMANDS = [
         "train",
         "search the candidates, refit the best, evaluate, save a run",
         run_train,
-        sections=sections,
+        reads_config=True,
         on_interrupt=INTERRUPTED,
     ),
     Command(
         "search",
         "only add trials to the experiment's study (a worker)",
         run_search,
-        sections=sections,
+        reads_config=True,
         on_interrupt=INTERRUPTED,
     ),
     Command("compare", "a table of every run in reports/runs/", run_compare),

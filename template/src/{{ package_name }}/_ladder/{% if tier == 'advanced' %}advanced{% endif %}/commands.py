@@ -14,12 +14,6 @@ from ..core.paths import Paths
 from ..core.settings import Settings
 
 
-def sections():
-    from .sections import sections
-
-    return sections()
-
-
 def add_train_options(parser: ArgumentParser) -> None:
     parser.add_argument(
         "--resume",
@@ -71,7 +65,7 @@ COMMANDS = [
         "train",
         "train the network and the best scikit-learn candidate; score, save, report",
         run_train,
-        sections=sections,
+        reads_config=True,
         add_options=add_train_options,
     ),
     Command("evaluate", "re-score the saved network on the test rows", run_evaluate),
