@@ -49,6 +49,13 @@ class Run:
     def cv_mean(self) -> float:
         return self.metrics["cv"]["mean"]
 
+    @property
+    def classical_scores(self) -> dict[str, float]:
+        """The best scikit-learn candidate's test scores. An advanced run's `model` is
+        its network: the candidate's scores are under `best_classical` there."""
+        classical = self.metrics.get("best_classical")
+        return classical["scores"] if classical else self.metrics["model"]
+
 
 def runs_folder(paths: Paths) -> Path:
     return paths.reports / "runs"
@@ -119,10 +126,7 @@ def experiments_table(runs: list[Run]) -> str:
         "| --- | --- | ---: | ---: | ---: | ---: |",
     ]
     for run in runs:
-        # An advanced run's `model` is its network: the candidate's own test scores
-        # are under `best_classical`.
-        classical = run.metrics.get("best_classical", {}).get("scores")
-        cv, test = run.metrics["cv"], (classical or run.metrics["model"])[metric]
+        cv, test = run.metrics["cv"], run.classical_scores[metric]
         name = f"**{run.name}**" if run is best else run.name
         rows.append(
             f"| {name} | {run.metrics['candidate']} "

@@ -206,12 +206,7 @@ def train(paths: Paths, settings: Settings) -> dict[str, Any] | None:
     figures = {
         **evaluation.figures,
         "training_curves": curves,
-        **{
-            f"classical_{name}": figure
-            for name, figure in classical_figures(
-                classical, split, settings, outcome
-            ).items()
-        },
+        **classical_figures(classical, split, settings, outcome),
     }
     # The run folder first: it is complete on its own, whatever happens next.
     run = save_run(paths, settings, metrics, figures)
