@@ -5,12 +5,15 @@ done with PyTorch, scikit-learn and matplotlib directly, without Lightning: load
 off test and validation rows, fit the preprocessing on the training rows, train the
 same MLP with AdamW and a cosine schedule, stop early on val_loss and save the best
 epoch's weights, then score them and a Dummy baseline on the test rows, save the
-preprocessor with skops, the history, two figures as PNG and the metrics.
+preprocessor with skops, the history, two figures as PNG and the metrics. Then, as
+the advanced `train` does, the intermediate tier's search of the scikit-learn
+candidates: benchmarks/baselines/intermediate.py, run in this process.
 Usage: python benchmarks/baselines/advanced.py OUTPUT_FOLDER
 """
 
 import json
 import random
+import runpy
 import sys
 from pathlib import Path
 
@@ -187,3 +190,6 @@ print(
     f"baseline {metrics['baseline']['accuracy']:.3f}; "
     f"{len(history)} epochs, best {best_epoch}"
 )
+
+# The network's rival: the best scikit-learn candidate of the intermediate search.
+runpy.run_path(str(Path(__file__).with_name("intermediate.py")), run_name="__main__")

@@ -1,11 +1,12 @@
 """The intermediate tier's `train` as a plain script: the bar `train` is timed against.
 
 The same work as `python -m <package> train` in a default intermediate project (iris,
-configs/default.toml), done with the libraries directly: load, split, 20 Optuna trials
+configs/default.yaml), done with the libraries directly: load, split, 20 Optuna trials
 (seeded TPE, a first trial per candidate, 5-fold stratified CV) in a SQLite study,
 refit the best on the training rows, score it and a Dummy baseline on the test rows,
 draw the four figures the run saves, save the model with skops, write the metrics and
-params. The trials are the project's own: same sampler seed, parameter names and order.
+the configuration. The trials are the project's own: same sampler seed, parameter names
+and order.
 
 The project keeps its study in reports/optuna.db and each `train` adds 20 trials to
 it; this script deletes its optuna.db first, and benchmarks/run.py takes the project
@@ -45,16 +46,16 @@ SEED = 42
 N_TRIALS = 20
 CV = StratifiedKFold(n_splits=5, shuffle=True, random_state=SEED)
 ESTIMATORS = {
-    "logistic_regression": LogisticRegression(max_iter=2000, random_state=SEED),
+    "model": LogisticRegression(C=1.0, max_iter=1000, random_state=SEED),
     "random_forest": RandomForestClassifier(random_state=SEED),
     "hist_gradient_boosting": HistGradientBoostingClassifier(random_state=SEED),
 }
 
 
 def suggest(trial: optuna.Trial, candidate: str) -> dict:
-    """The search spaces of configs/default.toml, in its order and under its names."""
-    if candidate == "logistic_regression":
-        return {"C": trial.suggest_float("logistic_regression.C", 0.01, 10.0, log=True)}
+    """The search spaces of configs/default.yaml, in its order and under its names."""
+    if candidate == "model":
+        return {"C": trial.suggest_float("model.C", 0.01, 10.0, log=True)}
     if candidate == "random_forest":
         return {
             "n_estimators": 100,
@@ -78,6 +79,16 @@ def suggest(trial: optuna.Trial, candidate: str) -> dict:
             "hist_gradient_boosting.l2_regularization", 0.0001, 10.0, log=True
         ),
     }
+
+
+class EachCandidateFirst(optuna.samplers.TPESampler):
+    """TPE, but trial k < the number of candidates tries the k-th candidate."""
+
+    def sample_independent(self, study, trial, param_name, param_distribution):
+        choices = getattr(param_distribution, "choices", ())
+        if param_name == "candidate" and trial.number < len(choices):
+            return choices[trial.number]
+        return super().sample_independent(study, trial, param_name, param_distribution)
 
 
 def build_model(candidate: str, params: dict) -> Pipeline:
@@ -115,10 +126,8 @@ study = optuna.create_study(
     storage=f"sqlite:///{(output / 'optuna.db').as_posix()}",
     study_name="default",
     direction="maximize",
-    sampler=optuna.samplers.TPESampler(seed=SEED),
+    sampler=EachCandidateFirst(seed=SEED),
 )
-for name in ESTIMATORS:
-    study.enqueue_trial({"candidate": name})
 # Optuna's own log line per trial stands in for the project's progress line.
 study.optimize(objective, n_trials=N_TRIALS)
 
@@ -158,7 +167,7 @@ metrics = {
     },
     "candidates": candidates,
 }
-params = {"candidate": best["name"], "params": best["params"]}
+config = {"candidate": best["name"], "params": best["params"]}
 
 figure, axes = plt.subplots(figsize=(6, 5), layout="constrained")
 ConfusionMatrixDisplay.from_predictions(
@@ -211,6 +220,6 @@ figure.savefig(output / "permutation_importance.png", dpi=120)
 
 sio.dump(model, output / "model.skops")
 (output / "metrics.json").write_text(json.dumps(metrics, indent=2))
-(output / "params.json").write_text(json.dumps(params, indent=2))
+(output / "config.yaml").write_text(json.dumps(config, indent=2))
 print(f"best of {len(finished)} trials: {best['name']}, CV accuracy {best['mean']:.3f}")
 print(f"test accuracy: model {metrics['model']['accuracy']:.3f}")
