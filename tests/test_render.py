@@ -4,6 +4,7 @@ import re
 import sys
 import tomllib
 
+import jinja2
 import pytest
 import yaml
 
@@ -112,10 +113,24 @@ def test_the_engine_is_plain_python_rendered_as_it_is(project) -> None:
     """No engine file is a template: each is copied byte for byte, so this
     repository's ruff and tests check the very code a project runs."""
     assert not list(TEMPLATE_ENGINE.rglob("*.jinja"))
+    tier = answers_of(project)["tier"]
+    names = jinja2.Environment()
+    # A rung's folder is conditional by name: {% if tier == ... %}advanced{% endif %}.
+    sources = {
+        "/".join(
+            names.from_string(part).render(tier=tier)
+            for part in source.relative_to(TEMPLATE_ENGINE).parts
+        ): source
+        for source in TEMPLATE_ENGINE.rglob("*.py")
+    }
     engine = project.path / "src" / project.package / ENGINE
-    for path in engine.rglob("*.py"):
-        source = TEMPLATE_ENGINE / path.relative_to(engine)
-        assert path.read_bytes() == source.read_bytes(), path.name
+    rendered = {
+        path.relative_to(engine).as_posix(): path for path in engine.rglob("*.py")
+    }
+    expected = {name for name in sources if not name.startswith("/")}
+    assert set(rendered) == {name for name in expected if "//" not in name}
+    for name, path in rendered.items():
+        assert path.read_bytes() == sources[name].read_bytes(), name
 
 
 def test_no_jinja_is_left(project) -> None:

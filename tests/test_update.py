@@ -143,7 +143,7 @@ def make_learner_edits(project: Path, model_line: bool = True) -> dict[str, byte
         assert MODEL_COMMENT in text
         model.write_text(text)
     module_of(project, "my_features.py").write_text('"""My own features."""\n')
-    (project / "notes").mkdir()
+    (project / "notes").mkdir(exist_ok=True)
     (project / "notes" / "ideas.md").write_text("# Ideas\n\nTry a forest next.\n")
     (project / "data" / "raw" / "extra.csv").write_text("a,b\n1,2\n")
     commit_all(project, "My work")
