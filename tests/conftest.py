@@ -75,3 +75,10 @@ def copy_of() -> Callable[[Project, Path], Project]:
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "slow: runs generated projects end to end")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The slow tests first: pytest-xdist hands tests out in this order, so the
+    minutes-long ones start at once and the quick ones fill the gaps, instead of a
+    long one starting last while the other workers sit idle."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)

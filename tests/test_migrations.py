@@ -384,7 +384,7 @@ FROM_0_1_0 = {
         made=[
             ("src/{package}/model.py", "nn.ReLU(),", "nn.GELU(),"),
             ("configs/train.yaml", "lr: 0.003", "lr: 0.001"),
-            ("configs/train.yaml", "hidden_sizes: [64, 32]", "hidden_sizes: [32]"),
+            ("configs/train.yaml", "hidden_sizes: [64, 32]", "hidden_sizes: [128, 64]"),
             ("configs/train.yaml", "patience: 20", "patience: 15"),
             (
                 "src/{package}/features.py",
@@ -395,7 +395,7 @@ FROM_0_1_0 = {
         found=[("src/{package}/network.py", "nn.GELU(), nn.Dropout(dropout)]")],
         settings=[
             ("configs/default.yaml", "optimizer.init_args.lr", 0.001),
-            ("configs/default.yaml", "network.hidden_sizes", [32]),
+            ("configs/default.yaml", "network.hidden_sizes", [128, 64]),
             ("configs/default.yaml", "early_stopping.patience", 15),
             ("configs/default.yaml", "features.max_categories", 30),
         ],
