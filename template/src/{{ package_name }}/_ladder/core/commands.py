@@ -12,12 +12,21 @@ from .cli import Command
 from .paths import Paths
 from .settings import Settings
 
+# Where `train` and `evaluate` leave their results, unless a run folder holds them.
+WRITTEN = "metrics written to reports/metrics.json, figures to reports/figures/"
 
-def print_scores(metrics: dict) -> None:
+
+def print_scores(metrics: dict, written: str = WRITTEN) -> None:
+    """The test score next to the baseline's, then where the results are."""
     name = metrics["primary_metric"]
     model, baseline = metrics["model"][name], metrics["baseline"][name]
     print(f"test {name}: model {model:.3f}, baseline {baseline:.3f}")
-    print("metrics written to reports/metrics.json, figures to reports/figures/")
+    print(written)
+
+
+def run_saved(metrics: dict) -> str:
+    """Where a tier with run folders saved this run."""
+    return f"run saved to reports/runs/{metrics['run']}/"
 
 
 def run_evaluate(paths: Paths, settings: Settings) -> None:

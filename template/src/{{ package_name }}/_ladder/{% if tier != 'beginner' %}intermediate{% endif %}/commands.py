@@ -6,6 +6,7 @@ and `predict` are core's, unchanged.
 """
 
 from ..core.cli import Command
+from ..core.commands import print_scores, run_saved
 from ..core.paths import Paths
 from ..core.settings import Settings
 
@@ -21,9 +22,7 @@ def run_train(paths: Paths, settings: Settings) -> None:
         f"best of {cv['trials']} trials: {metrics['candidate']}, "
         f"CV {name} {cv['mean']:.3f} ± {cv['std']:.3f}"
     )
-    model, baseline = metrics["model"][name], metrics["baseline"][name]
-    print(f"test {name}: model {model:.3f}, baseline {baseline:.3f}")
-    print(f"run saved to reports/runs/{metrics['run']}/")
+    print_scores(metrics, run_saved(metrics))
 
 
 def run_search(paths: Paths, settings: Settings) -> None:

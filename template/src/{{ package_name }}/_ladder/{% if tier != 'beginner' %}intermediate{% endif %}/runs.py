@@ -150,6 +150,14 @@ def candidates_table(metrics: dict[str, Any]) -> str:
     return "\n".join(rows)
 
 
+def all_runs_section(runs: list[Run]) -> list[str]:
+    """The draft's table of every run, as `compare` prints it."""
+    return [
+        f"All runs ({len(runs)}), from `python -m {PACKAGE} compare`:",
+        experiments_table(runs),
+    ]
+
+
 def finished_runs(paths: Paths) -> list[Run]:
     runs = list_runs(paths)
     if not runs:
@@ -172,8 +180,7 @@ def report(paths: Paths, project: Project) -> list[Path]:
         f"cross-validation on the training rows over {cv['trials']} Optuna trials; "
         "the best was refitted on all training rows and scored once on the test rows.",
         candidates_table(best.metrics),
-        f"All runs ({len(runs)}), from `python -m {PACKAGE} compare`:",
-        experiments_table(runs),
+        *all_runs_section(runs),
     ]
     documents = documents_to_fill(paths, project)
     blog = Blog(paths.root, project)

@@ -9,7 +9,7 @@ Lightning, so they start in a moment.
 from jsonargparse import ArgumentParser
 
 from ..core.cli import Command
-from ..core.commands import add_predict_options, print_scores
+from ..core.commands import add_predict_options, print_scores, run_saved
 from ..core.paths import Paths
 from ..core.settings import Settings
 
@@ -29,10 +29,10 @@ def run_train(paths: Paths, settings: Settings) -> None:
     metrics = train(paths, settings)
     if metrics is None:  # a DDP process other than rank 0: rank 0 reports
         return
-    print_scores(metrics)
     classical = metrics["best_classical"]
     name = metrics["primary_metric"]
     print(f"best classical ({classical['candidate']}): {classical['scores'][name]:.3f}")
+    print_scores(metrics, run_saved(metrics))
 
 
 def run_evaluate(paths: Paths, settings: Settings) -> None:

@@ -14,12 +14,11 @@ import pandas as pd
 import yaml
 
 from ..core.artifacts import load_model, read_json, write_json
-from ..core.cli import PACKAGE
 from ..core.evaluate import evaluate_saved_model
 from ..core.project import Project
 from ..core.publish import Blog
 from ..core.report import documents_to_fill, fill_results, read_metrics
-from ..intermediate.runs import experiments_table, list_runs
+from ..intermediate.runs import all_runs_section, list_runs
 from .checkpoints import load_network
 from .paths import NetworkPaths
 from .predictor import NetworkPredictor
@@ -140,10 +139,7 @@ def report(paths: NetworkPaths, project: Project) -> list[Path]:
     sections = [comparison_table(metrics)]
     runs = list_runs(paths)
     if runs:
-        sections += [
-            f"All runs ({len(runs)}), from `python -m {PACKAGE} compare`:",
-            experiments_table(runs),
-        ]
+        sections += all_runs_section(runs)
     documents = documents_to_fill(paths, project)
     blog = Blog(paths.root, project)
     fill_results(documents, metrics, paths.reports, blog, sections)
