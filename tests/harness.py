@@ -13,7 +13,11 @@ from typing import Any
 
 import copier
 
-from csv_data import write_classification_csv, write_regression_csv
+from csv_data import (
+    write_classification_csv,
+    write_regression_csv,
+    write_series_csv,
+)
 from ml100 import OFFERED_TIERS
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -47,6 +51,8 @@ DATA_CHOICES = [
     "csv-classification",
     "csv-regression",
 ]
+# The data a time-series project can be given: each built-in series, and a CSV.
+SERIES_CHOICES = ["co2", "sunspots", "csv-series"]
 
 
 def render(destination: Path, data: dict[str, Any], **options: Any) -> Path:
@@ -147,6 +153,18 @@ def dataset_answers(data: str, workdir: Path) -> dict[str, Any]:
             "target_column": "price",
             "task": "regression",
         }
+    if data == "csv-series":
+        csv_path = write_series_csv(workdir / "input" / "Shop Sales.csv")
+        return {
+            "kind": "timeseries",
+            "dataset": "csv",
+            "csv_path": str(csv_path),
+            "date_column": "month",
+            "target_column": "units sold",
+            "horizon": 12,
+        }
+    if data in SERIES_CHOICES:
+        return {"kind": "timeseries", "dataset": data}
     return {"dataset": data}
 
 
@@ -155,7 +173,7 @@ VARIANTS: dict[str, dict[str, Any]] = {
     **{
         f"{tier}-{data}": {"tier": tier, "data": data}
         for tier in OFFERED_TIERS
-        for data in DATA_CHOICES
+        for data in DATA_CHOICES + SERIES_CHOICES
     },
     "hugo-apache-py310": {
         "data": "wine",

@@ -7,7 +7,7 @@ import sys
 import pytest
 import yaml
 
-from harness import DATA_CHOICES, OFFERED_TIERS, VARIANTS
+from harness import DATA_CHOICES, OFFERED_TIERS, SERIES_CHOICES, VARIANTS
 
 # The bar each built-in dataset's default model clears on its test split.
 MINIMUM_SCORES = {
@@ -29,6 +29,15 @@ SUITE_KINDS = {
     "intermediate": ["iris", "diabetes", "csv-classification"],
     "advanced": ["iris", "diabetes", "csv-regression"],
 }
+# The time-series kind: at each tier, `make all` on a built-in series and on a CSV, and
+# the generated suite once, on the series `make all` does not run.
+SERIES_MAKE_ALL = [
+    f"{tier}-{data}" for tier in OFFERED_TIERS for data in ("co2", "csv-series")
+]
+SERIES_SUITES = [f"{tier}-sunspots" for tier in OFFERED_TIERS]
+assert set(SERIES_CHOICES) == {"co2", "csv-series", "sunspots"}
+# Metrics where lower is better (errors); the others are scores, higher is better.
+LOWER_IS_BETTER = {"mase"}
 # Generated tests marked slow (the advanced tier's 2-process DDP run) run for these
 # variants only; the others run their suites with -m "not slow".
 SLOW_SUITES = {"advanced-iris"}
@@ -60,13 +69,16 @@ def variant_project(name: str, rendered, copy_of, tmp_path):
 
 @pytest.fixture(
     params=[f"{tier}-{kind}" for tier in OFFERED_TIERS for kind in DATA_CHOICES]
+    + SERIES_MAKE_ALL
 )
 def project(request, rendered, copy_of, tmp_path):
     return variant_project(request.param, rendered, copy_of, tmp_path)
 
 
 @pytest.mark.parametrize(
-    "name", [f"{tier}-{kind}" for tier in OFFERED_TIERS for kind in SUITE_KINDS[tier]]
+    "name",
+    [f"{tier}-{kind}" for tier in OFFERED_TIERS for kind in SUITE_KINDS[tier]]
+    + SERIES_SUITES,
 )
 def test_generated_suite_passes(name, rendered, copy_of, tmp_path) -> None:
     project = variant_project(name, rendered, copy_of, tmp_path)
@@ -87,7 +99,9 @@ def test_make_all_beats_the_baseline_and_fills_the_draft(project) -> None:
     metrics = json.loads(project.read("reports/metrics.json"))
     primary = metrics["primary_metric"]
     model, baseline = metrics["model"][primary], metrics["baseline"][primary]
-    assert model > baseline
+    assert model < baseline if primary in LOWER_IS_BETTER else model > baseline
+    if primary == "mase" and answers["dataset"] != "csv":
+        assert model < 1  # a built-in series: better than the naive rule in training
     if answers["dataset"] in MINIMUM_SCORES:
         assert model >= MINIMUM_SCORES[answers["dataset"]]
     if project.variant in FULL_RUNS:

@@ -28,8 +28,11 @@ HELP = {
     "It is shown as #001.",
     "tier": "Difficulty tier; each adds to the one below.",
     "kind": "What kind of problem?",
-    "dataset": "Which data? All but csv ship inside scikit-learn and work offline.",
+    "dataset": "Which data? All but csv ship inside scikit-learn (tables) or "
+    "statsmodels (series) and work offline.",
     "csv_path": "Path to your CSV file.",
+    "date_column": "The column of your CSV that holds each row's date",
+    "horizon": "How many steps ahead to forecast",
     "target_column": "The column of your CSV to predict",
     "task": "Predict a category (classification) or a number (regression)?",
     "project_title": "The project's title",
@@ -154,6 +157,31 @@ def test_a_csv_that_exists_is_copied_in_and_offers_its_columns(prompt, tmp_path)
     assert answers["project_slug"] == "001-house-prices-regression"
     copied = prompt.destination / "data" / "raw" / "house-prices.csv"
     assert copied.read_bytes() == csv_path.read_bytes()
+
+
+def test_a_series_csv_offers_its_columns_and_asks_the_horizon(prompt, tmp_path):
+    csv_path = tmp_path / "Daily Visits.csv"
+    csv_path.write_text("day,visits\n2024-01-01,5\n2024-01-02,7\n", encoding="utf-8")
+    prompt.answer("project_number")
+    prompt.answer("tier")
+    prompt.answer("kind", DOWN)  # timeseries
+    prompt.answer("dataset", DOWN * 2)  # from co2, past sunspots, to csv
+    prompt.answer("csv_path", str(csv_path))
+    prompt.answer("date_column")  # Enter: the first column, offered as the default
+    prompt.answer("target_column")  # Enter: the last column
+    prompt.answer("horizon", BACKSPACE * 2 + "x")
+    prompt.expect("horizon must be a whole number of time steps, got 'x'")
+    prompt.child.send(BACKSPACE + "14" + ENTER)
+    answers = prompt.finish(LATER)
+    assert answers["kind"] == "timeseries"
+    assert (answers["date_column"], answers["target_column"]) == ("day", "visits")
+    assert int(answers["horizon"]) == 14
+    assert answers["project_slug"] == "001-daily-visits-forecasting"
+    project_yaml = prompt.destination / "configs" / "project.yaml"
+    facts = yaml.safe_load(project_yaml.read_text(encoding="utf-8"))
+    assert facts["project"]["horizon"] == 14
+    assert facts["project"]["task"] == "forecasting"
+    assert facts["project"]["date_column"] == "day"
 
 
 def test_a_csv_not_there_yet_is_accepted_and_the_copy_says_where(prompt, tmp_path):

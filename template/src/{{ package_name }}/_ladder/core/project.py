@@ -18,16 +18,19 @@ class Project:
     slug: str
     tier: Literal["beginner", "intermediate", "advanced"]
     # The problem kind: what the data is (rows and columns, texts, images, ...).
-    kind: Literal["tabular"]
+    kind: Literal["tabular", "timeseries"]
     # A dataset scikit-learn ships (iris, wine, ...) or "csv" for your own file.
     dataset: str
-    task: Literal["classification", "regression"]
+    task: Literal["classification", "regression", "forecasting"]
     # The column to predict.
     target: str
     # Where the blog post will be published: it decides the draft's shape.
     blog_platform: Literal["markdown", "hugo", "jekyll", "devto", "medium"] = "markdown"
     # The project's public repository: dev.to and Medium posts load figures from it.
     repository_url: str = ""
+    # A time series: the steps to forecast, and your CSV's column of dates.
+    horizon: int | None = None
+    date_column: str | None = None
     # Your CSV under data/raw/, when dataset is csv.
     csv_file: str | None = None
     # One seed for every random step, so two runs give the same numbers.
