@@ -49,3 +49,20 @@ def _step_days(series: pd.Series) -> float:
     if len(series) < 2:
         return 1.0
     return (series.index[1] - series.index[0]) / pd.Timedelta(days=1)
+
+
+def cross_validation_figure(candidates: list[dict]) -> Figure:
+    """Each candidate's best trial, one dot per fold: which forecaster wins, and by
+    how much more than the fold-to-fold noise? (MASE: lower is better.)"""
+    figure = Figure(figsize=(7, 4.5), layout="constrained")
+    axes = figure.subplots()
+    folds = [[-score for score in c["fold_scores"]] for c in candidates]
+    axes.boxplot(folds)
+    for position, scores in enumerate(folds, start=1):
+        axes.scatter([position] * len(scores), scores, alpha=0.6, zorder=3)
+    labels = [f"{c['name']}\n({c['trials']} trials)" for c in candidates]
+    axes.set_xticks(range(1, len(candidates) + 1), labels)
+    axes.axhline(1, color="0.6", linewidth=1, linestyle=":")
+    axes.set_ylabel("MASE on each expanding-window fold")
+    axes.set_title("Cross-validation: each candidate's best trial")
+    return figure

@@ -36,6 +36,9 @@ from .space import Range, SearchSpace, candidates_source
 # storage, a higher tier's network) do not, so they do not start a new study.
 TRIAL_SECTIONS = ("data", "features", "search", "candidates")
 PROJECT_FACTS = ("dataset", "csv_file", "target", "task", "seed", "test_size")
+# Facts a problem kind adds (a forecast's horizon): counted only where set, so the
+# other kinds' study names stay what they were.
+KIND_FACTS = ("horizon", "date_column")
 
 
 def cv_splitter(task: str, folds: int, seed: int) -> KFold | StratifiedKFold:
@@ -100,6 +103,9 @@ def study_name(settings: Settings) -> str:
         measured["search"].pop(budget)
     project = settings.project
     measured["project"] = {fact: getattr(project, fact) for fact in PROJECT_FACTS}
+    for fact in KIND_FACTS:
+        if getattr(project, fact, None) is not None:
+            measured["project"][fact] = getattr(project, fact)
     text = json.dumps(measured, sort_keys=True, default=str)
     return f"{settings.experiment}-{hashlib.sha256(text.encode()).hexdigest()[:8]}"
 
