@@ -27,10 +27,11 @@ def forecast_next(
     else:
         raw = read_csv_series(csv, project)
         series = prepare(raw, project, settings.data, paths.default_config)
-    if series.season != forecaster.season:
+    trained_season = getattr(forecaster, "season", series.season)
+    if series.season != trained_season:
         raise ProjectError(
             f"the series has a season of {series.season} steps, the saved forecaster "
-            f"{forecaster.season}: run `train` again on data of this frequency"
+            f"{trained_season}: run `train` again on data of this frequency"
         )
     forecast = forecaster.forecast(series.values, int(project.horizon or 1))
     return pd.DataFrame({"date": forecast.index, "forecast": forecast.to_numpy()})
