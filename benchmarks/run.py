@@ -22,6 +22,8 @@ For each tier in OFFERED_TIERS (extensions/ml100.py), side by side in one run:
 - all: `make all` (train, evaluate, report) in the tier's default project.
 - suite: the generated project's tests, without the ones marked `slow`.
 - update: `copier update` of a committed default project to a newer template commit.
+- series: `train` in the tier's time-series project (co2), against
+  benchmarks/baselines/timeseries_<tier>.py, as for `train` (`--only series`).
 
 Everything is rendered from a snapshot of this working tree (uncommitted changes
 included) committed to a temporary repository, and the floor template is made the same
@@ -68,6 +70,8 @@ from ml100 import OFFERED_TIERS  # noqa: E402
 # measured without a target.
 RENDER_RATIO_TARGET = 1.3
 TRAIN_RATIO_TARGETS = {"beginner": 1.5}
+# A time-series project's `train` (co2) against its plain script, at every tier.
+SERIES_RATIO_TARGET = 1.2
 SUITE_TARGETS = {"beginner": 10.0, "advanced": 45.0}
 UPDATE_TARGET = 3.0
 TEMPLATE_SUITE_TARGET = 15 * 60.0
@@ -349,13 +353,16 @@ class Bench:
         for number in range(self.warmup + self.repeat):
             yield number >= self.warmup
 
-    def project(self, tier: str) -> Path:
-        """The tier's default project, rendered once for `train` and `suite`."""
-        if tier not in self.projects:
-            destination = self.fresh(f"project-{tier}") / "project"
-            self.projects[tier] = render(self.template, destination, {"tier": tier})
-            commit_folder(self.projects[tier])
-        return self.projects[tier]
+    def project(self, tier: str, kind: str = "tabular") -> Path:
+        """The tier's default project of `kind`, rendered once for `train` and
+        `suite`."""
+        key = tier if kind == "tabular" else f"{tier}-{kind}"
+        if key not in self.projects:
+            data = {"tier": tier} if kind == "tabular" else {"tier": tier, "kind": kind}
+            destination = self.fresh(f"project-{key}") / "project"
+            self.projects[key] = render(self.template, destination, data)
+            commit_folder(self.projects[key])
+        return self.projects[key]
 
     def reset(self, project: Path) -> None:
         """Take `project` back to as rendered, bytecode caches kept: each round does a
@@ -405,10 +412,11 @@ class Bench:
             )
         return rows
 
-    def train(self, tier: str) -> list[Row]:
-        project = self.project(tier)
+    def train(self, tier: str, kind: str = "tabular") -> list[Row]:
+        project = self.project(tier, kind)
         command = [self.python, "-m", answer(project, "package_name"), "train"]
-        baseline = BASELINES / f"{tier}.py"
+        series = kind == "timeseries"
+        baseline = BASELINES / (f"timeseries_{tier}.py" if series else f"{tier}.py")
         ours, plain = Timing(), Timing()
         for keep in self.rounds():
             if baseline.is_file():
@@ -423,13 +431,14 @@ class Bench:
                 ours.add(wall, cpu)
         return [
             Row(
-                f"`train`, {tier} default project",
+                f"`train`, {tier} {'time-series (co2)' if series else 'default'} "
+                "project",
                 ours,
                 plain if baseline.is_file() else None,
                 "plain script"
                 if baseline.is_file()
-                else f"nothing yet: add benchmarks/baselines/{tier}.py",
-                TRAIN_RATIO_TARGETS.get(tier),
+                else f"nothing yet: add benchmarks/baselines/{baseline.name}",
+                SERIES_RATIO_TARGET if series else TRAIN_RATIO_TARGETS.get(tier),
                 target_is_ratio=True,
             )
         ]
@@ -586,7 +595,7 @@ def write_readme(table: str) -> None:
     )
 
 
-MEASURES = ("render", "train", "all", "suite", "update")
+MEASURES = ("render", "train", "all", "suite", "update", "series")
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -652,7 +661,12 @@ def main(argv: list[str] | None = None) -> int:
             measure(rows, "render", bench.render)
         if "update" in args.only:
             measure(rows, "`copier update`", bench.update)
-        per_tier = {"train": bench.train, "all": bench.make_all, "suite": bench.suite}
+        per_tier = {
+            "train": bench.train,
+            "all": bench.make_all,
+            "suite": bench.suite,
+            "series": partial(bench.train, kind="timeseries"),
+        }
         for tier in tiers:
             for name, method in per_tier.items():
                 if name in args.only:
