@@ -90,14 +90,12 @@ def read_built_in(dataset: str, name: str) -> pd.Series:
     return pd.Series(frame["SUNACTIVITY"].to_numpy(), index=years, name=name)
 
 
-def read_csv_series(
-    csv_path: Path, project: Project, date_column: str | None = None
-) -> pd.Series:
+def read_csv_series(csv_path: Path, project: Project) -> pd.Series:
     """Your CSV's value column indexed by its date column, oldest first."""
     if not csv_path.is_file():
         raise ProjectError(f"{csv_path} not found: copy your CSV there, then run again")
     frame = read_csv(csv_path)
-    date_column = date_column or project.date_column or DATE_COLUMN
+    date_column = project.date_column or DATE_COLUMN
     value_column = project.target
     for role, column in (("date", date_column), ("value", value_column)):
         if column not in frame.columns:

@@ -15,6 +15,7 @@ from typing import Any
 
 import numpy as np
 import optuna
+import pandas as pd
 from sklearn.base import clone
 from sklearn.pipeline import Pipeline
 
@@ -91,7 +92,9 @@ def configured(
     return for_series(candidate, season).set_params(**params)
 
 
-def fold_scores(forecaster: Forecaster, folds: list[TimeSplit], season: int) -> list:
+def fold_scores(
+    forecaster: Forecaster, folds: list[TimeSplit], season: int
+) -> list[float]:
     """Negated MASE on each fold: fitted on its past, forecasting its steps."""
     scores = []
     for fold in folds:
@@ -102,7 +105,7 @@ def fold_scores(forecaster: Forecaster, folds: list[TimeSplit], season: int) -> 
     return scores
 
 
-def cv_folds(settings: Settings, series: Series, train) -> list[TimeSplit]:
+def cv_folds(settings: Settings, series: Series, train: pd.Series) -> list[TimeSplit]:
     """The expanding-window folds of the training period."""
     minimum = series.season + MIN_HISTORY
     return expanding_folds(
