@@ -5,7 +5,9 @@ display or global state), saved only when its bytes change."""
 from io import BytesIO
 from pathlib import Path
 
+from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 from .overview import Row
 
@@ -31,9 +33,12 @@ def progress_png(rows: list[Row]) -> bytes:
             over_time.plot(days, counts, "o", color=colour, markersize=4)
     over_time.set_title("Projects finished (trained) over time")
     over_time.set_ylabel("projects")
+    over_time.yaxis.set_major_locator(MaxNLocator(integer=True))
     if dated:
         over_time.legend(loc="upper left")
-        figure.autofmt_xdate()
+        locator = AutoDateLocator()
+        over_time.xaxis.set_major_locator(locator)
+        over_time.xaxis.set_major_formatter(ConciseDateFormatter(locator))
     else:
         over_time.text(0.5, 0.5, "no trained project yet", ha="center", va="center")
 

@@ -65,7 +65,7 @@ class Post:
     def status(self) -> str:
         matter = self.front_matter
         if not matter:
-            return "no front matter"  # plain Markdown: nothing says either way
+            return "plain Markdown"  # no front matter: nothing says draft or not
         if matter.get("draft") is True or matter.get("published") is False:
             return "draft"
         if str(matter.get("publishStatus", "public")).lower() != "public":
