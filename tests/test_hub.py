@@ -253,10 +253,13 @@ def test_the_challenge_from_new_to_site(layout, releases, tmp_path):
     readme = diabetes / "README.md"
     readme.write_text(readme.read_text() + "\nNotes I have not committed.\n")
     untouched = tree(diabetes)
-    updating = hub(workspace, "update-all", "--jobs", "2")
+    # --test runs the updated project's fast tests (once: the layouts share them).
+    testing = ["--test"] if layout == "folders" else []
+    updating = hub(workspace, "update-all", "--jobs", "2", *testing)
     assert updating.returncode == 1, updating.stdout + updating.stderr
     summary = updating.stdout
     assert f"updated    {VERSION} -> {NEXT}" in summary
+    assert ("; tests pass" in summary) == (layout == "folders")
     assert "conflicts  conflicts in src/wine_classification/model.py" in summary
     assert "skipped    1 uncommitted changes (" in summary
     assert "[2/2]" in updating.stderr  # progress as each project finishes
@@ -370,3 +373,25 @@ def test_a_folder_that_is_not_a_workspace_is_one_line(
     assert result.returncode == 2
     (line,) = result.stderr.strip().splitlines()
     assert line.startswith("ml100 status: ") and message in line
+
+
+def test_a_workspace_repository_gets_a_pages_workflow(tmp_path):
+    workspace = tmp_path / "100ml"
+    workspace.mkdir()
+    command = ["site", "--pages-workflow"]
+    refused = hub(workspace, *command, "--hub-from", "gh:ada/ml100")
+    assert refused.returncode == 2
+    assert "needs the workspace to be one git repository" in refused.stderr
+    git(workspace, "init", "-q", "-b", "main")
+    unknown = hub(workspace, *command)
+    assert unknown.returncode == 2 and "Pass --hub-from" in unknown.stderr
+    succeeds(workspace, *command, "--hub-from", "gh:ada/ml100")
+    workflow = yaml.safe_load((workspace / ".github/workflows/site.yml").read_text())
+    steps = [
+        step.get("run") or step["uses"] for step in workflow["jobs"]["build"]["steps"]
+    ]
+    assert 'pip install "ml100 @ git+https://github.com/ada/ml100.git"' in steps
+    assert "ml100 site --out _site" in steps
+    assert workflow["jobs"]["deploy"]["steps"][0]["uses"].startswith(
+        "actions/deploy-pages@"
+    )

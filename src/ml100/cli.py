@@ -75,6 +75,15 @@ def parser() -> argparse.ArgumentParser:
     )
     building.add_argument("--out", type=Path, help="where (default: <workspace>/site)")
     building.add_argument("--drafts", action="store_true", help="include drafts")
+    building.add_argument(
+        "--pages-workflow",
+        action="store_true",
+        help="instead, write a GitHub Pages workflow that builds the site on push",
+    )
+    building.add_argument(
+        "--hub-from",
+        help="the address CI installs ml100 from (default: the template's)",
+    )
     return top
 
 
@@ -99,7 +108,13 @@ def main(argv: list[str] | None = None) -> int:
             return update.run(
                 workspace, to=arguments.to, jobs=arguments.jobs, test=arguments.test
             )
-        return site.run(workspace, out=arguments.out, drafts=arguments.drafts)
+        return site.run(
+            workspace,
+            out=arguments.out,
+            drafts=arguments.drafts,
+            pages_workflow=arguments.pages_workflow,
+            hub_from=arguments.hub_from,
+        )
     except HubError as error:
         print(f"ml100 {arguments.command}: {error}", file=sys.stderr)
         return 2

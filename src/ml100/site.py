@@ -22,6 +22,7 @@ import yaml
 from .errors import HubError
 from .figure import progress_png
 from .overview import Row, survey
+from .pages import write_workflow
 from .portfolio import portfolio_markdown
 from .workspace import Workspace
 
@@ -234,7 +235,17 @@ def build(workspace: Workspace, out: Path, drafts: bool) -> list[str]:
     return warnings
 
 
-def run(workspace: Workspace, *, out: Path | None, drafts: bool) -> int:
+def run(
+    workspace: Workspace,
+    *,
+    out: Path | None,
+    drafts: bool,
+    pages_workflow: bool = False,
+    hub_from: str | None = None,
+) -> int:
+    if pages_workflow:
+        print(f"wrote {write_workflow(workspace, hub_from)}")
+        return 0
     out = out or workspace.root / "site"
     warnings = build(workspace, out, drafts)
     for line in warnings:

@@ -146,7 +146,7 @@ def run(workspace: Workspace, *, to: str | None, jobs: int, test: bool) -> int:
         print(f"{outcome.name}: {outcome.state}: {outcome.detail}", file=sys.stderr)
     workers = 1 if repository else max(1, min(jobs, len(todo)))
     print(
-        f"updating {len(todo)} projects, {workers} at a time...",
+        f"updating {len(todo)} project(s), {workers} at a time...",
         file=sys.stderr,
         flush=True,
     )
