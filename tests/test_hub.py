@@ -395,3 +395,34 @@ def test_a_workspace_repository_gets_a_pages_workflow(tmp_path):
     assert workflow["jobs"]["deploy"]["steps"][0]["uses"].startswith(
         "actions/deploy-pages@"
     )
+
+
+@pytest.mark.slow
+def test_pip_install_of_the_clone_gives_the_command(tmp_path):
+    """`pip install <clone>` (the build backend comes from PyPI), then the `ml100`
+    script starts a project from the clone it was installed from."""
+    target = tmp_path / "installed"
+    pip = [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps"]
+    installed = subprocess.run(
+        [*pip, "--target", str(target), str(REPO_ROOT)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert installed.returncode == 0, installed.stdout + installed.stderr
+    workspace = tmp_path / "100ml"
+    workspace.mkdir()
+    script = [str(target / "bin" / "ml100"), "new", "--defaults", "--vcs-ref", "HEAD"]
+    result = subprocess.run(
+        script,
+        cwd=workspace,
+        env={**os.environ, **GIT_ENV, "PYTHONPATH": str(target)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    answers = (
+        workspace / "001-iris-classification" / ".copier-answers.yml"
+    ).read_text()
+    assert yaml.safe_load(answers)["_src_path"] == str(REPO_ROOT)

@@ -1,12 +1,25 @@
-"""The `ml100` command: one subcommand per module, each given the workspace."""
+"""The `ml100` command: one subcommand per module, each given the workspace.
+
+A command's module is imported when it runs, so `ml100 status` loads neither Copier
+nor matplotlib.
+"""
 
 import argparse
 import sys
+from importlib import import_module
 from pathlib import Path
 
-from . import new, portfolio, site, status, update
 from .errors import HubError
 from .workspace import Workspace
+
+# Each subcommand, and the module whose run(workspace, **options) does it.
+MODULES = {
+    "new": "new",
+    "status": "status",
+    "portfolio": "portfolio",
+    "update-all": "update",
+    "site": "site",
+}
 
 
 def answer(text: str) -> tuple[str, str]:
@@ -88,33 +101,13 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    arguments = parser().parse_args(argv)
+    options = vars(parser().parse_args(argv))
+    command, root = options.pop("command"), options.pop("workspace")
     try:
-        workspace = Workspace.at(arguments.workspace)
-        if arguments.command == "new":
-            return new.run(
-                workspace,
-                number=arguments.number,
-                data=dict(arguments.data),
-                defaults=arguments.defaults,
-                template=arguments.template,
-                vcs_ref=arguments.vcs_ref,
-            )
-        if arguments.command == "status":
-            return status.run(workspace)
-        if arguments.command == "portfolio":
-            return portfolio.run(workspace)
-        if arguments.command == "update-all":
-            return update.run(
-                workspace, to=arguments.to, jobs=arguments.jobs, test=arguments.test
-            )
-        return site.run(
-            workspace,
-            out=arguments.out,
-            drafts=arguments.drafts,
-            pages_workflow=arguments.pages_workflow,
-            hub_from=arguments.hub_from,
+        workspace = Workspace.at(root)
+        return import_module(f"{__package__}.{MODULES[command]}").run(
+            workspace, **options
         )
     except HubError as error:
-        print(f"ml100 {arguments.command}: {error}", file=sys.stderr)
+        print(f"ml100 {command}: {error}", file=sys.stderr)
         return 2

@@ -131,8 +131,23 @@ def create(
     return project
 
 
-def run(workspace: Workspace, **options: Any) -> int:
-    project = create(workspace, **options)
+def run(
+    workspace: Workspace,
+    *,
+    number: int | None,
+    data: list[tuple[str, str]],
+    defaults: bool,
+    template: str | None,
+    vcs_ref: str | None,
+) -> int:
+    project = create(
+        workspace,
+        number=number,
+        data=dict(data),
+        defaults=defaults,
+        template=template,
+        vcs_ref=vcs_ref,
+    )
     print(
         f"#{project.number:03d} {project.title} ({project.tier}, {project.kind}, "
         f"{project.dataset}) is ready in {project.folder}, committed.\n"
