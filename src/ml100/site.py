@@ -205,12 +205,17 @@ def build(workspace: Workspace, out: Path, drafts: bool) -> list[str]:
     if out.exists() and not (out / MARKER).is_file():
         raise HubError(f"{out} is not a site ml100 built: choose another --out")
     rows, problems = survey(workspace)
-    bundles = [
-        bundle(row)
-        for row in rows
-        if row.post is not None and (drafts or not row.post.is_draft)
-    ]
     warnings = [f"cannot read {problem}" for problem in problems]
+    bundles, slugs = [], {}
+    for row in rows:
+        if row.post is None or (row.post.is_draft and not drafts):
+            continue
+        slug = row.project.slug
+        if slug in slugs:
+            warnings.append(f"{row.project.name}: left out, {slugs[slug]} has its slug")
+            continue
+        slugs[slug] = row.project.name
+        bundles.append(bundle(row))
     warnings += [
         f"{b.row.project.name}: figure {address} not found (run `make all` there)"
         for b in bundles

@@ -84,13 +84,14 @@ class Workspace:
                 if top in found:
                     found[top].append(path)
             return found
-        return {
-            folder: changed_paths(folder) if is_repository_root(folder) else None
-            for folder in folders
-        }
+        return {folder: own_changes(folder) for folder in folders}
 
-    def uncommitted_in(self, folder: Path) -> list[str] | None:
-        """One project's uncommitted paths (None where git does not track it)."""
-        if self.layout is Layout.REPOSITORY:
-            return changed_paths(self.root, folder.name)
-        return changed_paths(folder) if is_repository_root(folder) else None
+
+def own_changes(folder: Path) -> list[str] | None:
+    """A project repository's uncommitted paths; None if git cannot read it."""
+    if not is_repository_root(folder):
+        return None
+    try:
+        return changed_paths(folder)
+    except HubError:
+        return None
