@@ -21,6 +21,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import pexpect
 import pytest
 import yaml
 
@@ -426,3 +427,44 @@ def test_pip_install_of_the_clone_gives_the_command(tmp_path):
         workspace / "001-iris-classification" / ".copier-answers.yml"
     ).read_text()
     assert yaml.safe_load(answers)["_src_path"] == str(REPO_ROOT)
+
+
+def test_new_asks_copiers_questions_in_a_terminal(tmp_path):
+    """Without --defaults, Copier asks every question the hub did not answer: a
+    learner pressing Enter at each takes its default; the number is the hub's."""
+    workspace = tmp_path / "100ml"
+    workspace.mkdir()
+    (tmp_path / ".gitconfig").write_text("")
+    env = {
+        **os.environ,
+        **GIT_ENV,
+        "PYTHONPATH": str(REPO_ROOT / "src"),
+        "PROMPT_TOOLKIT_NO_CPR": "1",  # a pseudo-terminal answers no cursor requests
+        "TERM": "xterm",
+    }
+    command = ["-m", "ml100", "new", "--template", str(REPO_ROOT)]
+    command += ["--vcs-ref", "HEAD", "--number", "31", "--data", "dataset=wine"]
+    child = pexpect.spawn(
+        sys.executable,
+        command,
+        cwd=workspace,
+        env=env,
+        encoding="utf-8",
+        timeout=60,
+        dimensions=(40, 200),
+    )
+    questions = 0
+    # Copier marks each question with a microphone; once the screen is still for
+    # half a second, the question waits: Enter takes its default.
+    while child.expect([pexpect.EOF, "\N{MICROPHONE}"]) == 1:
+        questions += 1
+        if child.expect([pexpect.TIMEOUT, pexpect.EOF], timeout=0.5) == 0:
+            child.send("\r")
+    child.close()
+    assert child.exitstatus == 0, child.before
+    assert questions > 3  # the title, the slug, the author... each asked
+    (project,) = workspace.iterdir()
+    answers = yaml.safe_load((project / ".copier-answers.yml").read_text())
+    assert answers["project_number"] == 31 and answers["dataset"] == "wine"
+    assert answers["tier"] == "intermediate"  # the tier #31 has reached
+    assert project.name == "031-wine-classification"

@@ -5,6 +5,7 @@ nor matplotlib.
 """
 
 import argparse
+import os
 import sys
 from importlib import import_module
 from pathlib import Path
@@ -77,7 +78,10 @@ def parser() -> argparse.ArgumentParser:
     )
     updating.add_argument("--to", help="the release (default: the newest)")
     updating.add_argument(
-        "--jobs", type=int, default=2, help="projects updated at once (default: 2)"
+        "--jobs",
+        type=int,
+        default=os.cpu_count() or 1,
+        help="projects updated at once (default: one per core)",
     )
     updating.add_argument(
         "--test", action="store_true", help="run each updated project's fast tests"

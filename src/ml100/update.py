@@ -92,8 +92,10 @@ def update_one(folder: Path, repository: Path, to: str | None, test: bool) -> Ou
         )
         changed = changed_paths(repository, folder.name if prefix else ".")
         after = Recorded.parse(Project.read(folder).release)
-    except (CopierError, HubError, OSError, subprocess.CalledProcessError) as error:
+    except Exception as error:  # noqa: BLE001 - one project's failure is its outcome
         reason = " ".join(str(error).split()) or type(error).__name__
+        if not isinstance(error, CopierError | HubError):
+            reason = f"{type(error).__name__}: {reason}"
         return Outcome(name, "failed", reason)
     if not changed:
         return Outcome(name, "current", f"already at {after.label}")
