@@ -134,9 +134,10 @@ def bundle(row: Row) -> Bundle:
         if not figure.is_file():
             missing.append(address)
             return match[0]
-        name = figure.name
-        while name in files and files[name] != figure:
-            name = f"{len(files)}-{figure.name}"
+        name, copies = figure.name, 1
+        while name in files and files[name] != figure:  # two figures, one name
+            copies += 1
+            name = f"{copies}-{figure.name}"
         files[name] = figure
         return f"{match[1]}{quote(name)}{match[3]}"
 
@@ -156,7 +157,7 @@ def bundle(row: Row) -> Bundle:
     if date is None and row.result and row.result.evaluated_at:
         date = row.result.evaluated_at
     if date is not None:
-        matter["date"] = str(date)
+        matter["date"] = date.isoformat() if hasattr(date, "isoformat") else str(date)
     front = yaml.safe_dump(matter, allow_unicode=True, sort_keys=False)
     return Bundle(row, f"---\n{front}---\n{body}", files, missing)
 
