@@ -25,6 +25,7 @@ import json
 import logging
 import os
 import socket
+import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -201,12 +202,15 @@ def progress(monitor: str) -> Callable[[optuna.Study, optuna.trial.FrozenTrial],
 
 @contextmanager
 def quiet_lightning() -> Iterator[None]:
-    """Lightning's "GPU available: ..." lines, once per trial, would bury the trials."""
+    """Lightning's "GPU available: ..." lines, and its warning that newer PyTorch
+    deprecates a class it uses, once per trial, would bury the trials."""
     logger = logging.getLogger("lightning.pytorch")
     level = logger.level
     logger.setLevel(logging.WARNING)
     try:
-        yield
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", ".*LeafSpec.*", FutureWarning)
+            yield
     finally:
         logger.setLevel(level)
 
@@ -234,7 +238,10 @@ def save_best(
         "# Written by `search` (each search rewrites it). Train with these values:",
         f"#   python -m {PACKAGE} train {configs}",
     ]
-    body = yaml.safe_dump(best.user_attrs["overrides"], sort_keys=False)
+    # Lists in brackets, as in configs/default.yaml: hidden_sizes: [64, 32]
+    body = yaml.safe_dump(
+        best.user_attrs["overrides"], sort_keys=False, default_flow_style=None
+    )
     write_text(path, "\n".join(header) + "\n" + body)
     trials = study.trials_dataframe(attrs=("number", "value", "state", "params"))
     write_text(
