@@ -150,7 +150,7 @@ def make_objective(
 
     def objective(trial: optuna.Trial) -> float:
         values = {knob.name: knob.suggest(trial) for knob in knobs}
-        trial.set_user_attr("overrides", overrides(knobs, values))
+        trial.set_user_attr("overrides", overrides(knobs, values, trials.base))
         trial.set_user_attr("worker", worker)
         settings = trials.with_values(
             {knob.config_key: values[knob.name] for knob in knobs}
@@ -195,7 +195,7 @@ def progress(monitor: str) -> Callable[[optuna.Study, optuna.trial.FrozenTrial],
         if study.get_trials(deepcopy=False, states=[COMPLETE]):
             best = study.best_trial
             line += f" best {best.value:.4f} (trial {best.number})"
-        print(line, flush=True)
+        print(line.rstrip(), flush=True)
 
     return print_trial
 

@@ -97,12 +97,18 @@ class TrialSettings:
         self.base = self.parser.parse_string(settings.yaml)
         self.files = settings.files
 
-    def with_values(self, values: Mapping[str, Any]) -> Settings:
-        """The configuration with `values` (config key -> value) set, checked."""
+    def checked(self, values: Mapping[str, Any]) -> Namespace:
+        """The configuration with `values` (config key -> value) set; a value of the
+        wrong type raises jsonargparse's error."""
         namespace = self.base.clone()
         for key, value in values.items():
             namespace[key] = value
         self.parser.validate(namespace)
+        return namespace
+
+    def with_values(self, values: Mapping[str, Any]) -> Settings:
+        """The settings a trial with `values` trains with."""
+        namespace = self.checked(values)
         sections = self.parser.instantiate(namespace)
         sections.pop("config", None)
         return Settings(sections, self.parser.dump(namespace), self.files)
@@ -145,15 +151,14 @@ def config_key(base: Namespace, section: str, key: str, where: str) -> str:
             f"{where}: a trial cannot change {section!r}; it can change the keys "
             f"of {', '.join(allowed)}"
         )
-    table = base[section]
-    if isinstance(table, Namespace) and "class_path" in table:
+    table, owner = base[section], section
+    if "class_path" in table:
         # optimizer, scheduler: the keys are the arguments of the named class.
+        owner = table.class_path
         table, section = table.get("init_args") or Namespace(), f"{section}.init_args"
-    if not isinstance(table, Namespace):
-        raise ProjectError(f"{where}: {section} is {table!r}, not a table of keys")
     if key not in vars(table):
         raise ProjectError(
-            f"{where}: {section} has no key {key!r} (it has: "
+            f"{where}: {owner} has no key {key!r} (it has: "
             f"{', '.join(sorted(vars(table)))})"
         )
     return f"{section}.{key}"
@@ -170,7 +175,7 @@ def check_examples(trials: TrialSettings, knob: Knob, where: str) -> None:
     """Each choice, or both ends of a range, must be a value the key takes."""
     for example in knob.examples():
         try:
-            trials.with_values({knob.config_key: example})
+            trials.checked({knob.config_key: example})
         except (TypeError, ValueError) as error:
             reason = " ".join(str(error).split("Got value")[0].split())
             raise ProjectError(f"{where}: {example!r} does not fit: {reason}") from None
@@ -187,13 +192,19 @@ def space_source(settings: Settings) -> str:
     return "command line"
 
 
-def overrides(knobs: list[Knob], values: Mapping[str, Any]) -> dict[str, Any]:
-    """A trial's values as a config file would hold them, e.g.
-    {"optimizer": {"init_args": {"lr": 0.003}}}: ready for `--config`."""
+def overrides(
+    knobs: list[Knob], values: Mapping[str, Any], base: Namespace
+) -> dict[str, Any]:
+    """A trial's values as a config file holds them, ready for `--config`, e.g.
+    {"optimizer": {"class_path": "torch.optim.AdamW", "init_args": {"lr": 0.003}}}.
+    The class is named too: a file is checked on its own, and init_args alone do
+    not say which class they are for."""
     nested: dict[str, Any] = {}
     for knob in knobs:
-        *parents, leaf = knob.config_key.split(".")
-        table = nested
+        section, *parents, leaf = knob.config_key.split(".")
+        table = nested.setdefault(section, {})
+        if parents == ["init_args"]:
+            table.setdefault("class_path", base[section].class_path)
         for parent in parents:
             table = table.setdefault(parent, {})
         table[leaf] = values[knob.name]
