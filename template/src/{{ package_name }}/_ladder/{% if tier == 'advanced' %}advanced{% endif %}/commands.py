@@ -38,16 +38,19 @@ def run_train(paths: Paths, settings: Settings) -> None:
 
 def run_search(paths: Paths, settings: Settings) -> None:
     from ..intermediate.commands import run_search as search_candidates
-    from .network_search import search_network
+    from .network_search import check_network_search, search_network
 
+    tune_network = settings.network_search.n_trials > 0
+    if tune_network:
+        trials, knobs = check_network_search(paths, settings)
     if settings.search.n_trials:
         search_candidates(paths, settings)
     else:
         print("candidates: search.n_trials is 0, no trials added")
-    if not settings.network_search.n_trials:
+    if not tune_network:
         print("network: network_search.n_trials is 0, no trials added")
         return
-    outcome = search_network(paths, settings)
+    outcome = search_network(paths, settings, trials, knobs)
     print(
         f"study {outcome.study_name}: {outcome.complete} finished, "
         f"{outcome.pruned} pruned network trials"

@@ -33,6 +33,7 @@ from pathlib import Path
 
 import lightning as L
 import optuna
+import torch
 import yaml
 
 from ..beginner.train import prepare_split
@@ -59,16 +60,8 @@ TRIAL_SECTIONS = (
     *("data", "features", "network", "batches", "optimizer", "scheduler"),
     *("early_stopping", "trainer", "network_search"),
 )
-NOT_MEASURED = {
-    "trainer": (
-        "accelerator",
-        "devices",
-        "num_nodes",
-        "strategy",
-        "enable_progress_bar",
-    ),
-    "network_search": ("n_trials", "pruner"),
-}
+HARDWARE = ("accelerator", "devices", "num_nodes", "strategy", "enable_progress_bar")
+NOT_MEASURED = {"trainer": HARDWARE, "network_search": ("n_trials", "pruner")}
 # One device per trial: under DDP each process would run the whole search again.
 # To search on several GPUs, start one `search` worker per GPU.
 ONE_DEVICE = {"devices": 1, "num_nodes": 1, "strategy": "auto"}
@@ -99,9 +92,8 @@ def network_study_name(settings: Settings) -> str:
     project = settings.project
     measured["project"] = {fact: getattr(project, fact) for fact in PROJECT_FACTS}
     text = json.dumps(measured, sort_keys=True, default=str)
-    return (
-        f"{settings.experiment}-network-{hashlib.sha256(text.encode()).hexdigest()[:8]}"
-    )
+    digest = hashlib.sha256(text.encode()).hexdigest()[:8]
+    return f"{settings.experiment}-network-{digest}"
 
 
 def open_network_study(settings: Settings, storage: str) -> optuna.Study:
@@ -250,13 +242,23 @@ def save_best(
     return path
 
 
-def search_network(paths: Paths, settings: Settings) -> NetworkOutcome:
-    """Add `network_search.n_trials` trials to the experiment's network study; save
-    the best trial's values."""
+def check_network_search(
+    paths: Paths, settings: Settings
+) -> tuple[TrialSettings, list[Knob]]:
+    """The configuration trials start from, and the checked space. `search` calls it
+    before either search: a typo stops it here, not after an hour of trials."""
     check_monitor(settings)
     trials = TrialSettings(paths, settings)
-    # Checked before anything trains: a typo stops here, not after an hour of trials.
-    knobs = network_space(settings, trials)
+    return trials, network_space(settings, trials)
+
+
+def search_network(
+    paths: Paths, settings: Settings, trials: TrialSettings, knobs: list[Knob]
+) -> NetworkOutcome:
+    """Add `network_search.n_trials` trials to the experiment's network study; save
+    the best trial's values."""
+    if settings.cpu_threads:
+        torch.set_num_threads(settings.cpu_threads)
     split = prepare_split(paths, settings)
     study = open_network_study(
         settings, settings.search.storage or default_storage(paths)
