@@ -38,7 +38,7 @@ def run_train(paths: Paths, settings: Settings) -> None:
 
 def run_search(paths: Paths, settings: Settings) -> None:
     from ..intermediate.commands import run_search as search_candidates
-    from .network_search import check_network_search, search_network
+    from .network_search import check_network_search, search_network, train_command
 
     tune_network = settings.network_search.n_trials > 0
     if tune_network:
@@ -61,7 +61,8 @@ def run_search(paths: Paths, settings: Settings) -> None:
     best = outcome.best
     print(
         f"best network trial {best.number}: {outcome.monitor} {best.value:.4f}; "
-        f"its values are in {outcome.saved} (train with them: see its first lines)"
+        f"its values are in {outcome.saved}. Train with them:\n"
+        f"  {train_command(paths, settings)}"
     )
 
 

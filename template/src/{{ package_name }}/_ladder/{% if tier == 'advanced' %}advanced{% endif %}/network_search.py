@@ -213,6 +213,25 @@ def best_settings_file(paths: Paths, experiment: str) -> Path:
     return paths.reports / "network-search" / f"{experiment}.yaml"
 
 
+def train_command(paths: Paths, settings: Settings) -> str:
+    """`train` with the experiment's files, then the best trial's values over them."""
+    saved = best_settings_file(paths, settings.experiment).relative_to(paths.root)
+    files = [*settings.files[2:], saved.as_posix()]
+    return f"python -m {PACKAGE} train " + " ".join(f"--config {f}" for f in files)
+
+
+class FlowLists(yaml.SafeDumper):
+    """YAML with lists in brackets, as configs/default.yaml has them."""
+
+
+FlowLists.add_representer(
+    list,
+    lambda dumper, data: dumper.represent_sequence(
+        "tag:yaml.org,2002:seq", data, flow_style=True
+    ),
+)
+
+
 def save_best(
     paths: Paths,
     settings: Settings,
@@ -221,24 +240,18 @@ def save_best(
 ) -> Path:
     """The best trial's values as a file of overrides, and every trial as a CSV."""
     path = best_settings_file(paths, settings.experiment)
-    shown = path.relative_to(paths.root).as_posix()
-    configs = " ".join(f"--config {file}" for file in [*settings.files[2:], shown])
     monitor = settings.early_stopping.monitor
     header = [
         f"# The best network trial of study {study.study_name}: trial {best.number}, "
         f"{monitor} {best.value:.4g} at epoch {best.user_attrs['best_epoch']}.",
         "# Written by `search` (each search rewrites it). Train with these values:",
-        f"#   python -m {PACKAGE} train {configs}",
+        f"#   {train_command(paths, settings)}",
     ]
-    # Lists in brackets, as in configs/default.yaml: hidden_sizes: [64, 32]
-    body = yaml.safe_dump(
-        best.user_attrs["overrides"], sort_keys=False, default_flow_style=None
-    )
+    body = yaml.dump(best.user_attrs["overrides"], Dumper=FlowLists, sort_keys=False)
     write_text(path, "\n".join(header) + "\n" + body)
     trials = study.trials_dataframe(attrs=("number", "value", "state", "params"))
-    write_text(
-        path.with_name(f"{settings.experiment}-trials.csv"), trials.to_csv(index=False)
-    )
+    csv = path.with_name(f"{settings.experiment}-trials.csv")
+    write_text(csv, trials.to_csv(index=False))
     return path
 
 
