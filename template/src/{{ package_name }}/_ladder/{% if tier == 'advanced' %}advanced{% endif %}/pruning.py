@@ -28,10 +28,8 @@ class ReportToOptuna(Callback):
         # The sanity check runs a few batches before training: not an epoch's value.
         if trainer.sanity_checking or self.monitor not in trainer.callback_metrics:
             return
-        epoch, value = (
-            trainer.current_epoch,
-            float(trainer.callback_metrics[self.monitor]),
-        )
+        epoch = trainer.current_epoch
+        value = float(trainer.callback_metrics[self.monitor])
         self.values[epoch] = value
         self.trial.report(value, step=epoch)
         if self.trial.should_prune():
