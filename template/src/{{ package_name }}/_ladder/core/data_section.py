@@ -38,8 +38,8 @@ def cell(text: Any) -> str:
     return str(text).replace("|", "\\|").replace("\n", " ")
 
 
-def count(number: int, word: str) -> str:
-    return f"{number} {word}{'' if number == 1 else 's'}"
+def count(number: int, word: str, plural: str) -> str:
+    return f"{number} {word if number == 1 else plural}"
 
 
 def target_cell(facts: dict[str, Any]) -> str:
@@ -51,7 +51,8 @@ def target_cell(facts: dict[str, Any]) -> str:
         listed = [f"{cell(name)} {rows}" for name, rows in shown]
         rest = len(classes) - len(listed)
         more = f", {rest} more" if rest > 0 else ""
-        return f"{name}: {count(len(classes), 'class')} ({', '.join(listed)}{more})"
+        classes_count = count(len(classes), "class", "classes")
+        return f"{name}: {classes_count} ({', '.join(listed)}{more})"
     summary = facts["target_summary"]
     return (
         f"{name}: mean {summary['mean']:.4g}, standard deviation {summary['std']:.4g}, "
@@ -64,11 +65,11 @@ def missing_cell(facts: dict[str, Any]) -> str:
     if not missing:
         return "none"
     columns = ", ".join(f"{cell(name)} {n}" for name, n in missing.items())
-    return f"{count(sum(missing.values()), 'cell')} ({columns})"
+    return f"{count(sum(missing.values()), 'cell', 'cells')} ({columns})"
 
 
 def facts_table(facts: dict[str, Any]) -> str:
-    features = count(facts["features"], "feature")
+    features = str(facts["features"])
     if "numeric" in facts:
         features += f" ({facts['numeric']} numeric, {facts['categorical']} text)"
     rows = [

@@ -11,7 +11,7 @@ is saved as an .ipynb that GitHub shows as it is.
 import importlib.util
 from pathlib import Path
 
-from .artifacts import write_atomically
+from .artifacts import write_text
 from .errors import ProjectError
 
 # The kernel every Python environment with ipykernel has: it runs this interpreter.
@@ -55,5 +55,5 @@ def execute_notebook(script: Path, output: Path) -> Path:
             f"{script} stopped with {error.ename}: {error.evalue} "
             "(open it with `make notebook` to see the cell)"
         ) from None
-    write_atomically(output, lambda path: jupytext.write(notebook, path, fmt="ipynb"))
+    write_text(output, jupytext.writes(notebook, fmt="ipynb"))
     return output
