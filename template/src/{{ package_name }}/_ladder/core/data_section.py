@@ -42,6 +42,11 @@ def count(number: int, word: str, plural: str) -> str:
     return f"{number} {word if number == 1 else plural}"
 
 
+def number(value: float) -> str:
+    """A value as a reader takes it in: 15,574 and 0.0523, never 1.557e+04."""
+    return f"{value:,.0f}" if abs(value) >= 100 else f"{value:.3g}"
+
+
 def target_cell(facts: dict[str, Any]) -> str:
     """The target and its classes with their rows, or the spread of its values."""
     name = f"`{cell(facts['target'])}`"
@@ -55,8 +60,9 @@ def target_cell(facts: dict[str, Any]) -> str:
         return f"{name}: {classes_count} ({', '.join(listed)}{more})"
     summary = facts["target_summary"]
     return (
-        f"{name}: mean {summary['mean']:.4g}, standard deviation {summary['std']:.4g}, "
-        f"from {summary['min']:.4g} to {summary['max']:.4g}"
+        f"{name}: mean {number(summary['mean'])}, standard deviation "
+        f"{number(summary['std'])}, from {number(summary['min'])} to "
+        f"{number(summary['max'])}"
     )
 
 
