@@ -117,7 +117,7 @@ def test_make_all_beats_the_baseline_and_fills_the_draft(project) -> None:
 
 
 def assert_explored(project, draft: str) -> None:
-    """`make all` ran the notebook in a kernel, kept the run, and filled the data block."""
+    """`make all` ran the notebook in a kernel, kept its run, filled the data block."""
     data = json.loads(project.read("reports/data.json"))
     run = json.loads(project.read("reports/01-explore.ipynb"))
     shown = [

@@ -4,8 +4,9 @@ One project per tier is explored (notebooks/01-explore.py) and trained; a projec
 platform is rendered with the same answers, given those reports, and filled by its own
 `report`. Then Hugo builds the Hugo bundle and Jekyll the Jekyll post, in a minimal
 site with a layout written here (no theme, no gem): the results and data tables must
-come out as <table>s and every <img> must load a file of the built site. dev.to and Medium keep only the text: every image must be an
-address on the project's repository, of a file the project holds.
+come out as <table>s and every <img> must load a file of the built site. dev.to and
+Medium keep only the text: every image must be an address on the project's
+repository, of a file the project holds.
 """
 
 import re
