@@ -32,7 +32,11 @@ def execute_notebook(script: Path, output: Path) -> Path:
     try:
         import jupytext
         from nbclient import NotebookClient
-        from nbclient.exceptions import CellExecutionError
+        from nbclient.exceptions import (
+            CellExecutionError,
+            CellTimeoutError,
+            DeadKernelError,
+        )
     except ModuleNotFoundError as error:
         raise ProjectError(not_installed(error.name)) from None
     if importlib.util.find_spec("ipykernel") is None:  # the kernel nbclient starts
@@ -51,9 +55,23 @@ def execute_notebook(script: Path, output: Path) -> Path:
     try:
         client.execute()
     except CellExecutionError as error:
+        # The engine's own errors say the cause and the fix; others need their type.
+        cause = (
+            error.evalue
+            if error.ename == ProjectError.__name__
+            else f"{error.ename}: {error.evalue}"
+        )
         raise ProjectError(
-            f"{script} stopped with {error.ename}: {error.evalue} "
-            "(open it with `make notebook` to see the cell)"
+            f"{script} stopped: {cause} (`make notebook` opens it, to see the cell)"
+        ) from None
+    except CellTimeoutError:
+        raise ProjectError(
+            f"{script}: a cell ran longer than {CELL_TIMEOUT} s; run it in "
+            "`make notebook` to see which"
+        ) from None
+    except DeadKernelError:
+        raise ProjectError(
+            f"{script}: the kernel died (out of memory?); run it in `make notebook`"
         ) from None
     write_text(output, jupytext.writes(notebook, fmt="ipynb"))
     return output
