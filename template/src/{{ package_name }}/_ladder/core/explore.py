@@ -113,6 +113,8 @@ def telling_features(data: Exploration, limit: int = MAX_FEATURES) -> list[str]:
     their spread); regression: the absolute correlation with the target.
     """
     numeric = data.X[numeric_columns(data.X)]
+    # A constant column tells nothing (and has no score): it is left out.
+    numeric = numeric.loc[:, numeric.nunique() > 1]
     if numeric.empty:
         return []
     filled = numeric.fillna(numeric.median())
@@ -121,7 +123,6 @@ def telling_features(data: Exploration, limit: int = MAX_FEATURES) -> list[str]:
             scores = pd.Series(f_classif(filled, data.y)[0], index=numeric.columns)
     else:
         scores = filled.corrwith(data.y.astype(float)).abs()
-    # A constant column scores NaN: it tells nothing, so it goes last.
     return list(scores.fillna(0).sort_values(ascending=False).index[:limit])
 
 
