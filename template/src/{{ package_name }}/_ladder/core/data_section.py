@@ -84,9 +84,11 @@ def facts_table(facts: dict[str, Any]) -> str:
         ("missing values", missing_cell(facts)),
         ("duplicate rows", facts["duplicate_rows"]),
         ("target", target_cell(facts)),
+        # Facts a problem kind adds (a text's length, an image's size), as they are.
+        *facts.get("more", {}).items(),
     ]
     lines = ["| the data | |", "| --- | --- |"]
-    lines += [f"| {name} | {value} |" for name, value in rows]
+    lines += [f"| {cell(name)} | {value} |" for name, value in rows]
     return "\n".join(lines)
 
 

@@ -76,7 +76,11 @@ def categorical_columns(X: pd.DataFrame) -> list[str]:
 
 
 def data_facts(data: Exploration) -> dict[str, Any]:
-    """Rows, columns, gaps, duplicates and the target: what the post's table shows."""
+    """Rows, columns, gaps, duplicates and the target: what the post's table shows.
+
+    A problem kind adds its own facts under "more" (label: value), and the table
+    shows them as rows.
+    """
     X, y, project = data.X, data.y, data.project
     missing = X.isna().sum()
     facts: dict[str, Any] = {
