@@ -85,7 +85,7 @@ def facts_table(facts: dict[str, Any]) -> str:
         ("duplicate rows", facts["duplicate_rows"]),
         ("target", target_cell(facts)),
         # Facts a problem kind adds (a text's length, an image's size), as they are.
-        *facts.get("more", {}).items(),
+        *((name, cell(value)) for name, value in facts.get("more", {}).items()),
     ]
     lines = ["| the data | |", "| --- | --- |"]
     lines += [f"| {cell(name)} | {value} |" for name, value in rows]
