@@ -8,11 +8,11 @@ it is: add the two marker lines to its data section to get the block. Until the
 notebook has run, the block keeps what it holds.
 """
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .artifacts import read_json
 from .errors import ProjectError
 from .markers import block_pattern, fenced
 from .paths import Paths
@@ -105,10 +105,15 @@ class DataBlock:
         """The saved exploration, or None when the notebook has not run yet."""
         if not paths.data_facts.is_file():
             return None
-        facts = read_json(paths.data_facts)
+        try:
+            facts = json.loads(paths.data_facts.read_text(encoding="utf-8"))
+        except (json.JSONDecodeError, UnicodeDecodeError):
+            facts = {}  # refused below, with what to run
         if not isinstance(facts, dict):
             facts = {}
         missing = [key for key in FACTS_KEYS if key not in facts]
+        if not {"classes", "target_summary"} & facts.keys():
+            missing.append("classes or target_summary")
         if missing:
             raise ProjectError(
                 f"{paths.data_facts} is not the facts file notebooks/01-explore.py "
