@@ -286,6 +286,10 @@ def metrics(project: Path) -> Path:
     return project / "reports" / "metrics.json"
 
 
+def data_facts(project: Path) -> Path:
+    return project / "reports" / "data.json"
+
+
 def edit_csv(change: Callable[[pd.DataFrame], pd.DataFrame]) -> Callable[[Path], None]:
     """A break that rewrites the project's CSV through `change`."""
 
@@ -400,6 +404,15 @@ RUN_CASES = [
         ("train",),
         CSV_NOT_FOUND,
         tiers=ALL_TIERS,
+    ),
+    # The exploration notebook stops at the cell that meets the mistake, with its
+    # message: `error: notebooks/01-explore.py stopped: .../customer-churn.csv ...`.
+    RunCase(
+        "csv-missing-explore",
+        CHURN,
+        remove(data_csv),
+        ("explore",),
+        CSV_NOT_FOUND,
     ),
     RunCase(
         "csv-empty",
@@ -651,6 +664,15 @@ RUN_CASES = [
         ("report",),
         "001-iris-classification.md has 2 results blocks",
         tiers=ALL_TIERS,
+    ),
+    RunCase(
+        "data-facts-of-another-shape",
+        "iris",
+        write_bytes(data_facts, b'{"rows": 150}'),
+        ("report",),
+        "data.json is not the facts file notebooks/01-explore.py writes (it lacks "
+        "features, missing, duplicate_rows, target, figures, classes or "
+        "target_summary): run `make explore` again",
     ),
     RunCase(
         "draft-missing",

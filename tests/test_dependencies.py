@@ -60,6 +60,10 @@ def test_pyproject_declares_what_the_code_imports(name, rendered) -> None:
     tests = third_party(imported_modules(project.path / "tests"), project.package)
     for module in tests:
         assert providers(module) & dev, f"tests import {module}, not declared"
+    # `explore` runs the notebooks with what the project installs.
+    notebooks = imported_modules(project.path / "notebooks")
+    for module in third_party(notebooks, project.package):
+        assert providers(module) & runtime, f"notebooks import {module}, not declared"
 
 
 def installed_closure(requirements: list[str]) -> set[str]:

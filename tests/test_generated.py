@@ -1,4 +1,5 @@
-"""Each tier x dataset kind trains: its tests pass and `make all` fills the draft."""
+"""Each tier x dataset kind trains: its tests pass and `make all` explores the data and
+fills the draft."""
 
 import json
 import re
@@ -97,7 +98,9 @@ def test_make_all_beats_the_baseline_and_fills_the_draft(project) -> None:
     model_file = MODEL_FILES.get(answers["tier"], "models/model.skops")
     assert (project.path / model_file).stat().st_size > 0
 
-    documents = [f"blog/{answers['project_slug']}.md", "README.md"]
+    draft = f"blog/{answers['project_slug']}.md"
+    assert_explored(project, draft)
+    documents = [draft, "README.md"]
     if project.has_file("MODEL_CARD.md"):
         documents.append("MODEL_CARD.md")
     for document in documents:
@@ -111,3 +114,26 @@ def test_make_all_beats_the_baseline_and_fills_the_draft(project) -> None:
         assert links, f"no figures in the results block of {document}"
         for link in links:
             assert (project.path / document).parent.joinpath(link).is_file(), link
+
+
+def assert_explored(project, draft: str) -> None:
+    """`make all` ran the notebook in a kernel, kept its run, filled the data block."""
+    data = json.loads(project.read("reports/data.json"))
+    run = json.loads(project.read("reports/01-explore.ipynb"))
+    shown = [
+        output
+        for cell in run["cells"]
+        for output in cell.get("outputs", [])
+        if "image/png" in output.get("data", {})
+    ]
+    assert len(shown) == len(data["figures"]) >= 2
+    for figure in data["figures"]:
+        assert (project.path / "reports" / figure).stat().st_size > 1000
+
+    text = project.read(draft)
+    block = text[text.index("<!-- data:start -->") : text.index("<!-- data:end -->")]
+    assert f"| rows | {data['rows']} |" in block
+    links = IMAGE_LINK.findall(block)
+    assert len(links) == len(data["figures"])
+    for link in links:
+        assert (project.path / draft).parent.joinpath(link).is_file(), link
