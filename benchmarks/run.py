@@ -298,10 +298,13 @@ def undeclared_plugins(project: Path) -> list[str]:
     The project's own environment would not have them (hypothesis, for one, takes a
     second to load), so its suite is timed without them.
     """
-    metadata = tomllib.loads((project / "pyproject.toml").read_text("utf-8"))["project"]
+    pyproject = tomllib.loads((project / "pyproject.toml").read_text("utf-8"))
+    metadata = pyproject["project"]
     requirements = list(metadata.get("dependencies", []))
     for extra in metadata.get("optional-dependencies", {}).values():
         requirements += extra
+    for group in pyproject.get("dependency-groups", {}).values():
+        requirements += [line for line in group if isinstance(line, str)]
     declared = {canonicalize_name(Requirement(line).name) for line in requirements}
     return [
         plugin.name

@@ -97,6 +97,7 @@ DEPENDENCY_MODULES = frozenset(
         "jsonargparse",
         "pytest",
         "ruff",
+        "uv",
         "optuna",
         "torch",
         "torchmetrics",
