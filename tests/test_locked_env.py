@@ -7,8 +7,7 @@ indexes are checked by locking against a stand-in for PyTorch's CPU index, so no
 torch build is downloaded here.
 """
 
-import base64
-import hashlib
+import json
 import os
 import shutil
 import tomllib
@@ -40,8 +39,6 @@ def locked(lock: Path) -> dict[str, list[dict]]:
 
 def recorded_versions(model_file: Path) -> dict[str, str]:
     """What the engine's save_model records in a model file (core/artifacts.py)."""
-    import json
-
     with zipfile.ZipFile(model_file) as archive:
         return json.loads(archive.read("versions.json"))
 
@@ -81,26 +78,23 @@ def test_beginner_project_installs_from_its_lock_and_trains(
 
 
 def fake_torch_index(folder: Path, version: str) -> str:
-    """A PEP 503 index serving one tiny wheel named torch: enough for uv to lock."""
+    """A PEP 503 index serving one tiny wheel named torch: its metadata is all that
+    `uv lock` reads."""
     name = f"torch-{version}-py3-none-any.whl"
     wheel = folder / "files" / name
     wheel.parent.mkdir(parents=True)
     dist_info = f"torch-{version}.dist-info"
-    files = {
-        "torch/__init__.py": b"",
-        f"{dist_info}/METADATA": (
-            f"Metadata-Version: 2.1\nName: torch\nVersion: {version}\n"
-        ).encode(),
-        f"{dist_info}/WHEEL": b"Wheel-Version: 1.0\nGenerator: test\n"
-        b"Root-Is-Purelib: true\nTag: py3-none-any\n",
-    }
-    record = []
     with zipfile.ZipFile(wheel, "w") as archive:
-        for path, content in files.items():
-            archive.writestr(path, content)
-            digest = base64.urlsafe_b64encode(hashlib.sha256(content).digest())
-            record.append(f"{path},sha256={digest.rstrip(b'=').decode()},{len(content)}")
-        archive.writestr(f"{dist_info}/RECORD", "\n".join([*record, ""]))
+        archive.writestr("torch/__init__.py", "")
+        archive.writestr(
+            f"{dist_info}/METADATA",
+            f"Metadata-Version: 2.1\nName: torch\nVersion: {version}\n",
+        )
+        archive.writestr(
+            f"{dist_info}/WHEEL",
+            "Wheel-Version: 1.0\nRoot-Is-Purelib: true\nTag: py3-none-any\n",
+        )
+        archive.writestr(f"{dist_info}/RECORD", "")
     page = folder / "simple" / "torch" / "index.html"
     page.parent.mkdir(parents=True)
     page.write_text(f'<a href="{wheel.as_uri()}">{name}</a>\n')

@@ -52,8 +52,8 @@ def test_make_install_installs_the_hook_or_says_why_not(
     project = copy_of(
         rendered("beginner-iris", **VARIANTS["beginner-iris"]), tmp_path / "p"
     )
-    # A stand-in for uv: its `uv sync` is skipped (this environment already has
-    # everything; tests/test_locked_env.py runs the real one), the hook installs for real.
+    # A stand-in for uv: `uv sync` is skipped (this environment has everything;
+    # tests/test_locked_env.py runs the real one); the hook installs for real.
     uv = tmp_path / "uv"
     uv.write_text("#!/bin/sh\nexit 0\n")
     uv.chmod(0o755)
