@@ -84,6 +84,29 @@ DATASETS: dict[str, dict[str, Any]] = {
     },
 }
 
+# The problem kinds this template renders. For each: the datasets offered (csv is the
+# learner's own file), the tasks a CSV of that kind can have (the first is the default),
+# and the dataset a new project starts with.
+KINDS: dict[str, dict[str, Any]] = {
+    "tabular": {
+        "datasets": ["iris", "wine", "breast_cancer", "digits", "diabetes", "csv"],
+        "tasks": ["classification", "regression"],
+        "default_dataset": "iris",
+    },
+}
+
+
+def dataset_problem(dataset: str, kind: str) -> str:
+    """Why `dataset` cannot serve a project of `kind`, or "" when it can."""
+    offered = KINDS.get(kind, {}).get("datasets", [])
+    if dataset in offered:
+        return ""
+    return (
+        f"dataset must be one offered for the {kind} kind ({', '.join(offered)}), "
+        f"got '{dataset}'"
+    )
+
+
 # Modules a generated project imports: a package named like one would shadow it.
 DEPENDENCY_MODULES = frozenset(
     {
@@ -518,11 +541,13 @@ class Ml100Extension(Extension):
             absolute_src_path=absolute_src_path,
             slug_problem=slug_problem,
             https_url_problem=https_url_problem,
+            dataset_problem=dataset_problem,
         )
         environment.globals.update(
             git_config=git_config,
             today=lambda: datetime.date.today().isoformat(),
             datasets=DATASETS,
+            kinds=KINDS,
             placeholder_author=PLACEHOLDER_AUTHOR,
             placeholder_email=PLACEHOLDER_EMAIL,
             placeholder_github_user=PLACEHOLDER_GITHUB_USER,

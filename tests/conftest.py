@@ -47,9 +47,9 @@ def rendered(build_once) -> Callable[..., Project]:
         if name not in cache:
 
             def build(workdir: Path) -> None:
-                kind = answers.pop("kind", None)
+                data = answers.pop("data", None)
                 full = (
-                    {**dataset_answers(kind, workdir), **answers} if kind else answers
+                    {**dataset_answers(data, workdir), **answers} if data else answers
                 )
                 render(workdir / "project", full)
                 (workdir / "answers.json").write_text(json.dumps(full), "utf-8")

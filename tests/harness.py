@@ -36,8 +36,9 @@ THREAD_LIMITS = {
 # A title that breaks naive templates in every language the project is written in.
 HOSTILE_TITLE = 'Dogs "vs" Cats: {{ it\'s }} {% if %} <b>#1</b> — café \\ 日本 🐱'
 
-# The datasets of each kind; csv comes twice, once per task.
-DATASET_KINDS = [
+# The data a tabular project can be given: each built-in set, and a CSV once per task.
+# Variants name one with `data`; `kind` is the problem kind, a question like any other.
+DATA_CHOICES = [
     "iris",
     "wine",
     "breast_cancer",
@@ -128,9 +129,9 @@ def assert_ruff_passes(folder: Path) -> None:
         assert result.returncode == 0, result.stdout + result.stderr
 
 
-def dataset_answers(kind: str, workdir: Path) -> dict[str, Any]:
-    """Answers choosing a dataset kind; csv kinds get a CSV written for them."""
-    if kind == "csv-classification":
+def dataset_answers(data: str, workdir: Path) -> dict[str, Any]:
+    """Answers choosing a dataset; the csv choices get a CSV written for them."""
+    if data == "csv-classification":
         csv_path = write_classification_csv(workdir / "input" / "Customer Churn.csv")
         return {
             "dataset": "csv",
@@ -138,7 +139,7 @@ def dataset_answers(kind: str, workdir: Path) -> dict[str, Any]:
             "target_column": "churned",
             "task": "classification",
         }
-    if kind == "csv-regression":
+    if data == "csv-regression":
         csv_path = write_regression_csv(workdir / "input" / "flat_prices.csv")
         return {
             "dataset": "csv",
@@ -146,54 +147,54 @@ def dataset_answers(kind: str, workdir: Path) -> dict[str, Any]:
             "target_column": "price",
             "task": "regression",
         }
-    return {"dataset": kind}
+    return {"dataset": data}
 
 
-# Named answer sets: one per tier x dataset kind, plus sets reaching every other choice.
+# Named answer sets: one per tier x dataset, plus sets reaching every other choice.
 VARIANTS: dict[str, dict[str, Any]] = {
     **{
-        f"{tier}-{kind}": {"tier": tier, "kind": kind}
+        f"{tier}-{data}": {"tier": tier, "data": data}
         for tier in OFFERED_TIERS
-        for kind in DATASET_KINDS
+        for data in DATA_CHOICES
     },
     "hugo-apache-py310": {
-        "kind": "wine",
+        "data": "wine",
         "blog_platform": "hugo",
         "license": "Apache-2.0",
         "python_version": "3.10",
     },
     "jekyll-bsd-no-actions": {
-        "kind": "diabetes",
+        "data": "diabetes",
         "blog_platform": "jekyll",
         "license": "BSD-3-Clause",
         "github_actions": False,
         "python_version": "3.12",
     },
     "devto-unlicensed-py313": {
-        "kind": "digits",
+        "data": "digits",
         "blog_platform": "devto",
         "license": "none",
         "python_version": "3.13",
     },
     "intermediate-py310": {
-        "kind": "csv-regression",
+        "data": "csv-regression",
         "tier": "intermediate",
         "python_version": "3.10",
     },
     "advanced-jekyll-unlicensed-py310": {
-        "kind": "breast_cancer",
+        "data": "breast_cancer",
         "tier": "advanced",
         "blog_platform": "jekyll",
         "license": "none",
         "python_version": "3.10",
     },
     "medium-gitlab": {
-        "kind": "iris",
+        "data": "iris",
         "blog_platform": "medium",
         "repository_url": "https://gitlab.com/ada/iris-on-medium",
     },
     "hostile-title": {
-        "kind": "iris",
+        "data": "iris",
         "project_number": 42,
         "tier": OFFERED_TIERS[0],
         "project_title": HOSTILE_TITLE,

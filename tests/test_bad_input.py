@@ -50,7 +50,7 @@ class RunCase:
     """A mistake made in a trained project, the command that meets it, the message."""
 
     name: str
-    kind: str  # the dataset kind of the trained project (harness.DATASET_KINDS)
+    kind: str  # the dataset kind of the trained project (harness.DATA_CHOICES)
     breaks: Callable[[Path], None]  # what the learner got wrong, in the project folder
     command: tuple[str, ...]
     message: str

@@ -301,3 +301,14 @@ def test_context_hook_accepts_any_project_number_text(text, number) -> None:
     context = {"project_number": text}
     ml100.DatasetContext.hook(None, context)
     assert context.get("number") == number
+
+
+def test_dataset_problem_offers_each_kind_its_own_datasets() -> None:
+    for kind, facts in ml100.KINDS.items():
+        assert facts["default_dataset"] in facts["datasets"], kind
+        for dataset in facts["datasets"]:
+            assert ml100.dataset_problem(dataset, kind) == ""
+    assert ml100.dataset_problem("mnist", "tabular") == (
+        "dataset must be one offered for the tabular kind (iris, wine, breast_cancer, "
+        "digits, diabetes, csv), got 'mnist'"
+    )

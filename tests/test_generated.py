@@ -7,7 +7,7 @@ import sys
 import pytest
 import yaml
 
-from harness import DATASET_KINDS, OFFERED_TIERS, VARIANTS
+from harness import DATA_CHOICES, OFFERED_TIERS, VARIANTS
 
 # The bar each built-in dataset's default model clears on its test split.
 MINIMUM_SCORES = {
@@ -25,7 +25,7 @@ FULL_RUNS = {"advanced-digits": 0.97}
 # tier x dataset is run one way or the other, and each tier's suite runs for a built-in
 # classification set, a regression set and a CSV.
 SUITE_KINDS = {
-    "beginner": DATASET_KINDS,
+    "beginner": DATA_CHOICES,
     "intermediate": ["iris", "diabetes", "csv-classification"],
     "advanced": ["iris", "diabetes", "csv-regression"],
 }
@@ -59,7 +59,7 @@ def variant_project(name: str, rendered, copy_of, tmp_path):
 
 
 @pytest.fixture(
-    params=[f"{tier}-{kind}" for tier in OFFERED_TIERS for kind in DATASET_KINDS]
+    params=[f"{tier}-{kind}" for tier in OFFERED_TIERS for kind in DATA_CHOICES]
 )
 def project(request, rendered, copy_of, tmp_path):
     return variant_project(request.param, rendered, copy_of, tmp_path)

@@ -254,8 +254,12 @@ MIGRATIONS = f"""
 
 def release_with_renames(repo: TemplateRepo) -> None:
     """features.py becomes preprocessing.py, project.test_size project.test_share."""
-    git(repo.path, "mv", f"{PACKAGE}/features.py", f"{PACKAGE}/preprocessing.py")
-    module = repo.file(f"{PACKAGE}/preprocessing.py")
+    # The tabular kind's learner files are rendered for that kind alone.
+    tabular = "{% if kind == 'tabular' %}{name}{% endif %}"
+    features = tabular.replace("{name}", "features.py")
+    preprocessing = tabular.replace("{name}", "preprocessing.py")
+    git(repo.path, "mv", f"{PACKAGE}/{features}", f"{PACKAGE}/{preprocessing}")
+    module = repo.file(f"{PACKAGE}/{preprocessing}")
     first, rest = module.read_text().split("\n", 1)
     module.write_text(f"{first}\n(Renamed from features.py in {RENAMES}.)\n{rest}")
     repo.replace("template/configs/project.yaml.jinja", "test_size:", "test_share:")

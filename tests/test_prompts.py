@@ -27,6 +27,7 @@ HELP = {
     "project_number": "Which project of the challenge is this (1-999)? "
     "It is shown as #001.",
     "tier": "Difficulty tier; each adds to the one below.",
+    "kind": "What kind of problem?",
     "dataset": "Which data? All but csv ship inside scikit-learn and work offline.",
     "csv_path": "Path to your CSV file.",
     "target_column": "The column of your CSV to predict",
@@ -125,7 +126,7 @@ def prompt(tmp_path: Path) -> Iterator[Prompt]:
 
 
 def test_enter_everywhere_gives_the_default_project(prompt) -> None:
-    answers = prompt.finish(["project_number", "tier", "dataset", *LATER])
+    answers = prompt.finish(["project_number", "tier", "kind", "dataset", *LATER])
     assert answers["project_number"] == 1
     assert answers["tier"] == "beginner"
     assert answers["dataset"] == "iris"
@@ -142,6 +143,7 @@ def test_a_csv_that_exists_is_copied_in_and_offers_its_columns(prompt, tmp_path)
     csv_path.write_text("area,rooms,price\n50,2,100\n70,3,150\n", encoding="utf-8")
     prompt.answer("project_number")
     prompt.answer("tier")
+    prompt.answer("kind")
     prompt.answer("dataset", CSV_CHOICE)
     prompt.answer("csv_path", str(csv_path))
     prompt.answer("target_column")  # Enter: the last column, offered as the default
@@ -158,6 +160,7 @@ def test_a_csv_not_there_yet_is_accepted_and_the_copy_says_where(prompt, tmp_pat
     later = tmp_path / "later.csv"
     prompt.answer("project_number")
     prompt.answer("tier")
+    prompt.answer("kind")
     prompt.answer("dataset", CSV_CHOICE)
     prompt.answer("csv_path", str(later))
     prompt.answer("target_column", BACKSPACE * len("target") + "label")
@@ -173,6 +176,7 @@ def test_a_wrong_answer_is_explained_and_asked_again(prompt) -> None:
     prompt.expect("project_number must be a whole number from 1 to 999, got 'abc'")
     prompt.child.send(BACKSPACE * 3 + "42" + ENTER)
     prompt.answer("tier")  # the default follows the corrected number
+    prompt.answer("kind")
     prompt.answer("dataset", CSV_CHOICE)
     prompt.answer("csv_path")  # an empty path is refused too, and asked again
     prompt.expect("csv_path is required when dataset is csv")

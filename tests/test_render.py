@@ -113,12 +113,13 @@ def test_the_engine_is_plain_python_rendered_as_it_is(project) -> None:
     """No engine file is a template: each is copied byte for byte, so this
     repository's ruff and tests check the very code a project runs."""
     assert not list(TEMPLATE_ENGINE.rglob("*.jinja"))
-    tier = answers_of(project)["tier"]
+    answers = answers_of(project)
     names = jinja2.Environment()
-    # A rung's folder is conditional by name: {% if tier == ... %}advanced{% endif %}.
+    # A rung's folder is conditional by name: {% if tier == ... %}advanced{% endif %},
+    # and so is a kind's package: {% if kind == ... %}text{% endif %}.
     sources = {
         "/".join(
-            names.from_string(part).render(tier=tier)
+            names.from_string(part).render(tier=answers["tier"], kind=answers["kind"])
             for part in source.relative_to(TEMPLATE_ENGINE).parts
         ): source
         for source in TEMPLATE_ENGINE.rglob("*.py")

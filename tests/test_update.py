@@ -63,12 +63,12 @@ CONFLICT_LABELS = re.compile(
 def beginner_file(repo: TemplateRepo, folder: str, name: str) -> str:
     """The template file in `folder` that renders to `name` in a beginner project.
 
-    Tier-specific files are conditional by name ({% if tier == ... %}model.py...),
-    so the file behind model.py depends on the tiers the template offers.
+    Tier- and kind-specific files are conditional by name ({% if kind == ... %}
+    model.py...), so the file behind model.py depends on what the template offers.
     """
     names = jinja2.Environment()
     for path in (repo.path / folder).iterdir():
-        rendered = names.from_string(path.name).render(tier="beginner")
+        rendered = names.from_string(path.name).render(tier="beginner", kind="tabular")
         if rendered.removesuffix(".jinja") == name:
             return f"{folder}/{path.name}"
     raise FileNotFoundError(f"no template file renders to {folder}/{name}")

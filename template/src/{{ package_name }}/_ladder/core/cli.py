@@ -5,6 +5,11 @@ Each rung of the ladder lists its commands in its `commands.py`: core has `evalu
 `compare`, ... A higher rung's command replaces a lower one's of the same name, so
 `train` grows with the tier while the command stays the same.
 
+The rungs `beginner`, `intermediate` and `advanced` beside core serve tables. A problem
+kind with data of its own (texts, images, ...) adds a package beside them, named after
+the kind, with rungs of its own inside (`text/beginner/`, ...); they climb after the
+shared ones, so the kind's `train` replaces the tabular one, tier by tier.
+
 Every command reads configs/project.yaml; those that read the configuration
 (`reads_config`) read configs/default.yaml too, every section the tier has (each rung
 lists its own in `sections.py`), and take `--config FILE` and `--section.key value`
@@ -15,6 +20,7 @@ never a traceback; a VersionChangeWarning, a one-line warning.
 import argparse
 import importlib
 import importlib.util
+import pkgutil
 import sys
 import warnings
 from collections.abc import Callable, Mapping
@@ -50,9 +56,24 @@ class Command:
     on_interrupt: str = field(default="stopped")
 
 
+def _is_present(module: str) -> bool:
+    return importlib.util.find_spec(f"{LADDER}.{module}") is not None
+
+
 def present_rungs() -> list[str]:
-    """The rungs this project's tier has."""
-    return [rung for rung in RUNGS if importlib.util.find_spec(f"{LADDER}.{rung}")]
+    """The rungs this project has, climbing: the shared ones its tier reaches, then
+    those of its kind's package (`text.beginner`, ...) when the kind has one."""
+    shared = [rung for rung in RUNGS if _is_present(rung)]
+    ladder = importlib.import_module(LADDER)
+    kinds = [m.name for m in pkgutil.iter_modules(ladder.__path__) if m.ispkg]
+    kinds = [kind for kind in kinds if kind not in RUNGS]
+    own = [
+        f"{kind}.{rung}"
+        for kind in kinds
+        for rung in RUNGS[1:]
+        if _is_present(f"{kind}.{rung}")
+    ]
+    return shared + own
 
 
 def available_commands() -> dict[str, Command]:
@@ -65,10 +86,10 @@ def available_commands() -> dict[str, Command]:
 
 
 def config_sections() -> Mapping[str, AddSection]:
-    """Every section of configs/default.yaml at this tier: the highest rung's list,
-    which holds those of the rungs below."""
-    highest = [rung for rung in present_rungs() if rung != "core"][-1]
-    return importlib.import_module(f"{LADDER}.{highest}.sections").sections()
+    """Every section of configs/default.yaml at this tier: the list of the highest
+    rung that has one, which holds those of the rungs below."""
+    listing = [rung for rung in present_rungs() if _is_present(f"{rung}.sections")]
+    return importlib.import_module(f"{LADDER}.{listing[-1]}.sections").sections()
 
 
 def command_parser(paths: Paths, command: Command) -> ArgumentParser:

@@ -17,6 +17,8 @@ class Project:
     title: str
     slug: str
     tier: Literal["beginner", "intermediate", "advanced"]
+    # The problem kind: what the data is (rows and columns, texts, images, ...).
+    kind: Literal["tabular"]
     # A dataset scikit-learn ships (iris, wine, ...) or "csv" for your own file.
     dataset: str
     task: Literal["classification", "regression"]
