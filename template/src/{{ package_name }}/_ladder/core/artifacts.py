@@ -119,7 +119,7 @@ def save_model(model: "Pipeline", path: Path) -> None:
 
 
 def recorded_versions(path: Path) -> dict[str, str]:
-    """The versions a model file records having been made with (older files: none)."""
+    """The versions recorded in a model file; none in one saved before the record."""
     with zipfile.ZipFile(path) as archive:
         if VERSIONS_MEMBER not in archive.namelist():
             return {}
