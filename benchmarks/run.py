@@ -245,9 +245,9 @@ def run(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, floa
     wall = time.perf_counter() - start
     if result.returncode != 0:
         output = (result.stdout + result.stderr).strip().splitlines()[-8:]
-        raise BenchmarkError(
-            f"`{' '.join(command[:4])} ...` failed: " + " / ".join(output)
-        )
+        # A long `bash -c` line would fill the error cell: its start says enough.
+        shown = " ".join(command[:4])[:80]
+        raise BenchmarkError(f"`{shown} ...` failed: " + " / ".join(output))
     return wall, children_cpu() - cpu, result.stdout
 
 
