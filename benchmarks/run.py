@@ -22,6 +22,9 @@ For each tier in OFFERED_TIERS (extensions/ml100.py), side by side in one run:
 - all: `make all` (train, evaluate, report) in the tier's default project.
 - suite: the generated project's tests, without the ones marked `slow`.
 - update: `copier update` of a committed default project to a newer template commit.
+- setup: README command 1, word for word, from a fresh clone with packages cached:
+  render the default project, install it from its lock with uv, `make all`; against
+  the same with pip (SETUP_WITH_PIP: release 0.2.0's command 1, pip in both venvs).
 
 Everything is rendered from a snapshot of this working tree (uncommitted changes
 included) committed to a temporary repository, and the floor template is made the same
@@ -70,6 +73,7 @@ RENDER_RATIO_TARGET = 1.3
 TRAIN_RATIO_TARGETS = {"beginner": 1.5}
 SUITE_TARGETS = {"beginner": 10.0, "advanced": 45.0}
 UPDATE_TARGET = 3.0
+SETUP_TARGET = 30.0
 TEMPLATE_SUITE_TARGET = 15 * 60.0
 
 # Each render and update runs in a fresh interpreter: it pays what `copier copy` pays.
@@ -95,6 +99,23 @@ FLOOR_FILES = {
     "copier.yml": "_subdirectory: template\n\nname:\n  type: str\n  default: world\n",
     "template/hello.txt.jinja": "Hello {{ name }}!\n",
 }
+# README command 1 with pip in place of uv: pip installs Copier, then the project
+# (its dependencies and both groups) into its own .venv, as `make install` did in 0.2.0.
+SETUP_PROJECT = "../001-iris-classification"
+SETUP_WITH_PIP = " && ".join(
+    [
+        "python3 -m venv .venv",
+        ".venv/bin/pip install --upgrade pip",
+        ".venv/bin/pip install --group render",
+        ".venv/bin/copier copy --trust --defaults --vcs-ref HEAD . " + SETUP_PROJECT,
+        f"python3 -m venv {SETUP_PROJECT}/.venv",
+        f"{SETUP_PROJECT}/.venv/bin/pip install --upgrade pip",
+        f"{SETUP_PROJECT}/.venv/bin/pip install -e {SETUP_PROJECT}"
+        f" --group {SETUP_PROJECT}/pyproject.toml:dev"
+        f" --group {SETUP_PROJECT}/pyproject.toml:update",
+        f'make -C {SETUP_PROJECT} all PYTHON="$PWD/{SETUP_PROJECT}/.venv/bin/python"',
+    ]
+)
 # The template commit a default project is updated to: a line added to its README.
 TRIVIAL_CHANGE = ("template/README.md.jinja", "<!-- a trivial template change -->")
 
@@ -224,9 +245,9 @@ def run(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, floa
     wall = time.perf_counter() - start
     if result.returncode != 0:
         output = (result.stdout + result.stderr).strip().splitlines()[-8:]
-        raise BenchmarkError(
-            f"`{' '.join(command[:4])} ...` failed: " + " / ".join(output)
-        )
+        # A long `bash -c` line would fill the error cell: its start says enough.
+        shown = " ".join(command[:4])[:80]
+        raise BenchmarkError(f"`{shown} ...` failed: " + " / ".join(output))
     return wall, children_cpu() - cpu, result.stdout
 
 
@@ -298,16 +319,36 @@ def undeclared_plugins(project: Path) -> list[str]:
     The project's own environment would not have them (hypothesis, for one, takes a
     second to load), so its suite is timed without them.
     """
-    metadata = tomllib.loads((project / "pyproject.toml").read_text("utf-8"))["project"]
+    pyproject = tomllib.loads((project / "pyproject.toml").read_text("utf-8"))
+    metadata = pyproject["project"]
     requirements = list(metadata.get("dependencies", []))
     for extra in metadata.get("optional-dependencies", {}).values():
         requirements += extra
+    for group in pyproject.get("dependency-groups", {}).values():
+        requirements += [line for line in group if isinstance(line, str)]
     declared = {canonicalize_name(Requirement(line).name) for line in requirements}
     return [
         plugin.name
         for plugin in entry_points(group="pytest11")
         if canonicalize_name(plugin.dist.name) not in declared
     ]
+
+
+def readme_command(number: int) -> str:
+    """The README's set-up command `number`: the line under its `# N.` comment."""
+    lines = README.read_text(encoding="utf-8").splitlines()
+    for comment, command in zip(lines, lines[1:], strict=False):
+        if comment.startswith(f"# {number}. "):
+            return command
+    raise BenchmarkError(f"README.md has no set-up command {number}")
+
+
+def without_uv(env: dict[str, str]) -> dict[str, str]:
+    """`env` as on a fresh machine: no uv on PATH, no virtual environment active."""
+    folders = env.get("PATH", "").split(os.pathsep)
+    path = os.pathsep.join(f for f in folders if not (Path(f) / "uv").exists())
+    fresh = {k: v for k, v in env.items() if k not in {"VIRTUAL_ENV", "PYTHONPATH"}}
+    return {**fresh, "PATH": path}
 
 
 def pytest_seconds(output: str) -> float:
@@ -489,6 +530,33 @@ class Bench:
                 timing.add(wall, cpu, json.loads(out))
         return [Row("`copier update`, default project", timing, target=UPDATE_TARGET)]
 
+    def setup(self) -> list[Row]:
+        """README command 1 from a fresh clone, beside the same with pip; the warm-up
+        round fills pip's and uv's caches, as a learner's earlier projects did."""
+        commands = {"uv": readme_command(1), "pip": SETUP_WITH_PIP}
+        timings = {name: Timing() for name in commands}
+        env = without_uv(self.env)
+        for keep in self.rounds():
+            for name, command in commands.items():
+                clone = self.fresh("setup") / "ml100"
+                git("clone", "--quiet", str(self.template), str(clone), cwd=self.work)
+                wall, cpu, _ = run(["bash", "-c", command], clone, env)
+                project = clone.parent / Path(SETUP_PROJECT).name
+                metrics = project / "reports" / "metrics.json"
+                if not metrics.is_file():
+                    raise BenchmarkError(f"{name}: README command 1 trained nothing")
+                if keep:
+                    timings[name].add(wall, cpu)
+        return [
+            Row(
+                "README command 1: render, install (uv, from the lock), `make all`",
+                timings["uv"],
+                timings["pip"],
+                "the same with pip",
+                SETUP_TARGET,
+            )
+        ]
+
     def template_suite(self) -> list[Row]:
         """The template's own tests, `slow` ones included, once: it takes minutes."""
         command = [self.python, "-m", "pytest", "-n", "auto", "-q"]
@@ -586,7 +654,7 @@ def write_readme(table: str) -> None:
     )
 
 
-MEASURES = ("render", "train", "all", "suite", "update")
+MEASURES = ("render", "train", "all", "suite", "update", "setup")
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -652,6 +720,8 @@ def main(argv: list[str] | None = None) -> int:
             measure(rows, "render", bench.render)
         if "update" in args.only:
             measure(rows, "`copier update`", bench.update)
+        if "setup" in args.only:
+            measure(rows, "README command 1", bench.setup)
         per_tier = {"train": bench.train, "all": bench.make_all, "suite": bench.suite}
         for tier in tiers:
             for name, method in per_tier.items():

@@ -120,6 +120,7 @@ DEPENDENCY_MODULES = frozenset(
         "jsonargparse",
         "pytest",
         "ruff",
+        "uv",
         "optuna",
         "torch",
         "torchmetrics",

@@ -50,9 +50,9 @@ def providers(module: str) -> set[str]:
 )
 def test_pyproject_declares_what_the_code_imports(name, rendered) -> None:
     project = rendered(name, **VARIANTS[name])
-    pyproject = tomllib.loads(project.read("pyproject.toml"))["project"]
-    runtime = declared(pyproject["dependencies"])
-    dev = runtime | declared(pyproject["optional-dependencies"]["dev"])
+    pyproject = tomllib.loads(project.read("pyproject.toml"))
+    runtime = declared(pyproject["project"]["dependencies"])
+    dev = runtime | declared(pyproject["dependency-groups"]["dev"])
 
     source = third_party(imported_modules(project.path / "src"), project.package)
     for module in source:
@@ -90,9 +90,9 @@ def installed_closure(requirements: list[str]) -> set[str]:
 def test_package_name_may_not_shadow_any_installed_module(tier, rendered) -> None:
     # A package named like a module its environment installs would hide that module.
     project = rendered(f"{tier}-iris", **VARIANTS[f"{tier}-iris"])
-    pyproject = tomllib.loads(project.read("pyproject.toml"))["project"]
+    pyproject = tomllib.loads(project.read("pyproject.toml"))
     closure = installed_closure(
-        pyproject["dependencies"] + pyproject["optional-dependencies"]["dev"]
+        pyproject["project"]["dependencies"] + pyproject["dependency-groups"]["dev"]
     )
     modules = {
         module

@@ -53,16 +53,14 @@ def test_make_install_installs_the_hook_or_says_why_not(
     project = copy_of(
         rendered("beginner-iris", **VARIANTS["beginner-iris"]), tmp_path / "p"
     )
-    # A stand-in for the venv's python: pip's installs are skipped (the test
-    # environment already has everything), anything else runs for real.
-    python = tmp_path / "python"
-    python.write_text(
-        f'#!/bin/sh\n[ "$1 $2" = "-m pip" ] && exit 0\nexec {sys.executable} "$@"\n'
-    )
-    python.chmod(0o755)
+    # A stand-in for uv: `uv sync` is skipped (this environment has everything;
+    # tests/test_locked_env.py runs the real one); the hook installs for real.
+    uv = tmp_path / "uv"
+    uv.write_text("#!/bin/sh\nexit 0\n")
+    uv.chmod(0o755)
     if git_repository:
         project.run("git", "init", "-q")
-    command = ["make", "install", f"VENV={tmp_path / 'venv'}", f"PYTHON={python}"]
+    command = ["make", "install", f"UV={uv}", f"PYTHON={sys.executable}"]
     result = project.run(*command)
     assert result.returncode == 0, result.stdout + result.stderr
     hook = project.path / ".git" / "hooks" / "pre-commit"
