@@ -1,0 +1,25 @@
+"""Predict the labels of new texts: a CSV with the text column, one text a row."""
+
+from pathlib import Path
+from typing import Any
+
+from ..core import predict as shared
+from ..core.artifacts import read_csv
+from ..core.errors import ProjectError
+from .data import require_texts
+
+
+def predict(model: Any, csv_path: Path, output: Path, column: str) -> Path:
+    """Write `csv_path`'s rows plus a `prediction` column to `output`; refuses a
+    CSV without the text column or with empty texts before anything is written."""
+    if not csv_path.is_file():
+        raise ProjectError(f"{csv_path} not found: give a CSV with texts to predict")
+    rows = read_csv(csv_path)
+    if column not in rows.columns:
+        raise ProjectError(
+            f"{csv_path} has no column {column!r} (columns: "
+            f"{', '.join(map(str, rows.columns))}): put the texts in a column "
+            f"named {column}"
+        )
+    require_texts(rows[column], csv_path, column)
+    return shared.predict(model, csv_path, output)
