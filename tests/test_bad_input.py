@@ -163,12 +163,6 @@ COPY_CASES = [
         "target_column must differ from text_column",
     ),
     CopyCase(
-        "dataset-not-offered-for-the-kind",
-        "dataset",
-        {"kind": "text", "dataset": "iris"},
-        "dataset must be one offered for the text kind (newsgroups, csv)",
-    ),
-    CopyCase(
         "title-has-a-line-break",
         "project_title",
         {"project_title": "Iris\nclassification"},
