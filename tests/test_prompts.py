@@ -28,7 +28,7 @@ HELP = {
     "It is shown as #001.",
     "tier": "Difficulty tier; each adds to the one below.",
     "kind": "What kind of problem?",
-    "dataset": "Which data? iris to diabetes ship inside scikit-learn and work offline;",
+    "dataset": "Which data? iris to diabetes ship inside scikit-learn",
     "csv_path": "Path to your CSV file.",
     "text_column": "The column of your CSV that holds the texts",
     "target_column": "The column of your CSV to predict",
@@ -173,12 +173,12 @@ def test_a_text_csv_offers_its_columns_for_texts_and_labels(prompt, tmp_path):
     answers = prompt.finish(LATER)  # no task question: texts are classified
     assert (answers["kind"], answers["dataset"]) == ("text", "csv")
     assert (answers["text_column"], answers["target_column"]) == ("review", "label")
-    assert answers["task"] == "classification"
     assert answers["project_slug"] == "001-movie-reviews-classification"
     project = yaml.safe_load(
         (prompt.destination / "configs" / "project.yaml").read_text(encoding="utf-8")
     )["project"]
     assert (project["text_column"], project["target"]) == ("review", "label")
+    assert project["task"] == "classification"
 
 
 def test_a_csv_not_there_yet_is_accepted_and_the_copy_says_where(prompt, tmp_path):
