@@ -3,8 +3,7 @@
 from pathlib import Path
 from typing import Any
 
-from ..core import predict as shared
-from ..core.artifacts import read_csv
+from ..core.artifacts import read_csv, write_atomically
 from ..core.errors import ProjectError
 from .data import require_texts
 
@@ -21,5 +20,12 @@ def predict(model: Any, csv_path: Path, output: Path, column: str) -> Path:
             f"{', '.join(map(str, rows.columns))}): put the texts in a column "
             f"named {column}"
         )
-    require_texts(rows[column], csv_path, column)
-    return shared.predict(model, csv_path, output)
+    if rows.empty:
+        raise ProjectError(f"{csv_path} has a header but no texts to predict")
+    # As text, even where pandas read a column of numbers ("42"): the model reads text.
+    texts = require_texts(rows[column], csv_path, column).to_frame(column)
+    predictions = rows.assign(prediction=model.predict(texts))
+    write_atomically(
+        output, lambda temporary: predictions.to_csv(temporary, index=False)
+    )
+    return output
