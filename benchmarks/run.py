@@ -15,7 +15,8 @@ For each tier in OFFERED_TIERS (extensions/ml100.py), side by side in one run:
   project with vcs_ref="HEAD" (what `copier copy` costs), against the same for a
   one-file template: the floor Copier itself costs. With --peer, another template is
   rendered in the same rounds, to show what the floor ratio looks like elsewhere.
-- train: `python -m <package> train` in the tier's default project, against a plain
+- train: `python -m <package> train` in the tier's default project (and in a text
+  project trained on common.py's corpus: --kinds), against a plain
   script doing the same work with the libraries directly, benchmarks/baselines/<tier>.py
   (a tier without one is timed alone: write that file to compare it; it gets the folder
   to write in as its one argument, and runs there).
@@ -54,6 +55,7 @@ from importlib.metadata import entry_points, version
 from importlib.util import find_spec
 from pathlib import Path
 
+from baselines.common import write_text_corpus
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
@@ -70,8 +72,31 @@ from ml100 import OFFERED_TIERS  # noqa: E402
 # The targets: seconds, or a ratio to the thing compared with. A tier missing here is
 # measured without a target.
 RENDER_RATIO_TARGET = 1.3
-TRAIN_RATIO_TARGETS = {"beginner": 1.5}
-SUITE_TARGETS = {"beginner": 10.0, "advanced": 45.0}
+TRAIN_RATIO_TARGETS = {
+    "beginner": 1.5,
+    "text_beginner": 1.2,
+    "text_intermediate": 1.2,
+    "text_advanced": 1.2,
+}
+SUITE_TARGETS = {
+    "beginner": 10.0,
+    "advanced": 45.0,
+    "text_beginner": 15.0,
+    "text_advanced": 45.0,
+}
+# The problem kinds measured (--kinds), the projects their rows name, and what a text
+# project is rendered with: benchmarks/baselines/common.py's corpus as its CSV.
+KINDS = ("tabular", "text")
+PROJECTS = {"tabular": "default project", "text": "text project (2,000 posts)"}
+TEXT_ANSWERS = {
+    "kind": "text",
+    "dataset": "csv",
+    "text_column": "review",
+    "target_column": "label",
+}
+TEXT_CSV = "data/raw/posts.csv"
+# A kind other than tabular measures `train` and `suite`.
+KIND_MEASURES = ("train", "suite")
 UPDATE_TARGET = 3.0
 SETUP_TARGET = 30.0
 TEMPLATE_SUITE_TARGET = 15 * 60.0
@@ -390,13 +415,19 @@ class Bench:
         for number in range(self.warmup + self.repeat):
             yield number >= self.warmup
 
-    def project(self, tier: str) -> Path:
-        """The tier's default project, rendered once for `train` and `suite`."""
-        if tier not in self.projects:
-            destination = self.fresh(f"project-{tier}") / "project"
-            self.projects[tier] = render(self.template, destination, {"tier": tier})
-            commit_folder(self.projects[tier])
-        return self.projects[tier]
+    def project(self, tier: str, kind: str = "tabular") -> Path:
+        """The tier's default project of `kind`, rendered once for `train` and
+        `suite`; a text project gets the benchmark corpus as its CSV."""
+        name = tier if kind == "tabular" else f"{kind}-{tier}"
+        if name not in self.projects:
+            folder = self.fresh(f"project-{name}")
+            data = {"tier": tier}
+            if kind == "text":
+                corpus = write_text_corpus(folder / "posts.csv")
+                data.update(TEXT_ANSWERS, csv_path=str(corpus))
+            self.projects[name] = render(self.template, folder / "project", data)
+            commit_folder(self.projects[name])
+        return self.projects[name]
 
     def reset(self, project: Path) -> None:
         """Take `project` back to as rendered, bytecode caches kept: each round does a
@@ -446,15 +477,18 @@ class Bench:
             )
         return rows
 
-    def train(self, tier: str) -> list[Row]:
-        project = self.project(tier)
+    def train(self, tier: str, kind: str = "tabular") -> list[Row]:
+        project = self.project(tier, kind)
         command = [self.python, "-m", answer(project, "package_name"), "train"]
-        baseline = BASELINES / f"{tier}.py"
+        name = tier if kind == "tabular" else f"{kind}_{tier}"
+        baseline = BASELINES / f"{name}.py"
+        # A text script reads the project's CSV: the corpus the project trains on.
+        data = [str(project / TEXT_CSV)] if kind == "text" else []
         ours, plain = Timing(), Timing()
         for keep in self.rounds():
             if baseline.is_file():
-                output = self.fresh(f"plain-{tier}")  # an empty folder each round
-                plain_command = [self.python, str(baseline), str(output)]
+                output = self.fresh(f"plain-{name}")  # an empty folder each round
+                plain_command = [self.python, str(baseline), str(output), *data]
                 wall, cpu, _ = run(plain_command, output, self.in_project(output))
                 if keep:
                     plain.add(wall, cpu)
@@ -464,19 +498,19 @@ class Bench:
                 ours.add(wall, cpu)
         return [
             Row(
-                f"`train`, {tier} default project",
+                f"`train`, {tier} {PROJECTS[kind]}",
                 ours,
                 plain if baseline.is_file() else None,
                 "plain script"
                 if baseline.is_file()
-                else f"nothing yet: add benchmarks/baselines/{tier}.py",
-                TRAIN_RATIO_TARGETS.get(tier),
+                else f"nothing yet: add benchmarks/baselines/{name}.py",
+                TRAIN_RATIO_TARGETS.get(name),
                 target_is_ratio=True,
             )
         ]
 
-    def suite(self, tier: str) -> list[Row]:
-        project = self.project(tier)
+    def suite(self, tier: str, kind: str = "tabular") -> list[Row]:
+        project = self.project(tier, kind)
         skipped = undeclared_plugins(project)
         self.skipped_plugins.update(skipped)
         command = [self.python, "-m", "pytest", "-q", "-p", "no:cacheprovider"]
@@ -489,9 +523,13 @@ class Bench:
                 timing.add(wall, cpu, {"pytest": pytest_seconds(out)})
         return [
             Row(
-                f"generated test suite, {tier}, without `slow` tests",
+                f"generated test suite, {tier}"
+                + ("" if kind == "tabular" else f" {kind}")
+                + ", without `slow` tests",
                 timing,
-                target=SUITE_TARGETS.get(tier),
+                target=SUITE_TARGETS.get(
+                    tier if kind == "tabular" else f"{kind}_{tier}"
+                ),
             )
         ]
 
@@ -674,6 +712,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--tiers", nargs="+", choices=OFFERED_TIERS, help="default: every offered tier"
     )
     parser.add_argument(
+        "--kinds", nargs="+", choices=KINDS, default=KINDS, help="default: every kind"
+    )
+    parser.add_argument(
         "--template-suite",
         action="store_true",
         help="also time the template's whole test suite, once (minutes)",
@@ -723,10 +764,16 @@ def main(argv: list[str] | None = None) -> int:
         if "setup" in args.only:
             measure(rows, "README command 1", bench.setup)
         per_tier = {"train": bench.train, "all": bench.make_all, "suite": bench.suite}
-        for tier in tiers:
-            for name, method in per_tier.items():
-                if name in args.only:
-                    measure(rows, f"{name}, {tier}", partial(method, tier))
+        for kind in args.kinds:
+            for tier in tiers:
+                for name, method in per_tier.items():
+                    if name not in args.only:
+                        continue
+                    if kind == "tabular":
+                        measure(rows, f"{name}, {tier}", partial(method, tier))
+                    elif name in KIND_MEASURES:
+                        call = partial(method, tier, kind)
+                        measure(rows, f"{name}, {tier} {kind}", call)
         if args.template_suite:
             measure(rows, "the template's whole suite", bench.template_suite)
     finally:

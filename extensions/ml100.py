@@ -82,6 +82,26 @@ DATASETS: dict[str, dict[str, Any]] = {
         "serum measurements), already mean-centred and scaled",
         "source": "Efron et al. (2004), via scikit-learn's `load_diabetes`",
     },
+    # Texts: downloaded once (about 14 MB) into scikit-learn's cache, then offline.
+    "newsgroups": {
+        "title": "Newsgroups",
+        "loader": "fetch_20newsgroups",
+        "task": "classification",
+        "target": "newsgroup",
+        "text": "text",
+        "classes": [
+            "comp.graphics",
+            "rec.sport.hockey",
+            "sci.med",
+            "talk.politics.mideast",
+        ],
+        "n_samples": 3902,
+        "n_features": 1,
+        "features": "the text of each post, its headers, signature and quoted "
+        "replies removed",
+        "source": "20 Newsgroups (Lang, 1995), 4 of its 20 groups, via scikit-learn's "
+        "`fetch_20newsgroups`",
+    },
 }
 
 # The problem kinds this template renders. For each: the datasets offered (csv is the
@@ -92,6 +112,11 @@ KINDS: dict[str, dict[str, Any]] = {
         "datasets": ["iris", "wine", "breast_cancer", "digits", "diabetes", "csv"],
         "tasks": ["classification", "regression"],
         "default_dataset": "iris",
+    },
+    "text": {
+        "datasets": ["newsgroups", "csv"],
+        "tasks": ["classification"],
+        "default_dataset": "newsgroups",
     },
 }
 

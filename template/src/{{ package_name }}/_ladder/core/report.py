@@ -95,6 +95,31 @@ def per_class_table(metrics: dict[str, Any]) -> str:
     return "\n".join(rows)
 
 
+def table_cell(text: str, width: int = 160) -> str:
+    """`text` on one line, cut to `width` characters, safe inside a Markdown table."""
+    text = " ".join(str(text).split())
+    if len(text) > width:
+        text = text[: width - 1] + "…"
+    return re.sub(r"([\\`*_|<>\[\]])", r"\\\1", text)
+
+
+def misclassified_table(metrics: dict[str, Any]) -> str:
+    """Test rows the model got wrong, when metrics hold some (the text kind's)."""
+    examples = metrics.get("misclassified")
+    if not examples:
+        return ""
+    rows = [
+        "Test examples the model got wrong:",
+        "",
+        "| text | label | predicted |",
+        "| --- | --- | --- |",
+    ]
+    for example in examples:
+        cells = (example["text"], example["label"], example["prediction"])
+        rows.append("| " + " | ".join(table_cell(cell) for cell in cells) + " |")
+    return "\n".join(rows)
+
+
 def figure_links(
     metrics: dict[str, Any], reports: Path, document: Path, blog: Blog
 ) -> str:
@@ -119,6 +144,7 @@ def results_block(
         model_summary(metrics),
         training_summary(metrics),
         per_class_table(metrics),
+        misclassified_table(metrics),
         *extra_sections,
         figure_links(metrics, reports, document, blog),
     ]
