@@ -17,6 +17,7 @@ from csv_data import (
     write_classification_csv,
     write_regression_csv,
     write_series_csv,
+    write_text_csv,
 )
 from ml100 import OFFERED_TIERS
 
@@ -165,7 +166,20 @@ def dataset_answers(data: str, workdir: Path) -> dict[str, Any]:
         }
     if data in SERIES_CHOICES:
         return {"kind": "timeseries", "dataset": data}
+    if data == "text-csv":
+        csv_path = write_text_csv(workdir / "input" / "Topic Posts.csv")
+        return {
+            "kind": "text",
+            "dataset": "csv",
+            "csv_path": str(csv_path),
+            "text_column": "review",
+            "target_column": "label",
+        }
     return {"dataset": data}
+
+
+# The problem kinds beyond tabular, one variant per tier each, named `<tier>-<kind>`.
+KIND_VARIANTS = [f"{tier}-text" for tier in OFFERED_TIERS]
 
 
 # Named answer sets: one per tier x dataset, plus sets reaching every other choice.
@@ -175,6 +189,7 @@ VARIANTS: dict[str, dict[str, Any]] = {
         for tier in OFFERED_TIERS
         for data in DATA_CHOICES + SERIES_CHOICES
     },
+    **{f"{tier}-text": {"tier": tier, "data": "text-csv"} for tier in OFFERED_TIERS},
     "hugo-apache-py310": {
         "data": "wine",
         "blog_platform": "hugo",

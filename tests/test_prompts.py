@@ -28,10 +28,11 @@ HELP = {
     "It is shown as #001.",
     "tier": "Difficulty tier; each adds to the one below.",
     "kind": "What kind of problem?",
-    "dataset": "Which data? All but csv ship inside scikit-learn (tables) or "
-    "statsmodels (series) and work offline.",
+    "dataset": "Which data? iris to diabetes ship inside scikit-learn, co2 and "
+    "sunspots inside statsmodels",
     "csv_path": "Path to your CSV file.",
     "date_column": "The column of your CSV that holds each row's date",
+    "text_column": "The column of your CSV that holds the texts",
     "horizon": "How many steps ahead to forecast",
     "target_column": "The column of your CSV to predict",
     "task": "Predict a category (classification) or a number (regression)?",
@@ -55,7 +56,8 @@ def on_screen(text: str) -> re.Pattern:
     return re.compile(GAP.join(re.escape(word) for word in text.split()))
 
 
-# The dataset menu's entries, in order: csv is the last one.
+# The dataset menu's entries, in order: csv is the last one (the cursor skips the
+# entries greyed out for the kind: the series and newsgroups for tabular, ...).
 CSV_CHOICE = DOWN * 5
 
 
@@ -165,7 +167,7 @@ def test_a_series_csv_offers_its_columns_and_asks_the_horizon(prompt, tmp_path):
     prompt.answer("project_number")
     prompt.answer("tier")
     prompt.answer("kind", DOWN)  # timeseries
-    prompt.answer("dataset", DOWN * 2)  # from co2, past sunspots, to csv
+    prompt.answer("dataset", DOWN * 2)  # co2, sunspots, csv (newsgroups greyed)
     prompt.answer("csv_path", str(csv_path))
     prompt.answer("date_column")  # Enter: the first column, offered as the default
     prompt.answer("target_column")  # Enter: the last column
@@ -182,6 +184,29 @@ def test_a_series_csv_offers_its_columns_and_asks_the_horizon(prompt, tmp_path):
     assert facts["project"]["horizon"] == 14
     assert facts["project"]["task"] == "forecasting"
     assert facts["project"]["date_column"] == "day"
+
+
+def test_a_text_csv_offers_its_columns_for_texts_and_labels(prompt, tmp_path):
+    csv_path = tmp_path / "Movie Reviews.csv"
+    csv_path.write_text(
+        'review,stars,label\n"great, really",5,good\nawful,1,bad\n', encoding="utf-8"
+    )
+    prompt.answer("project_number")
+    prompt.answer("tier")
+    prompt.answer("kind", DOWN * 2)  # past timeseries, to text
+    prompt.answer("dataset", DOWN)  # newsgroups comes first for text, then csv
+    prompt.answer("csv_path", str(csv_path))
+    prompt.answer("text_column")  # Enter: the first column, offered as the default
+    prompt.answer("target_column")  # Enter: the last column
+    answers = prompt.finish(LATER)  # no task question: texts are classified
+    assert (answers["kind"], answers["dataset"]) == ("text", "csv")
+    assert (answers["text_column"], answers["target_column"]) == ("review", "label")
+    assert answers["project_slug"] == "001-movie-reviews-classification"
+    project = yaml.safe_load(
+        (prompt.destination / "configs" / "project.yaml").read_text(encoding="utf-8")
+    )["project"]
+    assert (project["text_column"], project["target"]) == ("review", "label")
+    assert project["task"] == "classification"
 
 
 def test_a_csv_not_there_yet_is_accepted_and_the_copy_says_where(prompt, tmp_path):

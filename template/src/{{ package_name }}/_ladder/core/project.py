@@ -18,7 +18,7 @@ class Project:
     slug: str
     tier: Literal["beginner", "intermediate", "advanced"]
     # The problem kind: what the data is (rows and columns, texts, images, ...).
-    kind: Literal["tabular", "timeseries"]
+    kind: Literal["tabular", "timeseries", "text"]
     # A dataset scikit-learn ships (iris, wine, ...) or "csv" for your own file.
     dataset: str
     task: Literal["classification", "regression", "forecasting"]
@@ -33,6 +33,8 @@ class Project:
     date_column: str | None = None
     # Your CSV under data/raw/, when dataset is csv.
     csv_file: str | None = None
+    # The column that holds the texts, for the text kind.
+    text_column: str | None = None
     # One seed for every random step, so two runs give the same numbers.
     seed: int = 42
     # The share of rows held out for the final test score.
