@@ -9,6 +9,7 @@ twice gives the same files. The draft's data section has a block of its own, fil
 from what the exploration notebook saved (data_section.py).
 """
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
