@@ -349,13 +349,16 @@ class Bench:
         for number in range(self.warmup + self.repeat):
             yield number >= self.warmup
 
-    def project(self, tier: str) -> Path:
-        """The tier's default project, rendered once for `train` and `suite`."""
-        if tier not in self.projects:
-            destination = self.fresh(f"project-{tier}") / "project"
-            self.projects[tier] = render(self.template, destination, {"tier": tier})
-            commit_folder(self.projects[tier])
-        return self.projects[tier]
+    def project(self, tier: str, kind: str = "tabular") -> Path:
+        """The tier's default project of `kind`, rendered once for `train` and
+        `suite`."""
+        name = tier if kind == "tabular" else f"{kind}-{tier}"
+        if name not in self.projects:
+            destination = self.fresh(f"project-{name}") / "project"
+            data = {"tier": tier, "kind": kind}
+            self.projects[name] = render(self.template, destination, data)
+            commit_folder(self.projects[name])
+        return self.projects[name]
 
     def reset(self, project: Path) -> None:
         """Take `project` back to as rendered, bytecode caches kept: each round does a
@@ -405,10 +408,11 @@ class Bench:
             )
         return rows
 
-    def train(self, tier: str) -> list[Row]:
-        project = self.project(tier)
+    def train(self, tier: str, kind: str = "tabular") -> list[Row]:
+        project = self.project(tier, kind)
         command = [self.python, "-m", answer(project, "package_name"), "train"]
-        baseline = BASELINES / f"{tier}.py"
+        name = tier if kind == "tabular" else f"{kind}_{tier}"
+        baseline = BASELINES / f"{name}.py"
         ours, plain = Timing(), Timing()
         for keep in self.rounds():
             if baseline.is_file():
@@ -423,12 +427,13 @@ class Bench:
                 ours.add(wall, cpu)
         return [
             Row(
-                f"`train`, {tier} default project",
+                f"`train`, {tier} default {'' if kind == 'tabular' else kind + ' '}"
+                "project",
                 ours,
                 plain if baseline.is_file() else None,
                 "plain script"
                 if baseline.is_file()
-                else f"nothing yet: add benchmarks/baselines/{tier}.py",
+                else f"nothing yet: add benchmarks/baselines/{name}.py",
                 TRAIN_RATIO_TARGETS.get(tier),
                 target_is_ratio=True,
             )
@@ -586,7 +591,7 @@ def write_readme(table: str) -> None:
     )
 
 
-MEASURES = ("render", "train", "all", "suite", "update")
+MEASURES = ("render", "train", "train-images", "all", "suite", "update")
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -652,7 +657,12 @@ def main(argv: list[str] | None = None) -> int:
             measure(rows, "render", bench.render)
         if "update" in args.only:
             measure(rows, "`copier update`", bench.update)
-        per_tier = {"train": bench.train, "all": bench.make_all, "suite": bench.suite}
+        per_tier = {
+            "train": bench.train,
+            "train-images": partial(bench.train, kind="images"),
+            "all": bench.make_all,
+            "suite": bench.suite,
+        }
         for tier in tiers:
             for name, method in per_tier.items():
                 if name in args.only:

@@ -14,6 +14,7 @@ from typing import Any
 import copier
 
 from csv_data import write_classification_csv, write_regression_csv
+from image_data import write_image_folder
 from ml100 import OFFERED_TIERS
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -139,6 +140,9 @@ def dataset_answers(data: str, workdir: Path) -> dict[str, Any]:
             "target_column": "churned",
             "task": "classification",
         }
+    if data == "images-folder":
+        folder = write_image_folder(workdir / "input" / "My Photos")
+        return {"dataset": "folder", "images_path": str(folder)}
     if data == "csv-regression":
         csv_path = write_regression_csv(workdir / "input" / "flat_prices.csv")
         return {
@@ -147,7 +151,15 @@ def dataset_answers(data: str, workdir: Path) -> dict[str, Any]:
             "target_column": "price",
             "task": "regression",
         }
+    if data == "images":
+        return {"dataset": "digits"}
     return {"dataset": data}
+
+
+# The images kind's data: the built-in digits as a folder, and a folder of your own;
+# and the tiers that kind is offered at.
+IMAGE_DATA = ["images", "images-folder"]
+IMAGE_TIERS = list(OFFERED_TIERS)
 
 
 # Named answer sets: one per tier x dataset, plus sets reaching every other choice.
@@ -156,6 +168,12 @@ VARIANTS: dict[str, dict[str, Any]] = {
         f"{tier}-{data}": {"tier": tier, "data": data}
         for tier in OFFERED_TIERS
         for data in DATA_CHOICES
+    },
+    # The images kind, where it is offered: the digits written out, and a folder.
+    **{
+        f"{tier}-{data}": {"tier": tier, "kind": "images", "data": data}
+        for tier in IMAGE_TIERS
+        for data in IMAGE_DATA
     },
     "hugo-apache-py310": {
         "data": "wine",

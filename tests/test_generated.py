@@ -7,7 +7,7 @@ import sys
 import pytest
 import yaml
 
-from harness import DATA_CHOICES, OFFERED_TIERS, VARIANTS
+from harness import DATA_CHOICES, IMAGE_TIERS, OFFERED_TIERS, VARIANTS
 
 # The bar each built-in dataset's default model clears on its test split.
 MINIMUM_SCORES = {
@@ -19,7 +19,7 @@ MINIMUM_SCORES = {
 }
 # Variants whose `make all` trains the network for the epochs the configs give, and the
 # bar they clear: the advanced tier's CNN on digits is the one trained in full.
-FULL_RUNS = {"advanced-digits": 0.97}
+FULL_RUNS = {"advanced-digits": 0.97, "advanced-images": 0.97}
 # Every variant runs `make all`; the generated suites run for the datasets below at
 # each tier (every dataset at the beginner tier, where a suite takes seconds): each
 # tier x dataset is run one way or the other, and each tier's suite runs for a built-in
@@ -28,6 +28,21 @@ SUITE_KINDS = {
     "beginner": DATA_CHOICES,
     "intermediate": ["iris", "diabetes", "csv-classification"],
     "advanced": ["iris", "diabetes", "csv-regression"],
+}
+# The images kind: each tier's suite once, for the digits at the beginner tier and a
+# folder of images at the next (the generated tests make a folder of their own too);
+# `make all` for the other pairing, so those tiers meet both.
+# The advanced tier trains its network in full on the digits (the generated tests train
+# it on a made folder too).
+IMAGE_SUITES = {
+    "beginner": "images",
+    "intermediate": "images-folder",
+    "advanced": "images",
+}
+IMAGE_MAKE_ALL = {
+    "beginner": "images-folder",
+    "intermediate": "images",
+    "advanced": "images",
 }
 # Generated tests marked slow (the advanced tier's 2-process DDP run) run for these
 # variants only; the others run their suites with -m "not slow".
@@ -60,13 +75,16 @@ def variant_project(name: str, rendered, copy_of, tmp_path):
 
 @pytest.fixture(
     params=[f"{tier}-{kind}" for tier in OFFERED_TIERS for kind in DATA_CHOICES]
+    + [f"{tier}-{IMAGE_MAKE_ALL[tier]}" for tier in IMAGE_TIERS]
 )
 def project(request, rendered, copy_of, tmp_path):
     return variant_project(request.param, rendered, copy_of, tmp_path)
 
 
 @pytest.mark.parametrize(
-    "name", [f"{tier}-{kind}" for tier in OFFERED_TIERS for kind in SUITE_KINDS[tier]]
+    "name",
+    [f"{tier}-{kind}" for tier in OFFERED_TIERS for kind in SUITE_KINDS[tier]]
+    + [f"{tier}-{IMAGE_SUITES[tier]}" for tier in IMAGE_TIERS],
 )
 def test_generated_suite_passes(name, rendered, copy_of, tmp_path) -> None:
     project = variant_project(name, rendered, copy_of, tmp_path)

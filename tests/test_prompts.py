@@ -28,8 +28,10 @@ HELP = {
     "It is shown as #001.",
     "tier": "Difficulty tier; each adds to the one below.",
     "kind": "What kind of problem?",
-    "dataset": "Which data? All but csv ship inside scikit-learn and work offline.",
+    "dataset": "Which data? All but csv and folder ship inside scikit-learn and work "
+    "offline.",
     "csv_path": "Path to your CSV file.",
+    "images_path": "Path to your folder of images: one subfolder per class",
     "target_column": "The column of your CSV to predict",
     "task": "Predict a category (classification) or a number (regression)?",
     "project_title": "The project's title",
@@ -52,8 +54,12 @@ def on_screen(text: str) -> re.Pattern:
     return re.compile(GAP.join(re.escape(word) for word in text.split()))
 
 
-# The dataset menu's entries, in order: csv is the last one.
+# The dataset menu's entries, in order: csv is the last one for tables.
 CSV_CHOICE = DOWN * 5
+# The kind menu: images after tabular. For images the dataset menu starts at digits,
+# and folder is the next choice offered (those for tables are skipped, greyed out).
+IMAGES_CHOICE = DOWN
+FOLDER_CHOICE = DOWN
 
 
 class Prompt:
@@ -190,3 +196,27 @@ def test_a_wrong_answer_is_explained_and_asked_again(prompt) -> None:
     assert answers["tier"] == "intermediate"
     assert answers["csv_path"] == "mine.csv"
     assert answers["project_slug"] == "042-mine-classification"
+
+
+def test_a_folder_of_images_is_checked_then_copied_in(prompt, tmp_path) -> None:
+    photos = tmp_path / "Holiday Photos"
+    for name in ("beach", "city"):
+        (photos / name).mkdir(parents=True)
+        (photos / name / f"{name}.png").write_bytes(b"\x89PNG not checked at copy")
+    prompt.answer("project_number")
+    prompt.answer("tier")
+    prompt.answer("kind", IMAGES_CHOICE)
+    prompt.answer("dataset", FOLDER_CHOICE)
+    prompt.answer("images_path", str(photos / "beach" / "beach.png"))
+    prompt.expect("is a file, not a folder of class subfolders")
+    prompt.child.send(BACKSPACE * len("/beach/beach.png") + ENTER)
+    answers = prompt.finish(LATER)
+    assert (answers["kind"], answers["dataset"]) == ("images", "folder")
+    assert answers["project_slug"] == "001-holiday-photos-images"
+    copied = prompt.destination / "data" / "raw" / "holiday-photos"
+    assert (copied / "city" / "city.png").read_bytes() == (
+        photos / "city" / "city.png"
+    ).read_bytes()
+    assert "images_dir: data/raw/holiday-photos" in (
+        prompt.destination / "configs" / "project.yaml"
+    ).read_text(encoding="utf-8").replace('"', "")
