@@ -754,6 +754,17 @@ RUN_CASES = [
         tiers=("intermediate",),
     ),
     RunCase(
+        "network-space-key-misspelt",
+        "iris",
+        rewrite(
+            config, lambda text: text.replace("  dropout: {low", "  dropuot: {low")
+        ),
+        ("search",),
+        "configs/default.yaml: network_search.space.network.dropuot: network has no "
+        "key 'dropuot'",
+        tiers=("advanced",),
+    ),
+    RunCase(
         "checkpoint-is-garbage",
         "iris",
         write_bytes(checkpoint, b"not a checkpoint"),
