@@ -13,7 +13,7 @@ from typing import Any
 
 import copier
 
-from csv_data import write_classification_csv, write_regression_csv
+from csv_data import write_classification_csv, write_regression_csv, write_text_csv
 from image_data import write_image_folder
 from ml100 import OFFERED_TIERS
 
@@ -142,7 +142,7 @@ def dataset_answers(data: str, workdir: Path) -> dict[str, Any]:
         }
     if data == "images-folder":
         folder = write_image_folder(workdir / "input" / "My Photos")
-        return {"dataset": "folder", "images_path": str(folder)}
+        return {"kind": "images", "dataset": "folder", "images_path": str(folder)}
     if data == "csv-regression":
         csv_path = write_regression_csv(workdir / "input" / "flat_prices.csv")
         return {
@@ -151,15 +151,27 @@ def dataset_answers(data: str, workdir: Path) -> dict[str, Any]:
             "target_column": "price",
             "task": "regression",
         }
+    if data == "text-csv":
+        csv_path = write_text_csv(workdir / "input" / "Topic Posts.csv")
+        return {
+            "kind": "text",
+            "dataset": "csv",
+            "csv_path": str(csv_path),
+            "text_column": "review",
+            "target_column": "label",
+        }
     if data == "images":
-        return {"dataset": "digits"}
+        return {"kind": "images", "dataset": "digits"}
     return {"dataset": data}
 
 
-# The images kind's data: the built-in digits as a folder, and a folder of your own;
-# and the tiers that kind is offered at.
+# The images kind's data: the built-in digits as a folder, and a folder of your own.
 IMAGE_DATA = ["images", "images-folder"]
-IMAGE_TIERS = list(OFFERED_TIERS)
+# The problem kinds beyond tabular, one variant per tier and data each, named
+# `<tier>-<data>`: text from a CSV; images from the digits and from a folder.
+KIND_VARIANTS = [
+    f"{tier}-{data}" for tier in OFFERED_TIERS for data in ["text", *IMAGE_DATA]
+]
 
 
 # Named answer sets: one per tier x dataset, plus sets reaching every other choice.
@@ -169,10 +181,10 @@ VARIANTS: dict[str, dict[str, Any]] = {
         for tier in OFFERED_TIERS
         for data in DATA_CHOICES
     },
-    # The images kind, where it is offered: the digits written out, and a folder.
+    **{f"{tier}-text": {"tier": tier, "data": "text-csv"} for tier in OFFERED_TIERS},
     **{
-        f"{tier}-{data}": {"tier": tier, "kind": "images", "data": data}
-        for tier in IMAGE_TIERS
+        f"{tier}-{data}": {"tier": tier, "data": data}
+        for tier in OFFERED_TIERS
         for data in IMAGE_DATA
     },
     "hugo-apache-py310": {

@@ -18,7 +18,7 @@ class Project:
     slug: str
     tier: Literal["beginner", "intermediate", "advanced"]
     # The problem kind: what the data is (rows and columns, texts, images, ...).
-    kind: Literal["tabular", "images"]
+    kind: Literal["tabular", "text", "images"]
     # A dataset scikit-learn ships (iris, wine, ...) or "csv" for your own file.
     dataset: str
     task: Literal["classification", "regression"]
@@ -30,6 +30,8 @@ class Project:
     repository_url: str = ""
     # Your CSV under data/raw/, when dataset is csv.
     csv_file: str | None = None
+    # The column that holds the texts, for the text kind.
+    text_column: str | None = None
     # Images: the folder under data/raw/ with one subfolder of images per class, and
     # the square size (in pixels) and colour mode ("L" grey, "RGB") each image gets.
     images_dir: str | None = None
