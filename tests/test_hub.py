@@ -25,7 +25,7 @@ import pexpect
 import pytest
 import yaml
 
-from harness import REPO_ROOT, THREAD_LIMITS, Project
+from harness import REPO_ROOT, THREAD_LIMITS, VARIANTS, Project
 from template_repo import (
     GIT_ENV,
     VERSION,
@@ -309,8 +309,8 @@ def test_the_challenge_from_new_to_site(layout, releases, tmp_path):
 
 
 def test_status_names_each_unreadable_project_and_shows_the_others(rendered, tmp_path):
-    good = rendered("beginner-iris", kind="iris").path
-    hugo = rendered("hugo-apache-py310", kind="wine", blog_platform="hugo").path
+    good = rendered("beginner-iris", **VARIANTS["beginner-iris"]).path
+    hugo = rendered("hugo-apache-py310", **VARIANTS["hugo-apache-py310"]).path
     workspace = tmp_path / "100ml"
     workspace.mkdir()
     shutil.copytree(good, workspace / "001-iris-classification")
@@ -368,7 +368,7 @@ def test_a_folder_that_is_not_a_workspace_is_one_line(
     folder, message, rendered, tmp_path
 ):
     (tmp_path / "empty").mkdir()
-    project: Project = rendered("beginner-iris", kind="iris")
+    project: Project = rendered("beginner-iris", **VARIANTS["beginner-iris"])
     target = {"project": project.path}.get(folder, tmp_path / folder)
     result = hub(tmp_path, "status", "--workspace", str(target))
     assert result.returncode == 2
