@@ -37,6 +37,7 @@ from template_repo import (
 
 NEXT = later(VERSION)
 PACKAGE = "template/src/{{ package_name }}"
+TABULAR_MODEL = "{% if kind == 'tabular' %}model.py{% endif %}.jinja"
 ENGINE_LINE = f"# This line arrived with release {NEXT}."
 MODEL_LINE = f"(This line arrived with release {NEXT}.)"
 PNG = b"\x89PNG\r\n\x1a\n"
@@ -81,7 +82,8 @@ def releases(tmp_path_factory) -> TemplateRepo:
     engine and the first lines of the learner's model.py."""
     repo = TemplateRepo.from_worktree(tmp_path_factory.mktemp("hub") / "ml100")
     repo.append(f"{PACKAGE}/_ladder/core/report.py", f"\n{ENGINE_LINE}\n")
-    model = f"{PACKAGE}/model.py.jinja"
+    # The learner's model.py, rendered for the tabular kind.
+    model = f"{PACKAGE}/{TABULAR_MODEL}"
     first = repo.file(model).read_text(encoding="utf-8").splitlines()[0]
     repo.replace(model, first + "\n", f"{first}\n{MODEL_LINE}\n")
     repo.release(NEXT)
