@@ -93,6 +93,13 @@ KINDS: dict[str, dict[str, Any]] = {
         "tasks": ["classification", "regression"],
         "default_dataset": "iris",
     },
+    # The labelled sets with their labels hidden from the models (kept to score the
+    # clusters against), or a CSV with or without a label column.
+    "clustering": {
+        "datasets": ["iris", "wine", "breast_cancer", "digits", "csv"],
+        "tasks": ["clustering"],
+        "default_dataset": "iris",
+    },
 }
 
 
