@@ -106,12 +106,6 @@ COPY_CASES = [
         "task must be one of clustering for the clustering kind, got 'regression'",
     ),
     CopyCase(
-        "dataset-not-for-the-kind",
-        "dataset",
-        {"kind": "clustering", "dataset": "diabetes"},
-        "dataset must be one offered for the clustering kind",
-    ),
-    CopyCase(
         "csv-is-a-folder",
         "csv_path",
         csv_answers(None),
