@@ -69,3 +69,23 @@ def choice_of_k_figure(
         axes.legend()
     figure.suptitle("How many clusters? KMeans on the training rows")
     return figure
+
+
+def candidates_figure(candidates: list[dict]) -> Figure:
+    """Each candidate's best trial: its silhouette over the seeds (mean and spread)
+    and its stability (how alike the seeds' clusters are)."""
+    names = [candidate["name"] for candidate in candidates]
+    figure = Figure(figsize=(11, 4), layout="constrained")
+    score_axes, stability_axes = figure.subplots(1, 2)
+    score_axes.barh(
+        names,
+        [candidate["mean"] for candidate in candidates],
+        xerr=[candidate["std"] for candidate in candidates],
+    )
+    score_axes.set(title="Silhouette on the training rows", xlabel="silhouette")
+    stability_axes.barh(names, [candidate["stability"] for candidate in candidates])
+    stability_axes.set(
+        title="Stability across seeds", xlabel="adjusted Rand index", xlim=(0, 1.05)
+    )
+    figure.suptitle("Each candidate's best trial")
+    return figure

@@ -18,13 +18,16 @@ def run_train(paths: Paths, settings: Settings) -> None:
 
 
 def run_evaluate(paths: Paths, settings: Settings) -> None:
-    from ...core.artifacts import load_model
+    from ...core.artifacts import load_model, read_json
     from ...core.evaluate import write_evaluation
     from ..data import prepare_rows
     from ..evaluate import evaluate
 
     model = load_model(paths.model)
     evaluation = evaluate(model, prepare_rows(paths, settings), settings)
+    # Keep what `train` wrote besides the scores (a search's candidates, ...).
+    if paths.metrics.is_file():
+        evaluation.metrics = {**read_json(paths.metrics), **evaluation.metrics}
     write_evaluation(evaluation, paths)
     print_scores(evaluation.metrics)
 
