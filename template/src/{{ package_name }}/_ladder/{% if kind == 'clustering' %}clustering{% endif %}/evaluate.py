@@ -36,6 +36,35 @@ class EvaluationSettings:
     profile_columns: PositiveInt = 8
 
 
+def feature_space(model, X) -> np.ndarray:
+    """X in the scaled columns the model clusters: every model's internal scores are
+    measured there, so they compare (the autoencoder's own `features`)."""
+    if hasattr(model, "features"):
+        return model.features(X)
+    return model[:-1].transform(X)
+
+
+def row_scores(model, X) -> np.ndarray:
+    """Each row's anomaly score: the model's own (the autoencoder's reconstruction
+    error), else the distance to the nearest cluster centre."""
+    if hasattr(model, "anomaly_scores"):
+        return model.anomaly_scores(X)
+    return anomaly_scores(model, X)
+
+
+def anomaly_measure(model) -> str:
+    """What `row_scores` measures, in words, for the draft."""
+    if hasattr(model, "anomaly_scores"):
+        return "the autoencoder's reconstruction error"
+    return "the distance to the nearest cluster centre"
+
+
+def cluster_count(model) -> int:
+    if hasattr(model, "n_clusters"):
+        return model.n_clusters
+    return len(centres(model[-1]))
+
+
 def scores_against_chance(
     features: np.ndarray, clusters: np.ndarray, rows: Rows, seed: int
 ) -> dict[str, Any]:
@@ -51,23 +80,22 @@ def scores_against_chance(
 
 
 def describe_clusters(
-    model: Pipeline, rows: Rows, settings: Settings, scores: np.ndarray | None = None
+    model: Pipeline, rows: Rows, settings: Settings
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     """The profile and most unusual rows (metrics), and the clusters drawn in 2-D and
-    the choice of k (figures). `scores` are anomaly scores of every row when the
-    model has its own (the advanced tier's reconstruction error)."""
+    the choice of k (figures)."""
     shown, seed = settings.evaluation, settings.project.seed
     X = rows.X
     clusters = model.predict(X)
-    if scores is None:
-        scores = anomaly_scores(model, X)
+    scores = row_scores(model, X)
     columns = telling_columns(X, clusters, shown.profile_columns)
     unusual = most_unusual(X, scores, clusters, columns, shown.unusual_rows)
-    features = model[:-1].transform(X)
+    features = feature_space(model, X)
     n_train = len(rows.X_train)
     ks = list(range(2, max(2, min(shown.max_k, n_train - 1)) + 1))
     top = np.argsort(scores)[::-1][: shown.unusual_rows]
     metrics = {
+        "anomaly_score": anomaly_measure(model),
         "profile": cluster_profile(X, clusters, columns),
         "unusual": unusual,
     }
@@ -85,7 +113,7 @@ def describe_clusters(
 def evaluate(model: Pipeline, rows: Rows, settings: Settings) -> Evaluation:
     """Test scores against chance, with the description of the clusters."""
     project = settings.project
-    features = model[:-1].transform(rows.X_test)
+    features = feature_space(model, rows.X_test)
     clusters = model.predict(rows.X_test)
     described, drawn = describe_clusters(model, rows, settings)
     metrics = {
@@ -94,7 +122,7 @@ def evaluate(model: Pipeline, rows: Rows, settings: Settings) -> Evaluation:
         "task": project.task,
         **scores_against_chance(features, clusters, rows, project.seed),
         **describe(model),
-        "n_clusters": len(centres(model[-1])),
+        "n_clusters": cluster_count(model),
         "n_train": len(rows.X_train),
         "n_test": len(rows.X_test),
         **described,

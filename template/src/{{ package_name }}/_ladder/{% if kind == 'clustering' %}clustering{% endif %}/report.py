@@ -28,13 +28,14 @@ def cluster_sections(metrics: dict[str, Any]) -> list[str]:
             "groups)"
         )
     profile = metrics.get("profile", {})
+    measure = metrics.get("anomaly_score", "anomaly score")
     return [
         note + ".",
         f"What each of the {len(profile)} clusters holds (all rows; the "
         "columns that tell the clusters apart most, their mean in each):",
         profile_table(profile),
-        f"The most unusual rows: furthest from every cluster (`python -m {PACKAGE} "
-        "predict` scores new rows the same way):",
+        f"The most unusual rows, by {measure} (`python -m {PACKAGE} predict` "
+        "scores new rows the same way):",
         unusual_table(metrics.get("unusual", [])),
     ]
 

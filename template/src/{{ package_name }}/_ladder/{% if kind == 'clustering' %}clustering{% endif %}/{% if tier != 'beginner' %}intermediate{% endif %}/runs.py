@@ -29,11 +29,17 @@ def experiments_table(runs: list[Run]) -> str:
         cv, test = run.metrics["cv"], run.classical_scores[metric]
         name = f"**{run.name}**" if run is best else run.name
         rows.append(
-            f"| {name} | {run.metrics['candidate']} | {run.metrics['n_clusters']} "
+            f"| {name} | {run.metrics['candidate']} | {candidate_clusters(run)} "
             f"| {cv['mean']:.3f} ± {cv['std']:.3f} | {cv['stability']:.3f} "
             f"| {test:.3f} | {run.metrics['baseline'][metric]:.3f} | {cv['trials']} |"
         )
     return "\n".join(rows)
+
+
+def candidate_clusters(run: Run) -> int:
+    """How many clusters the run's best candidate found (in its search)."""
+    chosen = run.metrics["candidate"]
+    return next(c for c in run.metrics["candidates"] if c["name"] == chosen)["clusters"]
 
 
 def candidates_table(metrics: dict[str, Any]) -> str:

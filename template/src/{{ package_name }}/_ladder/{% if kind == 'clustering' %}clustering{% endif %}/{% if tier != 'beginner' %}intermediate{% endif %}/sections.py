@@ -10,8 +10,9 @@ from jsonargparse.typing import NonNegativeInt, restricted_number_type
 from ...core.settings import AddSection, dataclass_section, value_section
 from ..beginner.sections import sections as beginner_sections
 
-# Stability compares the clusters of two fits at least.
-Seeds = restricted_number_type("Seeds", int, (">=", 2))
+# Stability compares the clusters of two fits at least. (An upper bound too, so the
+# type differs from the tabular search's Folds, which jsonargparse holds already.)
+Seeds = restricted_number_type("Seeds", int, [(">=", 2), ("<=", 100)])
 
 
 @dataclass(frozen=True)
