@@ -349,13 +349,16 @@ class Bench:
         for number in range(self.warmup + self.repeat):
             yield number >= self.warmup
 
-    def project(self, tier: str) -> Path:
-        """The tier's default project, rendered once for `train` and `suite`."""
-        if tier not in self.projects:
-            destination = self.fresh(f"project-{tier}") / "project"
-            self.projects[tier] = render(self.template, destination, {"tier": tier})
-            commit_folder(self.projects[tier])
-        return self.projects[tier]
+    def project(self, tier: str, kind: str = "tabular") -> Path:
+        """The tier's default project of `kind`, rendered once for `train` and
+        `suite`."""
+        key = tier if kind == "tabular" else f"{kind}-{tier}"
+        if key not in self.projects:
+            destination = self.fresh(f"project-{key}") / "project"
+            data = {"tier": tier, "kind": kind}
+            self.projects[key] = render(self.template, destination, data)
+            commit_folder(self.projects[key])
+        return self.projects[key]
 
     def reset(self, project: Path) -> None:
         """Take `project` back to as rendered, bytecode caches kept: each round does a
@@ -405,10 +408,13 @@ class Bench:
             )
         return rows
 
-    def train(self, tier: str) -> list[Row]:
-        project = self.project(tier)
+    def train(self, tier: str, kind: str = "tabular") -> list[Row]:
+        project = self.project(tier, kind)
         command = [self.python, "-m", answer(project, "package_name"), "train"]
-        baseline = BASELINES / f"{tier}.py"
+        # The tabular kind's scripts are named by tier; another kind's by both.
+        script = f"{tier}.py" if kind == "tabular" else f"{kind}-{tier}.py"
+        baseline = BASELINES / script
+        label = "default project" if kind == "tabular" else f"{kind} project (iris)"
         ours, plain = Timing(), Timing()
         for keep in self.rounds():
             if baseline.is_file():
@@ -423,12 +429,12 @@ class Bench:
                 ours.add(wall, cpu)
         return [
             Row(
-                f"`train`, {tier} default project",
+                f"`train`, {tier} {label}",
                 ours,
                 plain if baseline.is_file() else None,
                 "plain script"
                 if baseline.is_file()
-                else f"nothing yet: add benchmarks/baselines/{tier}.py",
+                else f"nothing yet: add benchmarks/baselines/{script}",
                 TRAIN_RATIO_TARGETS.get(tier),
                 target_is_ratio=True,
             )
@@ -587,6 +593,9 @@ def write_readme(table: str) -> None:
 
 
 MEASURES = ("render", "train", "all", "suite", "update")
+# The problem kinds besides tabular, each timed by `train` with a plain script per tier
+# (benchmarks/baselines/<kind>-<tier>.py).
+OTHER_KINDS = ("clustering",)
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -604,6 +613,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument(
         "--tiers", nargs="+", choices=OFFERED_TIERS, help="default: every offered tier"
+    )
+    parser.add_argument(
+        "--kinds",
+        nargs="*",
+        choices=OTHER_KINDS,
+        default=list(OTHER_KINDS),
+        help="problem kinds besides tabular whose `train` is timed (default: all)",
     )
     parser.add_argument(
         "--template-suite",
@@ -657,6 +673,12 @@ def main(argv: list[str] | None = None) -> int:
             for name, method in per_tier.items():
                 if name in args.only:
                     measure(rows, f"{name}, {tier}", partial(method, tier))
+        # The other problem kinds: `train` against their plain scripts.
+        for kind in args.kinds:
+            for tier in tiers:
+                if "train" in args.only:
+                    train = partial(bench.train, tier, kind)
+                    measure(rows, f"train, {kind} {tier}", train)
         if args.template_suite:
             measure(rows, "the template's whole suite", bench.template_suite)
     finally:
