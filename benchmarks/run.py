@@ -515,7 +515,8 @@ def measure(rows: list[Row], name: str, make: Callable[[], list[Row]]) -> None:
         rows.extend(make())
     except (BenchmarkError, subprocess.CalledProcessError, OSError) as error:
         detail = getattr(error, "stderr", None) or str(error)
-        rows.append(Row(name, error=" ".join(str(detail).split())[:400]))
+        # The end of a traceback says what failed; its start only where.
+        rows.append(Row(name, error=" ".join(str(detail).split())[-400:]))
 
 
 def import_seconds(module: str) -> float:
