@@ -15,13 +15,17 @@ For each tier in OFFERED_TIERS (extensions/ml100.py), side by side in one run:
   project with vcs_ref="HEAD" (what `copier copy` costs), against the same for a
   one-file template: the floor Copier itself costs. With --peer, another template is
   rendered in the same rounds, to show what the floor ratio looks like elsewhere.
-- train: `python -m <package> train` in the tier's default project, against a plain
+- train: `python -m <package> train` in the tier's default project (and in a text
+  project trained on common.py's corpus: --kinds), against a plain
   script doing the same work with the libraries directly, benchmarks/baselines/<tier>.py
   (a tier without one is timed alone: write that file to compare it; it gets the folder
   to write in as its one argument, and runs there).
 - all: `make all` (train, evaluate, report) in the tier's default project.
 - suite: the generated project's tests, without the ones marked `slow`.
 - update: `copier update` of a committed default project to a newer template commit.
+- setup: README command 1, word for word, from a fresh clone with packages cached:
+  render the default project, install it from its lock with uv, `make all`; against
+  the same with pip (SETUP_WITH_PIP: release 0.2.0's command 1, pip in both venvs).
 
 Everything is rendered from a snapshot of this working tree (uncommitted changes
 included) committed to a temporary repository, and the floor template is made the same
@@ -51,6 +55,7 @@ from importlib.metadata import entry_points, version
 from importlib.util import find_spec
 from pathlib import Path
 
+from baselines.common import write_text_corpus
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
@@ -67,9 +72,37 @@ from ml100 import OFFERED_TIERS  # noqa: E402
 # The targets: seconds, or a ratio to the thing compared with. A tier missing here is
 # measured without a target.
 RENDER_RATIO_TARGET = 1.3
-TRAIN_RATIO_TARGETS = {"beginner": 1.5}
-SUITE_TARGETS = {"beginner": 10.0, "advanced": 45.0}
+TRAIN_RATIO_TARGETS = {
+    "beginner": 1.5,
+    "text_beginner": 1.2,
+    "text_intermediate": 1.2,
+    "text_advanced": 1.2,
+}
+SUITE_TARGETS = {
+    "beginner": 10.0,
+    "advanced": 45.0,
+    "text_beginner": 15.0,
+    "text_advanced": 45.0,
+}
+# The problem kinds measured (--kinds), the projects their rows name, and what a text
+# project is rendered with: benchmarks/baselines/common.py's corpus as its CSV.
+KINDS = ("tabular", "text", "clustering")
+PROJECTS = {
+    "tabular": "default project",
+    "text": "text project (2,000 posts)",
+    "clustering": "clustering project (iris)",
+}
+TEXT_ANSWERS = {
+    "kind": "text",
+    "dataset": "csv",
+    "text_column": "review",
+    "target_column": "label",
+}
+TEXT_CSV = "data/raw/posts.csv"
+# A kind other than tabular measures `train` and `suite`.
+KIND_MEASURES = ("train", "suite")
 UPDATE_TARGET = 3.0
+SETUP_TARGET = 30.0
 TEMPLATE_SUITE_TARGET = 15 * 60.0
 
 # Each render and update runs in a fresh interpreter: it pays what `copier copy` pays.
@@ -95,6 +128,23 @@ FLOOR_FILES = {
     "copier.yml": "_subdirectory: template\n\nname:\n  type: str\n  default: world\n",
     "template/hello.txt.jinja": "Hello {{ name }}!\n",
 }
+# README command 1 with pip in place of uv: pip installs Copier, then the project
+# (its dependencies and both groups) into its own .venv, as `make install` did in 0.2.0.
+SETUP_PROJECT = "../001-iris-classification"
+SETUP_WITH_PIP = " && ".join(
+    [
+        "python3 -m venv .venv",
+        ".venv/bin/pip install --upgrade pip",
+        ".venv/bin/pip install --group render",
+        ".venv/bin/copier copy --trust --defaults --vcs-ref HEAD . " + SETUP_PROJECT,
+        f"python3 -m venv {SETUP_PROJECT}/.venv",
+        f"{SETUP_PROJECT}/.venv/bin/pip install --upgrade pip",
+        f"{SETUP_PROJECT}/.venv/bin/pip install -e {SETUP_PROJECT}"
+        f" --group {SETUP_PROJECT}/pyproject.toml:dev"
+        f" --group {SETUP_PROJECT}/pyproject.toml:update",
+        f'make -C {SETUP_PROJECT} all PYTHON="$PWD/{SETUP_PROJECT}/.venv/bin/python"',
+    ]
+)
 # The template commit a default project is updated to: a line added to its README.
 TRIVIAL_CHANGE = ("template/README.md.jinja", "<!-- a trivial template change -->")
 
@@ -224,9 +274,9 @@ def run(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, floa
     wall = time.perf_counter() - start
     if result.returncode != 0:
         output = (result.stdout + result.stderr).strip().splitlines()[-8:]
-        raise BenchmarkError(
-            f"`{' '.join(command[:4])} ...` failed: " + " / ".join(output)
-        )
+        # A long `bash -c` line would fill the error cell: its start says enough.
+        shown = " ".join(command[:4])[:80]
+        raise BenchmarkError(f"`{shown} ...` failed: " + " / ".join(output))
     return wall, children_cpu() - cpu, result.stdout
 
 
@@ -298,16 +348,36 @@ def undeclared_plugins(project: Path) -> list[str]:
     The project's own environment would not have them (hypothesis, for one, takes a
     second to load), so its suite is timed without them.
     """
-    metadata = tomllib.loads((project / "pyproject.toml").read_text("utf-8"))["project"]
+    pyproject = tomllib.loads((project / "pyproject.toml").read_text("utf-8"))
+    metadata = pyproject["project"]
     requirements = list(metadata.get("dependencies", []))
     for extra in metadata.get("optional-dependencies", {}).values():
         requirements += extra
+    for group in pyproject.get("dependency-groups", {}).values():
+        requirements += [line for line in group if isinstance(line, str)]
     declared = {canonicalize_name(Requirement(line).name) for line in requirements}
     return [
         plugin.name
         for plugin in entry_points(group="pytest11")
         if canonicalize_name(plugin.dist.name) not in declared
     ]
+
+
+def readme_command(number: int) -> str:
+    """The README's set-up command `number`: the line under its `# N.` comment."""
+    lines = README.read_text(encoding="utf-8").splitlines()
+    for comment, command in zip(lines, lines[1:], strict=False):
+        if comment.startswith(f"# {number}. "):
+            return command
+    raise BenchmarkError(f"README.md has no set-up command {number}")
+
+
+def without_uv(env: dict[str, str]) -> dict[str, str]:
+    """`env` as on a fresh machine: no uv on PATH, no virtual environment active."""
+    folders = env.get("PATH", "").split(os.pathsep)
+    path = os.pathsep.join(f for f in folders if not (Path(f) / "uv").exists())
+    fresh = {k: v for k, v in env.items() if k not in {"VIRTUAL_ENV", "PYTHONPATH"}}
+    return {**fresh, "PATH": path}
 
 
 def pytest_seconds(output: str) -> float:
@@ -351,14 +421,17 @@ class Bench:
 
     def project(self, tier: str, kind: str = "tabular") -> Path:
         """The tier's default project of `kind`, rendered once for `train` and
-        `suite`."""
-        key = tier if kind == "tabular" else f"{kind}-{tier}"
-        if key not in self.projects:
-            destination = self.fresh(f"project-{key}") / "project"
+        `suite`; a text project gets the benchmark corpus as its CSV."""
+        name = tier if kind == "tabular" else f"{kind}-{tier}"
+        if name not in self.projects:
+            folder = self.fresh(f"project-{name}")
             data = {"tier": tier, "kind": kind}
-            self.projects[key] = render(self.template, destination, data)
-            commit_folder(self.projects[key])
-        return self.projects[key]
+            if kind == "text":
+                corpus = write_text_corpus(folder / "posts.csv")
+                data.update(TEXT_ANSWERS, csv_path=str(corpus))
+            self.projects[name] = render(self.template, folder / "project", data)
+            commit_folder(self.projects[name])
+        return self.projects[name]
 
     def reset(self, project: Path) -> None:
         """Take `project` back to as rendered, bytecode caches kept: each round does a
@@ -411,15 +484,15 @@ class Bench:
     def train(self, tier: str, kind: str = "tabular") -> list[Row]:
         project = self.project(tier, kind)
         command = [self.python, "-m", answer(project, "package_name"), "train"]
-        # The tabular kind's scripts are named by tier; another kind's by both.
-        script = f"{tier}.py" if kind == "tabular" else f"{kind}-{tier}.py"
-        baseline = BASELINES / script
-        label = "default project" if kind == "tabular" else f"{kind} project (iris)"
+        name = tier if kind == "tabular" else f"{kind}_{tier}"
+        baseline = BASELINES / f"{name}.py"
+        # A text script reads the project's CSV: the corpus the project trains on.
+        data = [str(project / TEXT_CSV)] if kind == "text" else []
         ours, plain = Timing(), Timing()
         for keep in self.rounds():
             if baseline.is_file():
-                output = self.fresh(f"plain-{tier}")  # an empty folder each round
-                plain_command = [self.python, str(baseline), str(output)]
+                output = self.fresh(f"plain-{name}")  # an empty folder each round
+                plain_command = [self.python, str(baseline), str(output), *data]
                 wall, cpu, _ = run(plain_command, output, self.in_project(output))
                 if keep:
                     plain.add(wall, cpu)
@@ -429,19 +502,19 @@ class Bench:
                 ours.add(wall, cpu)
         return [
             Row(
-                f"`train`, {tier} {label}",
+                f"`train`, {tier} {PROJECTS[kind]}",
                 ours,
                 plain if baseline.is_file() else None,
                 "plain script"
                 if baseline.is_file()
-                else f"nothing yet: add benchmarks/baselines/{script}",
-                TRAIN_RATIO_TARGETS.get(tier),
+                else f"nothing yet: add benchmarks/baselines/{name}.py",
+                TRAIN_RATIO_TARGETS.get(name),
                 target_is_ratio=True,
             )
         ]
 
-    def suite(self, tier: str) -> list[Row]:
-        project = self.project(tier)
+    def suite(self, tier: str, kind: str = "tabular") -> list[Row]:
+        project = self.project(tier, kind)
         skipped = undeclared_plugins(project)
         self.skipped_plugins.update(skipped)
         command = [self.python, "-m", "pytest", "-q", "-p", "no:cacheprovider"]
@@ -454,9 +527,13 @@ class Bench:
                 timing.add(wall, cpu, {"pytest": pytest_seconds(out)})
         return [
             Row(
-                f"generated test suite, {tier}, without `slow` tests",
+                f"generated test suite, {tier}"
+                + ("" if kind == "tabular" else f" {kind}")
+                + ", without `slow` tests",
                 timing,
-                target=SUITE_TARGETS.get(tier),
+                target=SUITE_TARGETS.get(
+                    tier if kind == "tabular" else f"{kind}_{tier}"
+                ),
             )
         ]
 
@@ -494,6 +571,33 @@ class Bench:
             if keep:
                 timing.add(wall, cpu, json.loads(out))
         return [Row("`copier update`, default project", timing, target=UPDATE_TARGET)]
+
+    def setup(self) -> list[Row]:
+        """README command 1 from a fresh clone, beside the same with pip; the warm-up
+        round fills pip's and uv's caches, as a learner's earlier projects did."""
+        commands = {"uv": readme_command(1), "pip": SETUP_WITH_PIP}
+        timings = {name: Timing() for name in commands}
+        env = without_uv(self.env)
+        for keep in self.rounds():
+            for name, command in commands.items():
+                clone = self.fresh("setup") / "ml100"
+                git("clone", "--quiet", str(self.template), str(clone), cwd=self.work)
+                wall, cpu, _ = run(["bash", "-c", command], clone, env)
+                project = clone.parent / Path(SETUP_PROJECT).name
+                metrics = project / "reports" / "metrics.json"
+                if not metrics.is_file():
+                    raise BenchmarkError(f"{name}: README command 1 trained nothing")
+                if keep:
+                    timings[name].add(wall, cpu)
+        return [
+            Row(
+                "README command 1: render, install (uv, from the lock), `make all`",
+                timings["uv"],
+                timings["pip"],
+                "the same with pip",
+                SETUP_TARGET,
+            )
+        ]
 
     def template_suite(self) -> list[Row]:
         """The template's own tests, `slow` ones included, once: it takes minutes."""
@@ -593,10 +697,7 @@ def write_readme(table: str) -> None:
     )
 
 
-MEASURES = ("render", "train", "all", "suite", "update")
-# The problem kinds besides tabular, each timed by `train` with a plain script per tier
-# (benchmarks/baselines/<kind>-<tier>.py).
-OTHER_KINDS = ("clustering",)
+MEASURES = ("render", "train", "all", "suite", "update", "setup")
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -616,11 +717,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--tiers", nargs="+", choices=OFFERED_TIERS, help="default: every offered tier"
     )
     parser.add_argument(
-        "--kinds",
-        nargs="*",
-        choices=OTHER_KINDS,
-        default=list(OTHER_KINDS),
-        help="problem kinds besides tabular whose `train` is timed (default: all)",
+        "--kinds", nargs="+", choices=KINDS, default=KINDS, help="default: every kind"
     )
     parser.add_argument(
         "--template-suite",
@@ -669,17 +766,19 @@ def main(argv: list[str] | None = None) -> int:
             measure(rows, "render", bench.render)
         if "update" in args.only:
             measure(rows, "`copier update`", bench.update)
+        if "setup" in args.only:
+            measure(rows, "README command 1", bench.setup)
         per_tier = {"train": bench.train, "all": bench.make_all, "suite": bench.suite}
-        for tier in tiers:
-            for name, method in per_tier.items():
-                if name in args.only:
-                    measure(rows, f"{name}, {tier}", partial(method, tier))
-        # The other problem kinds: `train` against their plain scripts.
         for kind in args.kinds:
             for tier in tiers:
-                if "train" in args.only:
-                    train = partial(bench.train, tier, kind)
-                    measure(rows, f"train, {kind} {tier}", train)
+                for name, method in per_tier.items():
+                    if name not in args.only:
+                        continue
+                    if kind == "tabular":
+                        measure(rows, f"{name}, {tier}", partial(method, tier))
+                    elif name in KIND_MEASURES:
+                        call = partial(method, tier, kind)
+                        measure(rows, f"{name}, {tier} {kind}", call)
         if args.template_suite:
             measure(rows, "the template's whole suite", bench.template_suite)
     finally:

@@ -79,3 +79,31 @@ def write_segments_csv(path: Path, rows: int = 240, seed: int = 0) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     frame.to_csv(path, index=False)
     return path
+
+
+# Three topics, each with words of its own and a few every topic shares.
+TOPIC_WORDS = {
+    "sport": "goal match team coach league striker referee season stadium score",
+    "cooking": "recipe oven garlic butter simmer flour sauce chef onion bake",
+    "space": "orbit rocket planet nasa astronaut launch moon telescope galaxy probe",
+}
+COMMON_WORDS = ["the", "a", "today", "really", "new", "week", "people", "said"]
+
+
+def write_text_csv(path: Path, rows: int = 240, seed: int = 0) -> Path:
+    """Short labelled posts on three topics: a `label` column after a `review` one,
+    with quotes, commas and accents a CSV writer must escape. One label in twenty is
+    wrong, as in real data, so a model has mistakes to show."""
+    rng = np.random.default_rng(seed)
+    topics = rng.choice(sorted(TOPIC_WORDS), rows)
+    noisy = rng.random(rows) < 0.05
+    labels = np.where(noisy, rng.choice(sorted(TOPIC_WORDS), rows), topics)
+    texts = []
+    for label in topics:
+        own = rng.choice(TOPIC_WORDS[label].split(), 5)
+        shared = rng.choice(COMMON_WORDS, 5)
+        words = list(rng.permutation(np.concatenate([own, shared])))
+        texts.append(f'{" ".join(words[:5])}, "café" {" ".join(words[5:])}.')
+    path.parent.mkdir(parents=True, exist_ok=True)
+    pd.DataFrame({"review": texts, "label": labels}).to_csv(path, index=False)
+    return path

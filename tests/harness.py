@@ -17,6 +17,7 @@ from csv_data import (
     write_classification_csv,
     write_regression_csv,
     write_segments_csv,
+    write_text_csv,
 )
 from ml100 import OFFERED_TIERS
 
@@ -151,12 +152,24 @@ def dataset_answers(data: str, workdir: Path) -> dict[str, Any]:
             "target_column": "price",
             "task": "regression",
         }
+    if data == "text-csv":
+        csv_path = write_text_csv(workdir / "input" / "Topic Posts.csv")
+        return {
+            "kind": "text",
+            "dataset": "csv",
+            "csv_path": str(csv_path),
+            "text_column": "review",
+            "target_column": "label",
+        }
     if data == "csv-segments":
         csv_path = write_segments_csv(workdir / "input" / "Shoppers.csv")
         # No label column: clustering judges the groups by the data alone.
         return {"dataset": "csv", "csv_path": str(csv_path), "target_column": ""}
     return {"dataset": data}
 
+
+# The problem kinds beyond tabular, one variant per tier each, named `<tier>-<kind>`.
+KIND_VARIANTS = [f"{tier}-text" for tier in OFFERED_TIERS]
 
 # The clustering kind: iris with its labels hidden at every tier, and a shopper CSV
 # without labels, as a learner's own data.
@@ -179,6 +192,7 @@ VARIANTS: dict[str, dict[str, Any]] = {
         for tier in OFFERED_TIERS
         for data in DATA_CHOICES
     },
+    **{f"{tier}-text": {"tier": tier, "data": "text-csv"} for tier in OFFERED_TIERS},
     "hugo-apache-py310": {
         "data": "wine",
         "blog_platform": "hugo",

@@ -50,7 +50,8 @@ class RunCase:
     """A mistake made in a trained project, the command that meets it, the message."""
 
     name: str
-    kind: str  # the dataset kind of the trained project (harness.DATA_CHOICES)
+    # the data of the trained project (harness.DATA_CHOICES), or a kind ("text")
+    kind: str
     breaks: Callable[[Path], None]  # what the learner got wrong, in the project folder
     command: tuple[str, ...]
     message: str
@@ -145,6 +146,27 @@ COPY_CASES = [
             "target_column": "y ",
         },
         "target_column 'y ' is not a column of",
+    ),
+    CopyCase(
+        "text-column-is-not-a-column",
+        "text_column",
+        lambda workdir: {
+            **csv_answers(b"review,y\nnice,a\nbad,b\n")(workdir),
+            "kind": "text",
+            "text_column": "body",
+        },
+        "text_column 'body' is not a column of",
+    ),
+    CopyCase(
+        "text-labels-are-the-texts",
+        "target_column",
+        lambda workdir: {
+            **csv_answers(b"review,y\nnice,a\nbad,b\n")(workdir),
+            "kind": "text",
+            "text_column": "review",
+            "target_column": "review",
+        },
+        "target_column must differ from text_column",
     ),
     CopyCase(
         "title-has-a-line-break",
@@ -292,6 +314,10 @@ def metrics(project: Path) -> Path:
     return project / "reports" / "metrics.json"
 
 
+def data_facts(project: Path) -> Path:
+    return project / "reports" / "data.json"
+
+
 def edit_csv(change: Callable[[pd.DataFrame], pd.DataFrame]) -> Callable[[Path], None]:
     """A break that rewrites the project's CSV through `change`."""
 
@@ -408,6 +434,7 @@ SKOPS_TIERS = ("beginner", "intermediate")  # the advanced tier saves a checkpoi
 # `report` reads reports/metrics.json; the intermediate one reads reports/runs/ instead.
 METRICS_TIERS = ("beginner", "advanced")
 SHOPPERS = "clustering-csv"
+TEXTS = "text"
 RUN_CASES = [
     # The clustering kind: its own data, settings and predictions.
     RunCase(
@@ -448,6 +475,55 @@ RUN_CASES = [
         "rows.csv lacks 1 column(s) the model was trained on (basket items)",
         tiers=("intermediate",),
     ),
+    # The text kind's CSV of labelled texts, and texts to predict.
+    RunCase(
+        "text-empty",
+        TEXTS,
+        edit_csv(lambda frame: frame.assign(review=one_value(frame["review"], " "))),
+        ("train",),
+        "topic-posts.csv has 1 empty text(s) in column 'review' (row 4 under the "
+        "header): write a text there or delete those rows",
+        tiers=ALL_TIERS,
+    ),
+    RunCase(
+        "text-one-class-only",
+        TEXTS,
+        edit_csv(lambda frame: frame.assign(label="sport")),
+        ("train",),
+        "label column 'label' holds one class only ('sport')",
+    ),
+    RunCase(
+        "text-column-missing",
+        TEXTS,
+        edit_csv(lambda frame: frame.rename(columns={"review": "body"})),
+        ("train",),
+        "topic-posts.csv has no column 'review' (columns: body, label)",
+    ),
+    RunCase(
+        "text-csv-is-latin-1",
+        TEXTS,
+        lambda project: data_csv(project).write_bytes(
+            data_csv(project).read_text(encoding="utf-8").encode("latin-1")
+        ),
+        ("train",),
+        "topic-posts.csv is not UTF-8 text: save it as CSV UTF-8",
+    ),
+    RunCase(
+        "predict-texts-lack-the-column",
+        TEXTS,
+        predict_rows(lambda frame: frame.drop(columns=["review"])),
+        ("predict", "rows.csv"),
+        "rows.csv has no column 'review' (columns: label): put the texts in a column",
+        tiers=ALL_TIERS,
+    ),
+    RunCase(
+        "predict-texts-empty",
+        TEXTS,
+        predict_rows(lambda frame: frame.assign(review=one_value(frame["review"], ""))),
+        ("predict", "rows.csv"),
+        "rows.csv has 1 empty text(s) in column 'review' (row 4 under the header)",
+        tiers=ALL_TIERS,
+    ),
     # The learner's CSV, when training.
     RunCase(
         "csv-missing",
@@ -456,6 +532,15 @@ RUN_CASES = [
         ("train",),
         CSV_NOT_FOUND,
         tiers=ALL_TIERS,
+    ),
+    # The exploration notebook stops at the cell that meets the mistake, with its
+    # message: `error: notebooks/01-explore.py stopped: .../customer-churn.csv ...`.
+    RunCase(
+        "csv-missing-explore",
+        CHURN,
+        remove(data_csv),
+        ("explore",),
+        CSV_NOT_FOUND,
     ),
     RunCase(
         "csv-empty",
@@ -709,6 +794,15 @@ RUN_CASES = [
         tiers=ALL_TIERS,
     ),
     RunCase(
+        "data-facts-of-another-shape",
+        "iris",
+        write_bytes(data_facts, b'{"rows": 150}'),
+        ("report",),
+        "data.json is not the facts file notebooks/01-explore.py writes (it lacks "
+        "features, missing, duplicate_rows, target, figures, classes or "
+        "target_summary): run `make explore` again",
+    ),
+    RunCase(
         "draft-missing",
         "iris",
         remove(draft),
@@ -756,6 +850,17 @@ RUN_CASES = [
         ("train",),
         "configs/default.yaml: Group 'search' does not accept option 'n_trails'",
         tiers=("intermediate",),
+    ),
+    RunCase(
+        "network-space-key-misspelt",
+        "iris",
+        rewrite(
+            config, lambda text: text.replace("  dropout: {low", "  dropuot: {low")
+        ),
+        ("search",),
+        "configs/default.yaml: network_search.space.network.dropuot: network has no "
+        "key 'dropuot'",
+        tiers=("advanced",),
     ),
     RunCase(
         "checkpoint-is-garbage",

@@ -13,7 +13,13 @@ import pytest
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
-from harness import CLUSTERING_VARIANTS, DATA_CHOICES, OFFERED_TIERS, VARIANTS
+from harness import (
+    CLUSTERING_VARIANTS,
+    DATA_CHOICES,
+    KIND_VARIANTS,
+    OFFERED_TIERS,
+    VARIANTS,
+)
 from ml100 import identifier_problem
 
 # Module name -> the distributions that provide it, from this (test) environment.
@@ -48,13 +54,14 @@ def providers(module: str) -> set[str]:
 @pytest.mark.parametrize(
     "name",
     [f"{t}-{k}" for t in OFFERED_TIERS for k in DATA_CHOICES]
+    + KIND_VARIANTS
     + sorted(CLUSTERING_VARIANTS),
 )
 def test_pyproject_declares_what_the_code_imports(name, rendered) -> None:
     project = rendered(name, **VARIANTS[name])
-    pyproject = tomllib.loads(project.read("pyproject.toml"))["project"]
-    runtime = declared(pyproject["dependencies"])
-    dev = runtime | declared(pyproject["optional-dependencies"]["dev"])
+    pyproject = tomllib.loads(project.read("pyproject.toml"))
+    runtime = declared(pyproject["project"]["dependencies"])
+    dev = runtime | declared(pyproject["dependency-groups"]["dev"])
 
     source = third_party(imported_modules(project.path / "src"), project.package)
     for module in source:
@@ -62,6 +69,10 @@ def test_pyproject_declares_what_the_code_imports(name, rendered) -> None:
     tests = third_party(imported_modules(project.path / "tests"), project.package)
     for module in tests:
         assert providers(module) & dev, f"tests import {module}, not declared"
+    # `explore` runs the notebooks with what the project installs.
+    notebooks = imported_modules(project.path / "notebooks")
+    for module in third_party(notebooks, project.package):
+        assert providers(module) & runtime, f"notebooks import {module}, not declared"
 
 
 def installed_closure(requirements: list[str]) -> set[str]:
@@ -88,9 +99,9 @@ def installed_closure(requirements: list[str]) -> set[str]:
 def test_package_name_may_not_shadow_any_installed_module(tier, rendered) -> None:
     # A package named like a module its environment installs would hide that module.
     project = rendered(f"{tier}-iris", **VARIANTS[f"{tier}-iris"])
-    pyproject = tomllib.loads(project.read("pyproject.toml"))["project"]
+    pyproject = tomllib.loads(project.read("pyproject.toml"))
     closure = installed_closure(
-        pyproject["dependencies"] + pyproject["optional-dependencies"]["dev"]
+        pyproject["project"]["dependencies"] + pyproject["dependency-groups"]["dev"]
     )
     modules = {
         module

@@ -1,4 +1,5 @@
-"""Each tier x dataset kind trains: its tests pass and `make all` fills the draft."""
+"""Each tier x dataset kind trains: its tests pass and `make all` explores the data and
+fills the draft."""
 
 import json
 import re
@@ -7,7 +8,13 @@ import sys
 import pytest
 import yaml
 
-from harness import CLUSTERING_VARIANTS, DATA_CHOICES, OFFERED_TIERS, VARIANTS
+from harness import (
+    CLUSTERING_VARIANTS,
+    DATA_CHOICES,
+    KIND_VARIANTS,
+    OFFERED_TIERS,
+    VARIANTS,
+)
 
 # The bar each built-in dataset's default model clears on its test split.
 MINIMUM_SCORES = {
@@ -17,6 +24,8 @@ MINIMUM_SCORES = {
     "digits": 0.9,
     "diabetes": 0.3,
 }
+# The bar of each problem kind's variants (their data is the tests' own).
+KIND_MINIMUM_SCORES = {"text": 0.8}
 # Variants whose `make all` trains the network for the epochs the configs give, and the
 # bar they clear: the advanced tier's CNN on digits is the one trained in full.
 FULL_RUNS = {"advanced-digits": 0.97}
@@ -71,6 +80,7 @@ def variant_project(name: str, rendered, copy_of, tmp_path):
 
 @pytest.fixture(
     params=[f"{tier}-{kind}" for tier in OFFERED_TIERS for kind in DATA_CHOICES]
+    + KIND_VARIANTS
     + sorted(CLUSTERING_VARIANTS)
 )
 def project(request, rendered, copy_of, tmp_path):
@@ -80,6 +90,7 @@ def project(request, rendered, copy_of, tmp_path):
 @pytest.mark.parametrize(
     "name",
     [f"{tier}-{kind}" for tier in OFFERED_TIERS for kind in SUITE_KINDS[tier]]
+    + KIND_VARIANTS
     # Each tier's clustering suite once, on iris; the CSV runs `make all` only.
     + [f"{tier}-clustering" for tier in OFFERED_TIERS],
 )
@@ -113,6 +124,8 @@ def test_make_all_beats_the_baseline_and_fills_the_draft(project) -> None:
         assert "clusters.png" in " ".join(metrics["figures"])
     elif answers["dataset"] in MINIMUM_SCORES:
         assert model >= MINIMUM_SCORES[answers["dataset"]]
+    if answers["kind"] in KIND_MINIMUM_SCORES:
+        assert model >= KIND_MINIMUM_SCORES[answers["kind"]]
     if project.variant in FULL_RUNS:
         assert model >= FULL_RUNS[project.variant]
     for figure in metrics["figures"]:
@@ -120,7 +133,9 @@ def test_make_all_beats_the_baseline_and_fills_the_draft(project) -> None:
     model_file = MODEL_FILES.get(answers["tier"], "models/model.skops")
     assert (project.path / model_file).stat().st_size > 0
 
-    documents = [f"blog/{answers['project_slug']}.md", "README.md"]
+    draft = f"blog/{answers['project_slug']}.md"
+    assert_explored(project, draft)
+    documents = [draft, "README.md"]
     if project.has_file("MODEL_CARD.md"):
         documents.append("MODEL_CARD.md")
     for document in documents:
@@ -134,3 +149,26 @@ def test_make_all_beats_the_baseline_and_fills_the_draft(project) -> None:
         assert links, f"no figures in the results block of {document}"
         for link in links:
             assert (project.path / document).parent.joinpath(link).is_file(), link
+
+
+def assert_explored(project, draft: str) -> None:
+    """`make all` ran the notebook in a kernel, kept its run, filled the data block."""
+    data = json.loads(project.read("reports/data.json"))
+    run = json.loads(project.read("reports/01-explore.ipynb"))
+    shown = [
+        output
+        for cell in run["cells"]
+        for output in cell.get("outputs", [])
+        if "image/png" in output.get("data", {})
+    ]
+    assert len(shown) == len(data["figures"]) >= 2
+    for figure in data["figures"]:
+        assert (project.path / "reports" / figure).stat().st_size > 1000
+
+    text = project.read(draft)
+    block = text[text.index("<!-- data:start -->") : text.index("<!-- data:end -->")]
+    assert f"| rows | {data['rows']} |" in block
+    links = IMAGE_LINK.findall(block)
+    assert len(links) == len(data["figures"])
+    for link in links:
+        assert (project.path / draft).parent.joinpath(link).is_file(), link

@@ -1,5 +1,6 @@
 """The generated pre-commit hooks install from PyPI alone and pass on a new project."""
 
+import json
 import sys
 
 import pytest
@@ -52,16 +53,14 @@ def test_make_install_installs_the_hook_or_says_why_not(
     project = copy_of(
         rendered("beginner-iris", **VARIANTS["beginner-iris"]), tmp_path / "p"
     )
-    # A stand-in for the venv's python: pip's installs are skipped (the test
-    # environment already has everything), anything else runs for real.
-    python = tmp_path / "python"
-    python.write_text(
-        f'#!/bin/sh\n[ "$1 $2" = "-m pip" ] && exit 0\nexec {sys.executable} "$@"\n'
-    )
-    python.chmod(0o755)
+    # A stand-in for uv: `uv sync` is skipped (this environment has everything;
+    # tests/test_locked_env.py runs the real one); the hook installs for real.
+    uv = tmp_path / "uv"
+    uv.write_text("#!/bin/sh\nexit 0\n")
+    uv.chmod(0o755)
     if git_repository:
         project.run("git", "init", "-q")
-    command = ["make", "install", f"VENV={tmp_path / 'venv'}", f"PYTHON={python}"]
+    command = ["make", "install", f"UV={uv}", f"PYTHON={sys.executable}"]
     result = project.run(*command)
     assert result.returncode == 0, result.stdout + result.stderr
     hook = project.path / ".git" / "hooks" / "pre-commit"
@@ -71,3 +70,39 @@ def test_make_install_installs_the_hook_or_says_why_not(
     else:
         assert not hook.exists()
         assert "this folder is not a git repository yet (git init" in result.stdout
+
+
+@pytest.mark.slow
+def test_hooks_strip_notebook_outputs_and_keep_the_pair_in_sync(
+    rendered, copy_of, tmp_path
+):
+    project = copy_of(
+        rendered("beginner-iris", **VARIANTS["beginner-iris"]), tmp_path / "p"
+    )
+    env = {**GIT_IDENTITY, "PRE_COMMIT_HOME": str(tmp_path / "cache")}
+
+    def hooks() -> int:
+        project.run("git", "add", "-A")
+        command = [sys.executable, "-m", "pre_commit", "run", "--all-files"]
+        return project.run(*command, env=env).returncode
+
+    project.run("git", "init", "-q")
+    # The learner pairs the percent script with an .ipynb (README), then runs a cell.
+    script, notebook = "notebooks/01-explore.py", "notebooks/01-explore.ipynb"
+    pair = ["--set-formats", "ipynb,py:percent", script]
+    assert project.run(sys.executable, "-m", "jupytext", *pair).returncode == 0
+    cells = json.loads(project.read(notebook))
+    code = next(cell for cell in cells["cells"] if cell["cell_type"] == "code")
+    code["outputs"] = [{"output_type": "stream", "name": "stdout", "text": ["ran\n"]}]
+    (project.path / notebook).write_text(json.dumps(cells), encoding="utf-8")
+    assert hooks() == 1, "the outputs were not stripped"
+    assert '"ran\\n"' not in project.read(notebook)
+    assert hooks() == 0
+    project.run("git", "commit", "-q", "-m", "paired", env=env)
+
+    # A cell added to the script reaches the .ipynb at the next commit.
+    with (project.path / script).open("a", encoding="utf-8") as file:
+        file.write("\n# %%\nanswer = 42\n")
+    assert hooks() == 1, "the .ipynb was not brought in line"
+    assert "answer = 42" in project.read(notebook)
+    assert hooks() == 0

@@ -28,8 +28,9 @@ HELP = {
     "It is shown as #001.",
     "tier": "Difficulty tier; each adds to the one below.",
     "kind": "What kind of problem?",
-    "dataset": "Which data? All but csv ship inside scikit-learn and work offline.",
+    "dataset": "Which data? iris to diabetes ship inside scikit-learn",
     "csv_path": "Path to your CSV file.",
+    "text_column": "The column of your CSV that holds the texts",
     "target_column": "The column of your CSV to predict",
     "task": "Predict a category (classification) or a number (regression)?",
     "project_title": "The project's title",
@@ -52,7 +53,8 @@ def on_screen(text: str) -> re.Pattern:
     return re.compile(GAP.join(re.escape(word) for word in text.split()))
 
 
-# The dataset menu's entries, in order: csv is the last one.
+# The dataset menu's entries, in order: csv is the last one (the cursor skips the
+# entries greyed out for the kind: newsgroups for tabular, the tables for text).
 CSV_CHOICE = DOWN * 5
 
 
@@ -156,6 +158,29 @@ def test_a_csv_that_exists_is_copied_in_and_offers_its_columns(prompt, tmp_path)
     assert copied.read_bytes() == csv_path.read_bytes()
 
 
+def test_a_text_csv_offers_its_columns_for_texts_and_labels(prompt, tmp_path):
+    csv_path = tmp_path / "Movie Reviews.csv"
+    csv_path.write_text(
+        'review,stars,label\n"great, really",5,good\nawful,1,bad\n', encoding="utf-8"
+    )
+    prompt.answer("project_number")
+    prompt.answer("tier")
+    prompt.answer("kind", DOWN)  # text
+    prompt.answer("dataset", DOWN)  # newsgroups comes first for text, then csv
+    prompt.answer("csv_path", str(csv_path))
+    prompt.answer("text_column")  # Enter: the first column, offered as the default
+    prompt.answer("target_column")  # Enter: the last column
+    answers = prompt.finish(LATER)  # no task question: texts are classified
+    assert (answers["kind"], answers["dataset"]) == ("text", "csv")
+    assert (answers["text_column"], answers["target_column"]) == ("review", "label")
+    assert answers["project_slug"] == "001-movie-reviews-classification"
+    project = yaml.safe_load(
+        (prompt.destination / "configs" / "project.yaml").read_text(encoding="utf-8")
+    )["project"]
+    assert (project["text_column"], project["target"]) == ("review", "label")
+    assert project["task"] == "classification"
+
+
 def test_a_csv_not_there_yet_is_accepted_and_the_copy_says_where(prompt, tmp_path):
     later = tmp_path / "later.csv"
     prompt.answer("project_number")
@@ -197,8 +222,8 @@ def test_a_clustering_csv_needs_no_label_column(prompt, tmp_path):
     csv_path.write_text("spend,visits\n40,2\n400,4\n", encoding="utf-8")
     prompt.answer("project_number")
     prompt.answer("tier")
-    prompt.answer("kind", DOWN)  # clustering
-    # diabetes shows greyed out for clustering, and the arrow keys skip it.
+    prompt.answer("kind", DOWN * 2)  # clustering, after text
+    # diabetes and newsgroups show greyed out for clustering: the arrow keys skip them.
     prompt.answer("dataset", DOWN * 4)
     prompt.answer("csv_path", str(csv_path))
     prompt.expect("A column of known groups to score the clusters against")

@@ -1,11 +1,12 @@
 """Each platform's draft publishes with no hand edit, built by the platform's own tools.
 
-One project per tier is trained; a project per platform is rendered with the same
-answers, given those reports, and filled by its own `report`. Then Hugo builds the Hugo
-bundle and Jekyll the Jekyll post, in a minimal site with a layout written here (no
-theme, no gem): the results table must come out as a <table> and every <img> must load
-a file of the built site. dev.to and Medium keep only the text: every image must be an
-address on the project's repository, of a file the project holds.
+One project per tier is explored (notebooks/01-explore.py) and trained; a project per
+platform is rendered with the same answers, given those reports, and filled by its own
+`report`. Then Hugo builds the Hugo bundle and Jekyll the Jekyll post, in a minimal
+site with a layout written here (no theme, no gem): the results and data tables must
+come out as <table>s and every <img> must load a file of the built site. dev.to and
+Medium keep only the text: every image must be an address on the project's
+repository, of a file the project holds.
 """
 
 import re
@@ -33,6 +34,7 @@ ANSWERS = {"dataset": "wine", "project_number": 7}
 IMAGE_LINK = re.compile(r"!\[[^\]]*\]\(([^)\s]+)\)")
 FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
 START, END = "<!-- results:start -->", "<!-- results:end -->"
+DATA_START, DATA_END = "<!-- data:start -->", "<!-- data:end -->"
 # Where a Jekyll site that is not at the root of its domain lives (GitHub Pages).
 JEKYLL_BASEURL = "/blog"
 # Raw files of the default repository address, https://github.com/<user>/<slug>.
@@ -72,6 +74,7 @@ def published(build_once) -> Callable[[str, str], Project]:
     def trained(tier: str) -> Path:
         def build(folder: Path) -> None:
             project = Project(render(folder / "project", {**ANSWERS, "tier": tier}), {})
+            package_command(project, "explore")
             package_command(project, "train", *TRAIN_ARGS.get(tier, []))
 
         return build_once(f"publish-trained-{tier}", build) / "project"
@@ -107,13 +110,27 @@ def draft_of(project: Project) -> Path:
 
 
 def figures_of(project: Project) -> list[str]:
-    """The figures `report` showed: paths from the project's root."""
+    """The figures `report` showed, in the results and the data blocks: paths from
+    the project's root."""
     metrics = yaml.safe_load(project.read("reports/metrics.json"))
-    return [f"reports/{figure}" for figure in metrics["figures"]]
+    explored = yaml.safe_load(project.read("reports/data.json"))
+    figures = metrics["figures"] + explored["figures"]
+    return [f"reports/{figure}" for figure in figures]
 
 
 def results_block(text: str) -> str:
     return text[text.index(START) : text.index(END)]
+
+
+def data_block(text: str) -> str:
+    return text[text.index(DATA_START) : text.index(DATA_END)]
+
+
+def without_blocks(text: str) -> str:
+    """The draft's prose: what `report` must leave as it is."""
+    for block in (results_block(text), data_block(text)):
+        text = text.replace(block, "")
+    return text
 
 
 def front_matter(text: str) -> dict:
@@ -149,7 +166,7 @@ def test_hugo_builds_the_page_bundle_with_its_figures(tier, published, tmp_path)
 
     page = site / "public" / "posts" / slug / "index.html"
     built = Page(page.read_text(encoding="utf-8"))
-    assert built.tables >= 1, "the results table is not a <table>"
+    assert built.tables >= 2, "the results or the data table is not a <table>"
     assert len(built.images) == len(figures_of(project))
     for source in built.images:
         assert "//" not in source, source
@@ -191,7 +208,7 @@ def test_jekyll_builds_the_post_with_its_figures(tier, published, tmp_path):
 
     (page,) = destination.rglob("007-wine-classification.html")
     built = Page(page.read_text(encoding="utf-8"))
-    assert built.tables >= 1, "the results table is not a <table>"
+    assert built.tables >= 2, "the results or the data table is not a <table>"
     assert len(built.images) == len(figures_of(project))
     for source in built.images:
         assert source.startswith(f"{JEKYLL_BASEURL}/"), source
@@ -224,9 +241,8 @@ def test_hosted_platforms_load_figures_from_the_repository(tier, platform, publi
     for link in links:
         # The file the address serves, once the project is pushed as it is now.
         assert project.has_file(unquote(urlsplit(link).path.split("/main/", 1)[1]))
-    assert "<table>" in MarkdownIt("commonmark").enable("table").render(
-        results_block(body)
-    )
+    for block in (results_block(body), data_block(body)):
+        assert "<table>" in MarkdownIt("commonmark").enable("table").render(block)
 
 
 @pytest.mark.parametrize("tier", TIERS)
@@ -240,21 +256,21 @@ def test_plain_markdown_reads_on_github(tier, published) -> None:
     assert len(links) == len(figures_of(project))
     for link in links:
         assert draft.parent.joinpath(unquote(link)).resolve().is_file(), link
-    assert "<table>" in MarkdownIt("commonmark").enable("table").render(
-        results_block(text)
-    )
+    for block in (results_block(text), data_block(text)):
+        assert "<table>" in MarkdownIt("commonmark").enable("table").render(block)
 
 
 @pytest.mark.parametrize("platform", PLATFORMS)
-def test_report_touches_nothing_outside_the_results_block(platform, published):
+def test_report_touches_nothing_outside_its_blocks(platform, published):
     project = published("beginner", platform)
     rendered = (project.path.parent / "draft-as-rendered.md").read_text("utf-8")
     filled = draft_of(project).read_text(encoding="utf-8")
     assert results_block(filled) != results_block(rendered)
+    assert data_block(filled) != data_block(rendered)
     for text in (rendered, filled):
         assert text.count(START) == text.count(END) == 1
-    assert rendered.split(START)[0] == filled.split(START)[0]
-    assert rendered.split(END)[1] == filled.split(END)[1]
+        assert text.count(DATA_START) == text.count(DATA_END) == 1
+    assert without_blocks(rendered) == without_blocks(filled)
 
 
 @pytest.mark.parametrize("platform", PLATFORMS)

@@ -8,8 +8,6 @@ from typing import Any
 
 import pandas as pd
 
-from ...features import build_preprocessor
-from ...model import build_model
 from ..core.artifacts import save_model, write_text
 from ..core.data import Split, load_dataset, select_columns, split_dataset
 from ..core.evaluate import evaluate, write_evaluation
@@ -26,6 +24,11 @@ def prepare_split(paths: Paths, settings: Settings) -> Split:
 
 def fit_model(settings: Settings, X: pd.DataFrame, y: pd.Series):
     """model.py's Pipeline, with the `features:` settings, fitted on (X, y)."""
+    # Your files are imported where they are used: a problem kind with files of its
+    # own (text, ...) reuses this module's neighbours.
+    from ...features import build_preprocessor
+    from ...model import build_model
+
     preprocessor = build_preprocessor(**settings.features.as_dict())
     model = build_model(preprocessor, seed=settings.project.seed)
     return model.fit(X, y)

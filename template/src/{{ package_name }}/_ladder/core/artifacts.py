@@ -2,7 +2,8 @@
 
 Files are written to a temporary name and renamed into place, so a run that fails
 half-way never leaves a half-written model, metrics file or draft behind. Models are
-saved with skops, which, unlike pickle, refuses to load types it was not told to trust.
+saved with skops, which, unlike pickle, refuses to load types it was not told to trust,
+and record the library versions they were made with (see versions.py).
 
 pandas and skops are imported inside the functions that need them: `report` only reads
 and writes text, and starts in a blink instead of loading every scikit-learn estimator.
@@ -12,11 +13,14 @@ import json
 import os
 import stat
 import tempfile
+import warnings
+import zipfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import ProjectError
+from .versions import installed_versions, warn_if_changed
 
 if TYPE_CHECKING:  # heavy libraries: imported only where they are used
     import pandas as pd
@@ -26,6 +30,10 @@ if TYPE_CHECKING:  # heavy libraries: imported only where they are used
 # Where skops may load types from: scikit-learn's own estimators and the NumPy/SciPy
 # containers they hold. Anything else in a model file is refused.
 TRUSTED_MODULE_PREFIXES = ("sklearn.", "numpy.", "scipy.")
+# The libraries a model file depends on, and the member of the file (a zip archive,
+# whose other members skops reads by name) that records their versions.
+MODEL_LIBRARIES = ("scikit-learn", "skops", "numpy", "scipy")
+VERSIONS_MEMBER = "versions.json"
 
 
 def file_mode(path: Path) -> int:
@@ -98,20 +106,37 @@ def save_figure(figure: "Figure", path: Path) -> None:
 
 
 def save_model(model: "Pipeline", path: Path) -> None:
+    """Save `model` with skops, the versions of MODEL_LIBRARIES recorded inside."""
     import skops.io as sio  # seconds to import: only commands that need it pay
 
-    write_atomically(path, lambda temporary: sio.dump(model, temporary))
+    def write(temporary: Path) -> None:
+        sio.dump(model, temporary)
+        with zipfile.ZipFile(temporary, "a") as archive:
+            versions = installed_versions(MODEL_LIBRARIES)
+            archive.writestr(VERSIONS_MEMBER, json.dumps(versions, indent=2))
+
+    write_atomically(path, write)
+
+
+def recorded_versions(path: Path) -> dict[str, str]:
+    """The versions recorded in a model file; none in one saved before the record."""
+    with zipfile.ZipFile(path) as archive:
+        if VERSIONS_MEMBER not in archive.namelist():
+            return {}
+        return json.loads(archive.read(VERSIONS_MEMBER))
 
 
 def load_model(path: Path) -> "Pipeline":
     """The model saved by `train`; a missing, corrupt or foreign file is refused."""
     import skops.io as sio  # seconds to import: only commands that need it pay
     from sklearn.base import BaseEstimator
+    from sklearn.exceptions import InconsistentVersionWarning
 
     if not path.is_file():
         raise ProjectError(f"{path} not found: run `train` first")
     try:
         untrusted = sio.get_untrusted_types(file=path)
+        versions = recorded_versions(path)
     except Exception as error:  # skops raises many types for a damaged zip
         raise ProjectError(
             f"{path} is not a model saved by `train` ({type(error).__name__}): "
@@ -125,8 +150,12 @@ def load_model(path: Path) -> "Pipeline":
             f"{path} holds types this project does not trust ({', '.join(refused)}): "
             "only load model files you made with `train`"
         )
+    warn_if_changed(versions, path)
     try:
-        model = sio.load(path, trusted=untrusted)
+        with warnings.catch_warnings():
+            if versions:  # the warning above names them all; scikit-learn's would too
+                warnings.simplefilter("ignore", InconsistentVersionWarning)
+            model = sio.load(path, trusted=untrusted)
     except Exception as error:
         raise ProjectError(
             f"{path} could not be loaded ({type(error).__name__}: {error}): "

@@ -14,7 +14,7 @@ Every command reads configs/project.yaml; those that read the configuration
 (`reads_config`) read configs/default.yaml too, every section the tier has (each rung
 lists its own in `sections.py`), and take `--config FILE` and `--section.key value`
 overrides (settings.py). A ProjectError becomes a one-line message and exit code 1,
-never a traceback.
+never a traceback; a VersionChangeWarning, a one-line warning.
 """
 
 import argparse
@@ -22,6 +22,7 @@ import importlib
 import importlib.util
 import pkgutil
 import sys
+import warnings
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,6 +32,7 @@ from jsonargparse import ArgumentParser
 from .errors import ProjectError
 from .paths import Paths
 from .settings import AddSection, Settings, build_parser, parse_settings
+from .versions import VersionChangeWarning
 
 # The rungs in climbing order; a tier's project holds the folders up to its own.
 RUNGS = ("core", "beginner", "intermediate", "advanced")
@@ -108,6 +110,16 @@ def run_command(paths: Paths, command: Command, args: list[str]) -> None:
     command.run(paths, settings)
 
 
+FORMAT_WARNING = warnings.formatwarning
+
+
+def format_warning(message, category, *args, **kwargs) -> str:
+    """Python's format for every warning but ours, which speak to the learner."""
+    if issubclass(category, VersionChangeWarning):
+        return f"warning: {message}\n"
+    return FORMAT_WARNING(message, category, *args, **kwargs)
+
+
 def main(argv: list[str] | None = None) -> int:
     commands = available_commands()
     listing = "\n".join(f"  {name:<10} {c.help}" for name, c in commands.items())
@@ -123,6 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("args", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     command = commands[args.command]
+    warnings.formatwarning = format_warning
     try:
         run_command(Paths(args.root), command, args.args)
     except ProjectError as error:

@@ -1,4 +1,4 @@
-"""The commands every tier has: `evaluate`, `predict` and `report`.
+"""The commands every tier has: `explore`, `evaluate`, `predict` and `report`.
 
 Each one calls one function of the modules beside this one. The advanced rung replaces
 `evaluate` and `predict` with its own, which load the network instead.
@@ -51,6 +51,14 @@ def run_predict(paths: Paths, settings: Settings) -> None:
     print(f"predictions written to {output}")
 
 
+def run_explore(paths: Paths, settings: Settings) -> None:
+    from .notebook import execute_notebook
+
+    output = execute_notebook(paths.explore_notebook, paths.explore_run)
+    print(f"notebook run saved to {output}")
+    print("data facts written to reports/data.json, figures to reports/figures/")
+
+
 def run_report(paths: Paths, settings: Settings) -> None:
     from .report import report
 
@@ -59,6 +67,11 @@ def run_report(paths: Paths, settings: Settings) -> None:
 
 
 COMMANDS = [
+    Command(
+        "explore",
+        "run notebooks/01-explore.py headless; keep the run in reports/",
+        run_explore,
+    ),
     Command("evaluate", "re-score the saved model on the test rows", run_evaluate),
     Command(
         "predict",

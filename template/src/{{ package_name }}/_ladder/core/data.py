@@ -4,6 +4,7 @@ Everything downstream takes `X` (a DataFrame of features) and `y` (a Series, the
 target), so a new data source only has to change `load_dataset`.
 """
 
+import importlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -47,8 +48,16 @@ class Split:
     y_test: pd.Series
 
 
-def load_dataset(paths: Paths, project: Project) -> tuple[pd.DataFrame, pd.Series]:
-    """The project's features and target: a built-in dataset, or your CSV."""
+def load_dataset(
+    paths: Paths, project: Project
+) -> tuple[pd.DataFrame, pd.Series | None]:
+    """The project's features and target: a built-in dataset, or your CSV. (A
+    clustering project's target is its hidden labels, None when it has none.)"""
+    if project.kind != "tabular":
+        # A kind with data of its own loads it in its package (text/data.py, ...).
+        ladder = __package__.rsplit(".", 1)[0]
+        kind = importlib.import_module(f"{ladder}.{project.kind}.data")
+        return kind.load_dataset(paths, project)
     if project.dataset in BUILT_IN:
         return load_built_in(project)
     return load_csv(paths.root / project.csv_file, project)

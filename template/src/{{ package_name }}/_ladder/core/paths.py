@@ -55,12 +55,31 @@ class Paths:
         return self.reports / "config.yaml"
 
     @property
+    def data_facts(self) -> Path:
+        """What the exploration notebook found: rows, gaps, classes, its figures."""
+        return self.reports / "data.json"
+
+    @property
     def figures(self) -> Path:
         return self.reports / "figures"
 
     @property
     def predictions(self) -> Path:
         return self.reports / "predictions.csv"
+
+    @property
+    def notebooks(self) -> Path:
+        return self.root / "notebooks"
+
+    @property
+    def explore_notebook(self) -> Path:
+        """The first look at the data: a jupytext percent script."""
+        return self.notebooks / "01-explore.py"
+
+    @property
+    def explore_run(self) -> Path:
+        """The notebook as `make explore` last ran it, outputs included."""
+        return self.reports / "01-explore.ipynb"
 
     @property
     def blog(self) -> Path:

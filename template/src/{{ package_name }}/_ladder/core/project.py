@@ -18,7 +18,7 @@ class Project:
     slug: str
     tier: Literal["beginner", "intermediate", "advanced"]
     # The problem kind: what the data is (rows and columns, texts, images, ...).
-    kind: Literal["tabular", "clustering"]
+    kind: Literal["tabular", "text", "clustering"]
     # A dataset scikit-learn ships (iris, wine, ...) or "csv" for your own file.
     dataset: str
     # clustering: find groups without answers (the target, if any, is hidden from the
@@ -32,6 +32,8 @@ class Project:
     repository_url: str = ""
     # Your CSV under data/raw/, when dataset is csv.
     csv_file: str | None = None
+    # The column that holds the texts, for the text kind.
+    text_column: str | None = None
     # One seed for every random step, so two runs give the same numbers.
     seed: int = 42
     # The share of rows held out for the final test score.

@@ -5,7 +5,8 @@ files is yours. Where the draft lies and how it links to the figures depend on t
 blog platform: publish.py knows, and copies the figures where the platform needs
 them. Each marker must stand on a line of its own, so prose that mentions one
 is left alone. The block is built from reports/metrics.json alone, so running `report`
-twice gives the same files.
+twice gives the same files. The draft's data section has a block of its own, filled
+from what the exploration notebook saved (data_section.py).
 """
 
 import re
@@ -14,17 +15,16 @@ from pathlib import Path
 from typing import Any
 
 from .artifacts import read_json, write_text
+from .data_section import DataBlock
 from .errors import ProjectError
+from .markers import block_pattern, fenced
 from .paths import Paths
 from .project import Project
 from .publish import Blog
 
 START = "<!-- results:start -->"
 END = "<!-- results:end -->"
-BLOCK = re.compile(
-    rf"^{re.escape(START)}[ \t]*$.*?^{re.escape(END)}[ \t]*$",
-    flags=re.DOTALL | re.MULTILINE,
-)
+BLOCK = block_pattern(START, END)
 # What `report` reads from reports/metrics.json.
 METRICS_KEYS = (
     "primary_metric",
@@ -96,6 +96,31 @@ def per_class_table(metrics: dict[str, Any]) -> str:
     return "\n".join(rows)
 
 
+def table_cell(text: str, width: int = 160) -> str:
+    """`text` on one line, cut to `width` characters, safe inside a Markdown table."""
+    text = " ".join(str(text).split())
+    if len(text) > width:
+        text = text[: width - 1] + "…"
+    return re.sub(r"([\\`*_|<>\[\]])", r"\\\1", text)
+
+
+def misclassified_table(metrics: dict[str, Any]) -> str:
+    """Test rows the model got wrong, when metrics hold some (the text kind's)."""
+    examples = metrics.get("misclassified")
+    if not examples:
+        return ""
+    rows = [
+        "Test examples the model got wrong:",
+        "",
+        "| text | label | predicted |",
+        "| --- | --- | --- |",
+    ]
+    for example in examples:
+        cells = (example["text"], example["label"], example["prediction"])
+        rows.append("| " + " | ".join(table_cell(cell) for cell in cells) + " |")
+    return "\n".join(rows)
+
+
 def figure_links(
     metrics: dict[str, Any], reports: Path, document: Path, blog: Blog
 ) -> str:
@@ -120,13 +145,12 @@ def results_block(
         model_summary(metrics),
         training_summary(metrics),
         per_class_table(metrics),
+        misclassified_table(metrics),
         *extra_sections,
         figure_links(metrics, reports, document, blog),
     ]
     body = "\n\n".join(section for section in sections if section)
-    # Empty lines around the body: kramdown (Jekyll) reads a table that follows an
-    # HTML comment line as plain text.
-    return f"{START}\n\n{body}\n\n{END}"
+    return fenced(START, body, END)
 
 
 def read_metrics(path: Path) -> dict[str, Any]:
@@ -182,12 +206,20 @@ def fill_results(
 
     Figure paths in `metrics` are relative to `reports`; `blog` links the draft's
     figures the way its platform finds them, and copies them where it needs them.
+    The draft's data block, when it has one, gets the facts and figures that
+    notebooks/01-explore.py saved (data_section.py).
     """
     texts = [
         with_results(document, metrics, reports, blog, extra_sections)
         for document in documents
     ]
-    blog.copy_figures([reports / figure for figure in metrics.get("figures", [])])
+    data = DataBlock.read(Paths(blog.root), blog)
+    texts = [
+        data.fill(text, document) if data and document == blog.draft else text
+        for document, text in zip(documents, texts, strict=True)
+    ]
+    figures = [reports / figure for figure in metrics.get("figures", [])]
+    blog.copy_figures(figures + (data.figures if data else []))
     for document, text in zip(documents, texts, strict=True):
         write_text(document, text)
 

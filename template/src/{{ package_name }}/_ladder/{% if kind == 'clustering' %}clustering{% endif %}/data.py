@@ -60,6 +60,14 @@ def load_rows(paths: Paths, project: Project) -> tuple[pd.DataFrame, pd.Series |
     return load_csv(paths.root / project.csv_file, project.target)
 
 
+def load_dataset(
+    paths: Paths, project: Project
+) -> tuple[pd.DataFrame, pd.Series | None]:
+    """What core's load_dataset hands on for this kind (the exploration notebook's
+    data): every column, and the hidden labels."""
+    return load_rows(paths, project)
+
+
 def load_csv(csv_path: Path, label: str) -> tuple[pd.DataFrame, pd.Series | None]:
     """Your CSV: every column is a feature, but the label column if you named one."""
     if not csv_path.is_file():

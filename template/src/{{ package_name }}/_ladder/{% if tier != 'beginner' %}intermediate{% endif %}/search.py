@@ -34,7 +34,8 @@ from .space import Range, SearchSpace, candidates_source
 
 # The sections that change what a trial measures; the rest (the search budget, the
 # storage, a higher tier's network) do not, so they do not start a new study.
-TRIAL_SECTIONS = ("data", "features", "search", "candidates")
+# (feature_search: the text kind's TF-IDF settings.)
+TRIAL_SECTIONS = ("data", "features", "search", "candidates", "feature_search")
 PROJECT_FACTS = ("dataset", "csv_file", "target", "task", "seed", "test_size")
 
 
@@ -95,7 +96,11 @@ def plain(section: Any) -> Any:
 def study_name(settings: Settings) -> str:
     """The experiment's name plus a hash of everything that changes what a trial
     measures: edit the config and a fresh study starts; undo it, the old one resumes."""
-    measured = {key: plain(settings.sections[key]) for key in TRIAL_SECTIONS}
+    measured = {
+        key: plain(settings.sections[key])
+        for key in TRIAL_SECTIONS
+        if key in settings.sections
+    }
     for budget in ("n_trials", "storage"):  # neither changes a trial's score
         measured["search"].pop(budget)
     project = settings.project

@@ -19,9 +19,6 @@ from typing import TYPE_CHECKING, Any
 
 from sklearn.pipeline import Pipeline
 
-from ...candidates import build_candidates
-from ...features import build_preprocessor
-from ..beginner.train import prepare_split
 from ..core.artifacts import save_model
 from ..core.data import Split
 from ..core.evaluate import evaluate
@@ -60,6 +57,11 @@ class SearchOutcome:
 
 def candidate_pipelines(settings: Settings) -> dict[str, Pipeline]:
     """candidates.py's Pipelines, after the preprocessing `features:` sets."""
+    # Your files are imported where they are used: a problem kind with files of its
+    # own (text, ...) reuses this module's other functions.
+    from ...candidates import build_candidates
+    from ...features import build_preprocessor
+
     preprocessor = build_preprocessor(**settings.features.as_dict())
     return build_candidates(preprocessor, seed=settings.project.seed)
 
@@ -131,6 +133,8 @@ def search_metrics(settings: Settings, outcome: SearchOutcome) -> dict[str, Any]
 
 def train(paths: Paths, settings: Settings) -> dict[str, Any]:
     """Search, refit the best, evaluate, save; returns the run's metrics."""
+    from ..beginner.train import prepare_split
+
     split = prepare_split(paths, settings)
     outcome = search_candidates(paths, settings, split)
     best = outcome.best

@@ -2,7 +2,8 @@
 
 A Lightning checkpoint is a dict saved with `torch.save`: the network's weights
 (`state_dict`), the `NetworkSpec` that rebuilds it (`network_spec`), the configuration
-it was trained with, and the state of the optimizer and callbacks for resuming.
+it was trained with, the versions of torch and Lightning it was made with (`versions`),
+and the state of the optimizer and callbacks for resuming.
 Loading with `weights_only=True` refuses anything else, so a checkpoint from someone
 else cannot run code on your machine. No Lightning here: `evaluate` and `predict`
 need the weights only.
@@ -15,10 +16,13 @@ import torch
 
 from ..core.artifacts import load_model
 from ..core.errors import ProjectError
+from ..core.versions import warn_if_changed
 from .paths import NetworkPaths
 from .predictor import NetworkPredictor, NetworkSpec
 
 REQUIRED_KEYS = ("state_dict", "network_spec")
+# The libraries a checkpoint depends on: LitNetwork records their versions in it.
+NETWORK_LIBRARIES = ("torch", "lightning")
 # LitNetwork keeps the network as its `network` attribute: its weights' prefix.
 PREFIX = "network."
 
@@ -40,6 +44,7 @@ def read_checkpoint(path: Path) -> dict[str, Any]:
             f"{path} is not a checkpoint of this project's network (it lacks "
             f"{' and '.join(REQUIRED_KEYS)}): run `train` again"
         )
+    warn_if_changed(checkpoint.get("versions", {}), path)
     return checkpoint
 
 

@@ -17,7 +17,6 @@ import torch
 from jsonargparse.typing import NonNegativeInt, OpenUnitInterval, PositiveInt
 from torch.utils.data import DataLoader, TensorDataset
 
-from ...features import build_preprocessor
 from ..core.data import Split, split_dataset
 from ..core.project import Project
 from .predictor import NetworkSpec, to_features
@@ -46,6 +45,10 @@ class TableDataModule(L.LightningDataModule):
         features: dict[str, Any],
         batches: Batches,
     ) -> None:
+        # Imported here: a problem kind with a features.py of its own (text, ...)
+        # imports `Batches` from this module without it.
+        from ...features import build_preprocessor
+
         super().__init__()
         self.project = project
         self.batches = batches

@@ -19,6 +19,8 @@ from torchmetrics import MeanMetric, MetricCollection
 from torchmetrics.classification import MulticlassAccuracy, MulticlassF1Score
 from torchmetrics.regression import MeanAbsoluteError, MeanSquaredError, R2Score
 
+from ..core.versions import installed_versions
+from .checkpoints import NETWORK_LIBRARIES
 from .predictor import NetworkSpec
 
 # Logged per stage as train_<name> and val_<name>, beside <stage>_loss; the names are
@@ -152,6 +154,7 @@ class LitNetwork(L.LightningModule):
         trainer = self.trainer
         accelerator = type(trainer.accelerator).__name__
         checkpoint["network_spec"] = self.params.spec.as_dict()
+        checkpoint["versions"] = installed_versions(NETWORK_LIBRARIES)
         checkpoint["config"] = self.params.config
         checkpoint["hardware"] = {
             "accelerator": accelerator.removesuffix("Accelerator").lower(),

@@ -6,7 +6,9 @@ Each is built from a signature by jsonargparse; none lists its keys by hand:
 - `optimizer` and `scheduler`: any class, named by `class_path` with its `init_args`,
   checked against that class's signature and built by jsonargparse;
 - `network`: the arguments of build_network in network.py, but the two the data sets;
-- `batches` and `early_stopping`: small dataclasses; `cpu_threads`: one number.
+- `batches` and `early_stopping`: small dataclasses; `cpu_threads`: one number;
+- `network_search`: what `search` tries for the network (network_space.py), its
+  pruner any class of optuna.pruners, named like the optimizer.
 """
 
 from collections.abc import Mapping
@@ -27,6 +29,7 @@ from ..core.settings import (
 )
 from ..intermediate.sections import sections as lower_sections
 from .datamodule import Batches
+from .network_space import NetworkSearch
 
 # Trainer arguments the engine sets: its callbacks (early stopping, checkpoints),
 # its CSV logger and where both write. Every other one is a key of `trainer:`.
@@ -65,4 +68,5 @@ def sections() -> Mapping[str, AddSection]:
         "trainer": trainer_section,
         # PyTorch threads per process on a CPU; 0 keeps PyTorch's default.
         "cpu_threads": value_section(NonNegativeInt, 1),
+        "network_search": dataclass_section(NetworkSearch),
     }

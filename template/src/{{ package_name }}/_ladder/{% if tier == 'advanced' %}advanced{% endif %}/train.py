@@ -89,12 +89,17 @@ def trainer_flags(settings: Settings) -> dict[str, Any]:
     return flags
 
 
+def early_stopping(settings: Settings) -> EarlyStopping:
+    """Stop when the monitored value has not improved for `patience` epochs."""
+    early = settings.early_stopping
+    # A plain int: checkpoints hold plain values only.
+    return EarlyStopping(early.monitor, mode=early.mode, patience=int(early.patience))
+
+
 def build_callbacks(paths: NetworkPaths, settings: Settings) -> list[Callback]:
     early = settings.early_stopping
     return [
-        # Stop when the monitored value has not improved for `patience` epochs (a
-        # plain int: checkpoints hold plain values only).
-        EarlyStopping(early.monitor, mode=early.mode, patience=int(early.patience)),
+        early_stopping(settings),
         # Keep the best epoch (best.ckpt) and the latest one (last.ckpt, to resume).
         ModelCheckpoint(
             dirpath=paths.checkpoints,

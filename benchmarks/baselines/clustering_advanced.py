@@ -6,7 +6,7 @@ early stopping on the validation loss, best and last checkpoints, a CSV log) for
 150 epochs, KMeans on its embedding, its reconstruction error as anomaly score; the
 intermediate search beside it; both scored against random assignment, described,
 drawn and saved.
-Usage: python benchmarks/baselines/clustering-advanced.py OUTPUT_FOLDER
+Usage: python benchmarks/baselines/clustering_advanced.py OUTPUT_FOLDER
 """
 
 import sys

@@ -4,7 +4,7 @@ The same work as `python -m <package> train` in a default beginner clustering pr
 (iris, labels hidden): split, fit scaling and KMeans, score the test rows against
 random assignment, profile the clusters, score every row's distance to its nearest
 centre, draw the projection and the choice of k, save the model with skops.
-Usage: python benchmarks/baselines/clustering-beginner.py OUTPUT_FOLDER
+Usage: python benchmarks/baselines/clustering_beginner.py OUTPUT_FOLDER
 """
 
 import sys

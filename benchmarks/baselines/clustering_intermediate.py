@@ -6,7 +6,7 @@ Gaussian mixture, agglomerative clustering and DBSCAN, each trial fitted with 3 
 and scored by its mean silhouette and stability; the best refitted (a NearestCentroid
 assigning new rows where it cannot), scored against random assignment, described, drawn
 and saved.
-Usage: python benchmarks/baselines/clustering-intermediate.py OUTPUT_FOLDER
+Usage: python benchmarks/baselines/clustering_intermediate.py OUTPUT_FOLDER
 """
 
 import sys

@@ -1,0 +1,114 @@
+"""Load labelled texts: 20 Newsgroups through scikit-learn, or your CSV.
+
+Every function downstream takes `X`, a DataFrame with one column (the texts, under
+the project's `text_column`), and `y`, the labels, like the tabular kind's, so the
+shared split, baseline, metrics and `predict` work on texts unchanged.
+"""
+
+from pathlib import Path
+
+import pandas as pd
+
+from ..core.artifacts import read_csv
+from ..core.data import MIN_ROWS
+from ..core.errors import ProjectError
+from ..core.paths import Paths
+from ..core.project import Project
+
+# Four of the 20 groups, far enough apart for a first model to tell them apart.
+NEWSGROUPS = (
+    "comp.graphics",
+    "rec.sport.hockey",
+    "sci.med",
+    "talk.politics.mideast",
+)
+
+
+def load_dataset(paths: Paths, project: Project) -> tuple[pd.DataFrame, pd.Series]:
+    """The texts and their labels: the built-in newsgroups, or your CSV."""
+    if project.dataset == "newsgroups":
+        frame = load_newsgroups(project)
+        source = "20 Newsgroups"
+    else:
+        source = paths.root / project.csv_file
+        frame = load_csv(source, project)
+    return check_texts(frame, project, source)
+
+
+def load_newsgroups(project: Project) -> pd.DataFrame:
+    """Downloaded once (about 14 MB) into scikit-learn's cache, read from it after."""
+    from sklearn.datasets import fetch_20newsgroups
+
+    try:
+        bunch = fetch_20newsgroups(
+            subset="all",
+            categories=list(NEWSGROUPS),
+            # Headers name the group outright: a model would learn the answer key.
+            remove=("headers", "footers", "quotes"),
+            shuffle=True,
+            random_state=project.seed,
+        )
+    except OSError as error:  # no connection, or the server did not answer
+        raise ProjectError(
+            f"20 Newsgroups could not be downloaded ({error}): connect once, and "
+            "scikit-learn keeps it in its cache (SCIKIT_LEARN_DATA) for good"
+        ) from None
+    labels = [bunch.target_names[index] for index in bunch.target]
+    frame = pd.DataFrame({project.text_column: bunch.data, project.target: labels})
+    # Some posts are nothing but quotes and signatures: nothing is left to read.
+    return frame[frame[project.text_column].str.strip().astype(bool)]
+
+
+def load_csv(csv_path: Path, project: Project) -> pd.DataFrame:
+    if not csv_path.is_file():
+        raise ProjectError(f"{csv_path} not found: copy your CSV there, then run again")
+    frame = read_csv(csv_path)
+    columns = [project.text_column, project.target]
+    missing = [column for column in columns if column not in frame.columns]
+    if missing:
+        raise ProjectError(
+            f"{csv_path} has no column {', '.join(map(repr, missing))} (columns: "
+            f"{', '.join(map(str, frame.columns))}); fix text_column or target in "
+            "configs/project.yaml"
+        )
+    # A row without a label teaches nothing.
+    return frame[columns].dropna(subset=[project.target])
+
+
+def empty_rows(texts: pd.Series) -> list[int]:
+    """Where the blank texts are: row numbers counted from 1 under the header."""
+    blank = texts.isna() | texts.astype(str).str.strip().eq("")
+    return [int(index) + 1 for index in texts.index[blank]]
+
+
+def require_texts(texts: pd.Series, source: str | Path, column: str) -> pd.Series:
+    """`texts` as strings; refuses blank ones, naming their lines."""
+    blank = empty_rows(texts)
+    if blank:
+        lines = ", ".join(map(str, blank[:5])) + (", ..." if len(blank) > 5 else "")
+        raise ProjectError(
+            f"{source} has {len(blank)} empty text(s) in column {column!r} (row "
+            f"{lines} under the header): write a text there or delete those rows"
+        )
+    return texts.astype(str)
+
+
+def check_texts(
+    frame: pd.DataFrame, project: Project, source: str | Path
+) -> tuple[pd.DataFrame, pd.Series]:
+    """Refuse data no classifier can learn from, saying why, instead of a traceback."""
+    column, target = project.text_column, project.target
+    texts = require_texts(frame[column], source, column).reset_index(drop=True)
+    frame = frame.reset_index(drop=True)
+    if len(frame) < MIN_ROWS:
+        raise ProjectError(
+            f"{source} has {len(frame)} labelled texts: a train/test split needs at "
+            f"least {MIN_ROWS}"
+        )
+    y = frame[target].astype(str).rename(target)
+    if y.nunique() < 2:
+        raise ProjectError(
+            f"label column {target!r} holds one class only ({y.iloc[0]!r}): a "
+            "classifier needs texts of at least two classes"
+        )
+    return texts.to_frame(column), y
