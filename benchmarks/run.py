@@ -86,8 +86,12 @@ SUITE_TARGETS = {
 }
 # The problem kinds measured (--kinds), the projects their rows name, and what a text
 # project is rendered with: benchmarks/baselines/common.py's corpus as its CSV.
-KINDS = ("tabular", "text")
-PROJECTS = {"tabular": "default project", "text": "text project (2,000 posts)"}
+KINDS = ("tabular", "text", "clustering")
+PROJECTS = {
+    "tabular": "default project",
+    "text": "text project (2,000 posts)",
+    "clustering": "clustering project (iris)",
+}
 TEXT_ANSWERS = {
     "kind": "text",
     "dataset": "csv",
@@ -421,7 +425,7 @@ class Bench:
         name = tier if kind == "tabular" else f"{kind}-{tier}"
         if name not in self.projects:
             folder = self.fresh(f"project-{name}")
-            data = {"tier": tier}
+            data = {"tier": tier, "kind": kind}
             if kind == "text":
                 corpus = write_text_corpus(folder / "posts.csv")
                 data.update(TEXT_ANSWERS, csv_path=str(corpus))
@@ -615,7 +619,8 @@ def measure(rows: list[Row], name: str, make: Callable[[], list[Row]]) -> None:
         rows.extend(make())
     except (BenchmarkError, subprocess.CalledProcessError, OSError) as error:
         detail = getattr(error, "stderr", None) or str(error)
-        rows.append(Row(name, error=" ".join(str(detail).split())[:400]))
+        # The end of a traceback says what failed; its start only where.
+        rows.append(Row(name, error=" ".join(str(detail).split())[-400:]))
 
 
 def import_seconds(module: str) -> float:

@@ -13,7 +13,12 @@ from typing import Any
 
 import copier
 
-from csv_data import write_classification_csv, write_regression_csv, write_text_csv
+from csv_data import (
+    write_classification_csv,
+    write_regression_csv,
+    write_segments_csv,
+    write_text_csv,
+)
 from ml100 import OFFERED_TIERS
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -156,12 +161,29 @@ def dataset_answers(data: str, workdir: Path) -> dict[str, Any]:
             "text_column": "review",
             "target_column": "label",
         }
+    if data == "csv-segments":
+        csv_path = write_segments_csv(workdir / "input" / "Shoppers.csv")
+        # No label column: clustering judges the groups by the data alone.
+        return {"dataset": "csv", "csv_path": str(csv_path), "target_column": ""}
     return {"dataset": data}
 
 
 # The problem kinds beyond tabular, one variant per tier each, named `<tier>-<kind>`.
 KIND_VARIANTS = [f"{tier}-text" for tier in OFFERED_TIERS]
 
+# The clustering kind: iris with its labels hidden at every tier, and a shopper CSV
+# without labels, as a learner's own data.
+CLUSTERING_VARIANTS: dict[str, dict[str, Any]] = {
+    **{
+        f"{tier}-clustering": {"tier": tier, "kind": "clustering", "data": "iris"}
+        for tier in OFFERED_TIERS
+    },
+    "intermediate-clustering-csv": {
+        "tier": "intermediate",
+        "kind": "clustering",
+        "data": "csv-segments",
+    },
+}
 
 # Named answer sets: one per tier x dataset, plus sets reaching every other choice.
 VARIANTS: dict[str, dict[str, Any]] = {
@@ -215,4 +237,5 @@ VARIANTS: dict[str, dict[str, Any]] = {
         "author_name": 'Zoë O\'Brien "Z" {% raw %} \\ 李',
         "blog_platform": "hugo",
     },
+    **CLUSTERING_VARIANTS,
 }

@@ -215,3 +215,25 @@ def test_a_wrong_answer_is_explained_and_asked_again(prompt) -> None:
     assert answers["tier"] == "intermediate"
     assert answers["csv_path"] == "mine.csv"
     assert answers["project_slug"] == "042-mine-classification"
+
+
+def test_a_clustering_csv_needs_no_label_column(prompt, tmp_path):
+    csv_path = tmp_path / "Shoppers.csv"
+    csv_path.write_text("spend,visits\n40,2\n400,4\n", encoding="utf-8")
+    prompt.answer("project_number")
+    prompt.answer("tier")
+    prompt.answer("kind", DOWN * 2)  # clustering, after text
+    # diabetes and newsgroups show greyed out for clustering: the arrow keys skip them.
+    prompt.answer("dataset", DOWN * 4)
+    prompt.answer("csv_path", str(csv_path))
+    prompt.expect("A column of known groups to score the clusters against")
+    prompt.child.send(ENTER)  # none: the default
+    answers = prompt.finish(LATER)  # no task question: clustering is the only one
+    assert (answers["kind"], answers["dataset"]) == ("clustering", "csv")
+    assert answers["target_column"] == ""
+    assert answers["project_slug"] == "001-shoppers-clustering"
+    project = yaml.safe_load(
+        (prompt.destination / "configs" / "project.yaml").read_text()
+    )
+    assert project["project"]["task"] == "clustering"
+    assert project["project"]["target"] == ""

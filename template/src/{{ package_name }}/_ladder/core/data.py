@@ -48,8 +48,11 @@ class Split:
     y_test: pd.Series
 
 
-def load_dataset(paths: Paths, project: Project) -> tuple[pd.DataFrame, pd.Series]:
-    """The project's features and target: a built-in dataset, or your CSV."""
+def load_dataset(
+    paths: Paths, project: Project
+) -> tuple[pd.DataFrame, pd.Series | None]:
+    """The project's features and target: a built-in dataset, or your CSV. (A
+    clustering project's target is its hidden labels, None when it has none.)"""
     if project.kind != "tabular":
         # A kind with data of its own loads it in its package (text/data.py, ...).
         ladder = __package__.rsplit(".", 1)[0]
