@@ -799,8 +799,8 @@ RUN_CASES = [
         write_bytes(data_facts, b'{"rows": 150}'),
         ("report",),
         "data.json is not the facts file notebooks/01-explore.py writes (it lacks "
-        "features, missing, duplicate_rows, target, figures, classes or "
-        "target_summary): run `make explore` again",
+        "features, missing, duplicate_rows, target, figures): run `make explore` "
+        "again",
     ),
     RunCase(
         "draft-missing",
