@@ -5,8 +5,7 @@ from ...core.cli import Command
 from ...core.commands import print_scores, run_saved
 from ...core.paths import Paths
 from ...core.settings import Settings
-
-INTERRUPTED = "stopped: finished trials stay in the study; run again to carry on"
+from ...intermediate.commands import INTERRUPTED
 
 
 def run_train(paths: Paths, settings: Settings) -> None:
