@@ -87,10 +87,11 @@ SUITE_TARGETS = {
 }
 # The problem kinds measured (--kinds), the projects their rows name, and what a text
 # project is rendered with: benchmarks/baselines/common.py's corpus as its CSV.
-KINDS = ("tabular", "text", "images")
+KINDS = ("tabular", "text", "clustering", "images")
 PROJECTS = {
     "tabular": "default project",
     "text": "text project (2,000 posts)",
+    "clustering": "clustering project (iris)",
     "images": "default images project (digits as PNGs)",
 }
 TEXT_ANSWERS = {
@@ -620,7 +621,8 @@ def measure(rows: list[Row], name: str, make: Callable[[], list[Row]]) -> None:
         rows.extend(make())
     except (BenchmarkError, subprocess.CalledProcessError, OSError) as error:
         detail = getattr(error, "stderr", None) or str(error)
-        rows.append(Row(name, error=" ".join(str(detail).split())[:400]))
+        # The end of a traceback says what failed; its start only where.
+        rows.append(Row(name, error=" ".join(str(detail).split())[-400:]))
 
 
 def import_seconds(module: str) -> float:

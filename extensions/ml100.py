@@ -118,6 +118,13 @@ KINDS: dict[str, dict[str, Any]] = {
         "tasks": ["classification"],
         "default_dataset": "newsgroups",
     },
+    # The labelled sets with their labels hidden from the models (kept to score the
+    # clusters against), or a CSV with or without a label column.
+    "clustering": {
+        "datasets": ["iris", "wine", "breast_cancer", "digits", "csv"],
+        "tasks": ["clustering"],
+        "default_dataset": "iris",
+    },
     # Images: digits written out as a folder of PNGs, or the learner's own folder.
     "images": {
         "datasets": ["digits", "folder"],

@@ -13,7 +13,12 @@ from typing import Any
 
 import copier
 
-from csv_data import write_classification_csv, write_regression_csv, write_text_csv
+from csv_data import (
+    write_classification_csv,
+    write_regression_csv,
+    write_segments_csv,
+    write_text_csv,
+)
 from image_data import write_image_folder
 from ml100 import OFFERED_TIERS
 
@@ -162,6 +167,10 @@ def dataset_answers(data: str, workdir: Path) -> dict[str, Any]:
         }
     if data == "images":
         return {"kind": "images", "dataset": "digits"}
+    if data == "csv-segments":
+        csv_path = write_segments_csv(workdir / "input" / "Shoppers.csv")
+        # No label column: clustering judges the groups by the data alone.
+        return {"dataset": "csv", "csv_path": str(csv_path), "target_column": ""}
     return {"dataset": data}
 
 
@@ -173,6 +182,19 @@ KIND_VARIANTS = [
     f"{tier}-{data}" for tier in OFFERED_TIERS for data in ["text", *IMAGE_DATA]
 ]
 
+# The clustering kind: iris with its labels hidden at every tier, and a shopper CSV
+# without labels, as a learner's own data.
+CLUSTERING_VARIANTS: dict[str, dict[str, Any]] = {
+    **{
+        f"{tier}-clustering": {"tier": tier, "kind": "clustering", "data": "iris"}
+        for tier in OFFERED_TIERS
+    },
+    "intermediate-clustering-csv": {
+        "tier": "intermediate",
+        "kind": "clustering",
+        "data": "csv-segments",
+    },
+}
 
 # Named answer sets: one per tier x dataset, plus sets reaching every other choice.
 VARIANTS: dict[str, dict[str, Any]] = {
@@ -231,4 +253,5 @@ VARIANTS: dict[str, dict[str, Any]] = {
         "author_name": 'Zoë O\'Brien "Z" {% raw %} \\ 李',
         "blog_platform": "hugo",
     },
+    **CLUSTERING_VARIANTS,
 }

@@ -126,6 +126,12 @@ COPY_CASES = [
         "task must be classification for the iris dataset",
     ),
     CopyCase(
+        "task-not-of-the-kind",
+        "task",
+        {"kind": "clustering", "task": "regression"},
+        "task must be one of clustering for the clustering kind, got 'regression'",
+    ),
+    CopyCase(
         "csv-is-a-folder",
         "csv_path",
         csv_answers(None),
@@ -402,6 +408,16 @@ def predict_rows(change: Callable[[pd.DataFrame], pd.DataFrame]) -> Callable:
     return breaks
 
 
+def project_config(project: Path) -> Path:
+    return project / "configs" / "project.yaml"
+
+
+def shopper_rows(project: Path) -> None:
+    """rows.csv for `predict`, without the column `basket items`."""
+    rows = pd.read_csv(data_csv(project)).drop(columns="basket items")
+    rows.to_csv(project / "rows.csv", index=False)
+
+
 def untrusted_model(project: Path) -> None:
     import skops.io as sio
     from sklearn.pipeline import make_pipeline
@@ -468,8 +484,48 @@ ALL_TIERS = ("beginner", "intermediate", "advanced")
 SKOPS_TIERS = ("beginner", "intermediate")  # the advanced tier saves a checkpoint
 # `report` reads reports/metrics.json; the intermediate one reads reports/runs/ instead.
 METRICS_TIERS = ("beginner", "advanced")
+SHOPPERS = "clustering-csv"
 TEXTS = "text"
 RUN_CASES = [
+    # The clustering kind: its own data, settings and predictions.
+    RunCase(
+        "clustering-label-not-in-csv",
+        SHOPPERS,
+        rewrite(project_config, lambda text: text.replace('target: ""', "target: x")),
+        ("train",),
+        "label column 'x' is not in data/raw/shoppers.csv",
+        tiers=("intermediate",),
+    ),
+    RunCase(
+        "clustering-csv-too-few-rows",
+        SHOPPERS,
+        edit_csv(lambda frame: frame.head(4)),
+        ("train",),
+        "has 4 rows: clustering and scoring new rows needs at least 10",
+        tiers=("intermediate",),
+    ),
+    RunCase(
+        "clustering-column-unknown",
+        "clustering",
+        lambda project: None,
+        ("train", "--data.columns", '["petal size"]'),
+        "data.columns names petal size, not a column of the data",
+    ),
+    RunCase(
+        "clustering-more-clusters-than-rows",
+        "clustering",
+        lambda project: None,
+        ("train", "--model.n_clusters", "500"),
+        "the model could not be fitted: n_samples=120 should be >= n_clusters=500",
+    ),
+    RunCase(
+        "clustering-predict-lacks-a-column",
+        SHOPPERS,
+        shopper_rows,
+        ("predict", "rows.csv"),
+        "rows.csv lacks 1 column(s) the model was trained on (basket items)",
+        tiers=("intermediate",),
+    ),
     # The text kind's CSV of labelled texts, and texts to predict.
     RunCase(
         "text-empty",
@@ -794,8 +850,8 @@ RUN_CASES = [
         write_bytes(data_facts, b'{"rows": 150}'),
         ("report",),
         "data.json is not the facts file notebooks/01-explore.py writes (it lacks "
-        "features, missing, duplicate_rows, target, figures, classes or "
-        "target_summary): run `make explore` again",
+        "features, missing, duplicate_rows, target, figures): run `make explore` "
+        "again",
     ),
     RunCase(
         "draft-missing",
@@ -875,6 +931,12 @@ QUICK_TRAIN = {
 }
 
 
+CLUSTERING_QUICK_TRAIN = {
+    "intermediate": ["--search.n_trials=4", "--search.seeds=2"],
+    "advanced": ["--search.n_trials=4", "--search.seeds=2", "--trainer.max_epochs=3"],
+}
+
+
 @pytest.fixture(scope="session")
 def trained(rendered, build_once) -> Callable[[str, str], Project]:
     """`trained(tier, kind)`: a project after train, report and (csv) predict, once."""
@@ -888,7 +950,8 @@ def trained(rendered, build_once) -> Callable[[str, str], Project]:
             def build(folder: Path) -> None:
                 project = Project(folder / "p", source.answers)
                 shutil.copytree(source.path, project.path)
-                commands = [["train", *QUICK_TRAIN.get(tier, [])], ["report"]]
+                quick = CLUSTERING_QUICK_TRAIN if "clustering" in kind else QUICK_TRAIN
+                commands = [["train", *quick.get(tier, [])], ["report"]]
                 if kind.startswith("csv"):
                     csv = data_csv(project.path).relative_to(project.path).as_posix()
                     commands.append(["predict", csv])

@@ -8,7 +8,12 @@ import sys
 import pytest
 import yaml
 
-from harness import DATA_CHOICES, OFFERED_TIERS, VARIANTS
+from harness import (
+    CLUSTERING_VARIANTS,
+    DATA_CHOICES,
+    OFFERED_TIERS,
+    VARIANTS,
+)
 
 # The bar each built-in dataset's default model clears on its test split.
 MINIMUM_SCORES = {
@@ -47,8 +52,11 @@ IMAGE_MAKE_ALL = {
     "intermediate": "images",
     "advanced": "images",
 }
-# The text kind: its suite and `make all` once per tier, on the tests' own CSV.
-TEXT_VARIANTS = [f"{tier}-text" for tier in OFFERED_TIERS]
+# The clustering kind: its suite and `make all` run for each of its variants. On iris
+# (labels hidden) every tier's clusters agree with the species this well (adjusted
+# Rand index) and beat random assignment by this margin.
+CLUSTERING_MINIMUM = {"iris": 0.5}
+CLUSTERING_MARGIN = 0.3
 # Generated tests marked slow (the advanced tier's 2-process DDP run) run for these
 # variants only; the others run their suites with -m "not slow".
 SLOW_SUITES = {"advanced-iris"}
@@ -62,6 +70,12 @@ SMALL_SEARCH = "--search.n_trials=4 --search.folds=3"
 MAKE_ARGS = {
     "intermediate": [f"TRAIN_ARGS={SMALL_SEARCH}"],
     "advanced": [f"TRAIN_ARGS={SMALL_SEARCH} --trainer.max_epochs=30"],
+}
+# A clustering search fits each trial with several seeds instead of folds.
+SMALL_CLUSTER_SEARCH = "--search.n_trials=6 --search.seeds=2"
+CLUSTERING_MAKE_ARGS = {
+    "intermediate": [f"TRAIN_ARGS={SMALL_CLUSTER_SEARCH}"],
+    "advanced": [f"TRAIN_ARGS={SMALL_CLUSTER_SEARCH} --trainer.max_epochs=40"],
 }
 # FULL_RUNS train the network in full, beside a small search all the same.
 FULL_RUN_ARGS = [f"TRAIN_ARGS={SMALL_SEARCH}"]
@@ -81,7 +95,8 @@ def variant_project(name: str, rendered, copy_of, tmp_path):
 @pytest.fixture(
     params=[f"{tier}-{kind}" for tier in OFFERED_TIERS for kind in DATA_CHOICES]
     + [f"{tier}-{IMAGE_MAKE_ALL[tier]}" for tier in OFFERED_TIERS]
-    + TEXT_VARIANTS
+    + [f"{tier}-text" for tier in OFFERED_TIERS]
+    + sorted(CLUSTERING_VARIANTS)
 )
 def project(request, rendered, copy_of, tmp_path):
     return variant_project(request.param, rendered, copy_of, tmp_path)
@@ -91,7 +106,9 @@ def project(request, rendered, copy_of, tmp_path):
     "name",
     [f"{tier}-{kind}" for tier in OFFERED_TIERS for kind in SUITE_KINDS[tier]]
     + [f"{tier}-{IMAGE_SUITES[tier]}" for tier in OFFERED_TIERS]
-    + TEXT_VARIANTS,
+    + [f"{tier}-text" for tier in OFFERED_TIERS]
+    # Each tier's clustering suite once, on iris; the CSV runs `make all` only.
+    + [f"{tier}-clustering" for tier in OFFERED_TIERS],
 )
 def test_generated_suite_passes(name, rendered, copy_of, tmp_path) -> None:
     project = variant_project(name, rendered, copy_of, tmp_path)
@@ -102,8 +119,11 @@ def test_generated_suite_passes(name, rendered, copy_of, tmp_path) -> None:
 def test_make_all_beats_the_baseline_and_fills_the_draft(project) -> None:
     answers = yaml.safe_load(project.read(".copier-answers.yml"))
     command = ["make", "all", f"PYTHON={sys.executable}"]
+    clustering = answers["kind"] == "clustering"
     if project.variant in FULL_RUNS:
         command += FULL_RUN_ARGS
+    elif clustering:
+        command += CLUSTERING_MAKE_ARGS.get(answers["tier"], [])
     else:
         command += MAKE_ARGS.get(answers["tier"], [])
     result = project.run(*command)
@@ -113,7 +133,12 @@ def test_make_all_beats_the_baseline_and_fills_the_draft(project) -> None:
     primary = metrics["primary_metric"]
     model, baseline = metrics["model"][primary], metrics["baseline"][primary]
     assert model > baseline
-    if answers["dataset"] in MINIMUM_SCORES:
+    if clustering:
+        assert model >= baseline + CLUSTERING_MARGIN
+        if answers["dataset"] in CLUSTERING_MINIMUM:
+            assert model >= CLUSTERING_MINIMUM[answers["dataset"]]
+        assert "clusters.png" in " ".join(metrics["figures"])
+    elif answers["dataset"] in MINIMUM_SCORES:
         assert model >= MINIMUM_SCORES[answers["dataset"]]
     if answers["kind"] in KIND_MINIMUM_SCORES:
         assert model >= KIND_MINIMUM_SCORES[answers["kind"]]

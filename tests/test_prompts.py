@@ -60,7 +60,7 @@ def on_screen(text: str) -> re.Pattern:
 CSV_CHOICE = DOWN * 5
 # The kind menu: images after tabular and text. For images the dataset menu starts at
 # digits, and folder is the next choice offered (the others are skipped, greyed out).
-IMAGES_CHOICE = DOWN * 2
+IMAGES_CHOICE = DOWN * 3
 FOLDER_CHOICE = DOWN
 
 
@@ -245,3 +245,25 @@ def test_a_folder_of_images_is_checked_then_copied_in(prompt, tmp_path) -> None:
     assert "images_dir: data/raw/holiday-photos" in (
         prompt.destination / "configs" / "project.yaml"
     ).read_text(encoding="utf-8").replace('"', "")
+
+
+def test_a_clustering_csv_needs_no_label_column(prompt, tmp_path):
+    csv_path = tmp_path / "Shoppers.csv"
+    csv_path.write_text("spend,visits\n40,2\n400,4\n", encoding="utf-8")
+    prompt.answer("project_number")
+    prompt.answer("tier")
+    prompt.answer("kind", DOWN * 2)  # clustering, after text
+    # diabetes and newsgroups show greyed out for clustering: the arrow keys skip them.
+    prompt.answer("dataset", DOWN * 4)
+    prompt.answer("csv_path", str(csv_path))
+    prompt.expect("A column of known groups to score the clusters against")
+    prompt.child.send(ENTER)  # none: the default
+    answers = prompt.finish(LATER)  # no task question: clustering is the only one
+    assert (answers["kind"], answers["dataset"]) == ("clustering", "csv")
+    assert answers["target_column"] == ""
+    assert answers["project_slug"] == "001-shoppers-clustering"
+    project = yaml.safe_load(
+        (prompt.destination / "configs" / "project.yaml").read_text()
+    )
+    assert project["project"]["task"] == "clustering"
+    assert project["project"]["target"] == ""

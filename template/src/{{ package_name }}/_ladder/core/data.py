@@ -61,9 +61,12 @@ def kind_module(project: Project, name: str) -> ModuleType | None:
     return importlib.import_module(module) if found else None
 
 
-def load_dataset(paths: Paths, project: Project) -> tuple[pd.DataFrame, pd.Series]:
+def load_dataset(
+    paths: Paths, project: Project
+) -> tuple[pd.DataFrame, pd.Series | None]:
     """The project's features and target: a built-in dataset, or your CSV; a kind
-    with data of its own loads it in its `data.py`."""
+    with data of its own loads it in its `data.py`. (A clustering project's target
+    is its hidden labels, None when it has none.)"""
     own = kind_module(project, "data")
     if own is not None:
         return own.load_dataset(paths, project)

@@ -18,11 +18,13 @@ class Project:
     slug: str
     tier: Literal["beginner", "intermediate", "advanced"]
     # The problem kind: what the data is (rows and columns, texts, images, ...).
-    kind: Literal["tabular", "text", "images"]
+    kind: Literal["tabular", "text", "clustering", "images"]
     # A dataset scikit-learn ships (iris, wine, ...) or "csv" for your own file.
     dataset: str
-    task: Literal["classification", "regression"]
-    # The column to predict.
+    # clustering: find groups without answers (the target, if any, is hidden from the
+    # models and only scores their groups).
+    task: Literal["classification", "regression", "clustering"]
+    # The column to predict; for clustering, the hidden labels ("" when there are none).
     target: str
     # Where the blog post will be published: it decides the draft's shape.
     blog_platform: Literal["markdown", "hugo", "jekyll", "devto", "medium"] = "markdown"
