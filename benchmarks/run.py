@@ -15,9 +15,9 @@ For each tier in OFFERED_TIERS (extensions/ml100.py), side by side in one run:
   project with vcs_ref="HEAD" (what `copier copy` costs), against the same for a
   one-file template: the floor Copier itself costs. With --peer, another template is
   rendered in the same rounds, to show what the floor ratio looks like elsewhere.
-- train: `python -m <package> train` in the tier's default project (and in a
-  time-series project on co2 and a text project trained on common.py's corpus:
-  --kinds), against a plain
+- train: `python -m <package> train` in the tier's default project (and in a text
+  project trained on common.py's corpus, the default images project and a
+  time-series project on co2: --kinds), against a plain
   script doing the same work with the libraries directly, benchmarks/baselines/<tier>.py
   (a tier without one is timed alone: write that file to compare it; it gets the folder
   to write in as its one argument, and runs there).
@@ -89,14 +89,15 @@ SUITE_TARGETS = {
     "text_beginner": 15.0,
     "text_advanced": 45.0,
 }
-# The problem kinds measured (--kinds), the projects their rows name (a time-series
-# one is its kind's default, co2), and what a text project is rendered with:
-# benchmarks/baselines/common.py's corpus as its CSV.
-KINDS = ("tabular", "timeseries", "text")
+# The problem kinds measured (--kinds), the projects their rows name, and what a text
+# project is rendered with: benchmarks/baselines/common.py's corpus as its CSV.
+KINDS = ("tabular", "text", "clustering", "images", "timeseries")
 PROJECTS = {
     "tabular": "default project",
-    "timeseries": "time-series project (co2)",
     "text": "text project (2,000 posts)",
+    "clustering": "clustering project (iris)",
+    "images": "default images project (digits as PNGs)",
+    "timeseries": "time-series project (co2)",
 }
 TEXT_ANSWERS = {
     "kind": "text",
@@ -431,9 +432,7 @@ class Bench:
         name = tier if kind == "tabular" else f"{kind}-{tier}"
         if name not in self.projects:
             folder = self.fresh(f"project-{name}")
-            data = {"tier": tier}
-            if kind == "timeseries":
-                data["kind"] = kind
+            data = {"tier": tier, "kind": kind}
             if kind == "text":
                 corpus = write_text_corpus(folder / "posts.csv")
                 data.update(TEXT_ANSWERS, csv_path=str(corpus))
@@ -627,7 +626,8 @@ def measure(rows: list[Row], name: str, make: Callable[[], list[Row]]) -> None:
         rows.extend(make())
     except (BenchmarkError, subprocess.CalledProcessError, OSError) as error:
         detail = getattr(error, "stderr", None) or str(error)
-        rows.append(Row(name, error=" ".join(str(detail).split())[:400]))
+        # The end of a traceback says what failed; its start only where.
+        rows.append(Row(name, error=" ".join(str(detail).split())[-400:]))
 
 
 def import_seconds(module: str) -> float:

@@ -72,6 +72,31 @@ def write_series_csv(path: Path, months: int = 96, seed: int = 0) -> Path:
     return path
 
 
+def write_segments_csv(path: Path, rows: int = 240, seed: int = 0) -> Path:
+    """Shoppers from three segments (bargain hunters, regulars, big spenders) that
+    differ in spend, visits and basket size; no label column, as in real life."""
+    rng = np.random.default_rng(seed)
+    segment = rng.integers(0, 3, rows)
+
+    def column(means: list[float], spreads: list[float]) -> np.ndarray:
+        return rng.normal(np.array(means)[segment], np.array(spreads)[segment])
+
+    frame = pd.DataFrame(
+        {
+            "monthly spend": column([40, 120, 400], [10, 25, 60]).round(2),
+            "visits per month": column([2, 8, 4], [1, 2, 1]).round(1),
+            "basket items": column([3, 6, 20], [1, 2, 4]).round(0),
+            "city": rng.choice(CITIES, rows),
+        }
+    )
+    # Real exports have holes: a twentieth of the visits and cities are missing.
+    frame.loc[rng.random(rows) < 0.05, "visits per month"] = np.nan
+    frame.loc[rng.random(rows) < 0.05, "city"] = np.nan
+    path.parent.mkdir(parents=True, exist_ok=True)
+    frame.to_csv(path, index=False)
+    return path
+
+
 # Three topics, each with words of its own and a few every topic shares.
 TOPIC_WORDS = {
     "sport": "goal match team coach league striker referee season stadium score",

@@ -28,8 +28,16 @@ import pandas as pd
 import pytest
 from copier.errors import TaskError
 from jinja2 import TemplateError
+from PIL import Image
 
-from harness import BASE_ANSWERS, OFFERED_TIERS, REPO_ROOT, VARIANTS, Project, render
+from harness import (
+    BASE_ANSWERS,
+    OFFERED_TIERS,
+    REPO_ROOT,
+    VARIANTS,
+    Project,
+    render,
+)
 
 
 @dataclass(frozen=True)
@@ -75,6 +83,23 @@ def csv_answers(content: bytes | None, name: str = "data.csv") -> Callable:
     return answers
 
 
+def image_answers(classes: dict[str, int] | None) -> Callable:
+    """Answers choosing a folder of images: `classes` maps each subfolder to its
+    number of images (None: a file where the folder should be)."""
+
+    def answers(workdir: Path) -> dict[str, Any]:
+        path = workdir / "photos"
+        if classes is None:
+            path.write_bytes(b"not a folder")
+        for name, count in (classes or {}).items():
+            (path / name).mkdir(parents=True)
+            for number in range(count):
+                Image.new("L", (8, 8)).save(path / name / f"{number}.png")
+        return {"kind": "images", "dataset": "folder", "images_path": str(path)}
+
+    return answers
+
+
 COPY_CASES = [
     CopyCase(
         "number-is-text",
@@ -99,6 +124,12 @@ COPY_CASES = [
         "task",
         {"dataset": "iris", "task": "regression"},
         "task must be classification for the iris dataset",
+    ),
+    CopyCase(
+        "task-not-of-the-kind",
+        "task",
+        {"kind": "clustering", "task": "regression"},
+        "task must be one of clustering for the clustering kind, got 'regression'",
     ),
     CopyCase(
         "csv-is-a-folder",
@@ -223,6 +254,28 @@ COPY_CASES = [
 ]
 
 
+COPY_CASES += [
+    CopyCase(
+        "images-path-is-a-file",
+        "images_path",
+        image_answers(None),
+        "photos' is a file, not a folder of class subfolders",
+    ),
+    CopyCase(
+        "images-one-class",
+        "images_path",
+        image_answers({"cats": 3}),
+        "photos' has 1 subfolder(s): give one subfolder of images per class",
+    ),
+    CopyCase(
+        "images-class-without-images",
+        "images_path",
+        image_answers({"cats": 3, "dogs": 0}),
+        "dogs' holds no images (.png, .jpg",
+    ),
+]
+
+
 def offered(cases: list) -> list:
     """(case, tier) for each offered tier the case holds for, as pytest params."""
     return [
@@ -269,8 +322,11 @@ def template_failing(how: str, workdir: Path) -> Path:
     for folder in ["extensions", "template"]:
         shutil.copytree(REPO_ROOT / folder, copy / folder)
     if how.startswith("task"):
-        with (copy / "copier.yml").open("a", encoding="utf-8") as config:
-            config.write('\n_tasks:\n  - "exit 3"\n')
+        # A task that fails, run after every file is written (before the template's
+        # own tasks: one `_tasks` list holds them all).
+        config = copy / "copier.yml"
+        text = config.read_text(encoding="utf-8")
+        config.write_text(text.replace("_tasks:\n", '_tasks:\n  - "exit 3"\n', 1))
     else:
         (copy / "template" / "late.txt.jinja").write_text("{{ 1 | no_such_filter }}")
     return copy
@@ -374,6 +430,16 @@ def predict_rows(change: Callable[[pd.DataFrame], pd.DataFrame]) -> Callable:
     return breaks
 
 
+def project_config(project: Path) -> Path:
+    return project / "configs" / "project.yaml"
+
+
+def shopper_rows(project: Path) -> None:
+    """rows.csv for `predict`, without the column `basket items`."""
+    rows = pd.read_csv(data_csv(project)).drop(columns="basket items")
+    rows.to_csv(project / "rows.csv", index=False)
+
+
 def untrusted_model(project: Path) -> None:
     import skops.io as sio
     from sklearn.pipeline import make_pipeline
@@ -431,6 +497,7 @@ def without_markers(text: str) -> str:
 
 CHURN = "csv-classification"
 SALES = "csv-series"
+PHOTOS = "images-folder"  # a folder of images copied in as data/raw/my-photos/
 PRICES = "csv-regression"
 CSV_NOT_FOUND = "customer-churn.csv not found: copy your CSV there, then run again"
 MODEL_NOT_SAVED = "model.skops is not a model saved by `train`"
@@ -440,8 +507,48 @@ ALL_TIERS = ("beginner", "intermediate", "advanced")
 SKOPS_TIERS = ("beginner", "intermediate")  # the advanced tier saves a checkpoint
 # `report` reads reports/metrics.json; the intermediate one reads reports/runs/ instead.
 METRICS_TIERS = ("beginner", "advanced")
+SHOPPERS = "clustering-csv"
 TEXTS = "text"
 RUN_CASES = [
+    # The clustering kind: its own data, settings and predictions.
+    RunCase(
+        "clustering-label-not-in-csv",
+        SHOPPERS,
+        rewrite(project_config, lambda text: text.replace('target: ""', "target: x")),
+        ("train",),
+        "label column 'x' is not in data/raw/shoppers.csv",
+        tiers=("intermediate",),
+    ),
+    RunCase(
+        "clustering-csv-too-few-rows",
+        SHOPPERS,
+        edit_csv(lambda frame: frame.head(4)),
+        ("train",),
+        "has 4 rows: clustering and scoring new rows needs at least 10",
+        tiers=("intermediate",),
+    ),
+    RunCase(
+        "clustering-column-unknown",
+        "clustering",
+        lambda project: None,
+        ("train", "--data.columns", '["petal size"]'),
+        "data.columns names petal size, not a column of the data",
+    ),
+    RunCase(
+        "clustering-more-clusters-than-rows",
+        "clustering",
+        lambda project: None,
+        ("train", "--model.n_clusters", "500"),
+        "the model could not be fitted: n_samples=120 should be >= n_clusters=500",
+    ),
+    RunCase(
+        "clustering-predict-lacks-a-column",
+        SHOPPERS,
+        shopper_rows,
+        ("predict", "rows.csv"),
+        "rows.csv lacks 1 column(s) the model was trained on (basket items)",
+        tiers=("intermediate",),
+    ),
     # The text kind's CSV of labelled texts, and texts to predict.
     RunCase(
         "text-empty",
@@ -766,8 +873,8 @@ RUN_CASES = [
         write_bytes(data_facts, b'{"rows": 150}'),
         ("report",),
         "data.json is not the facts file notebooks/01-explore.py writes (it lacks "
-        "features, missing, duplicate_rows, target, figures, classes or "
-        "target_summary): run `make explore` again",
+        "features, missing, duplicate_rows, target, figures): run `make explore` "
+        "again",
     ),
     RunCase(
         "draft-missing",
@@ -895,6 +1002,12 @@ QUICK_TRAIN = {
 }
 
 
+CLUSTERING_QUICK_TRAIN = {
+    "intermediate": ["--search.n_trials=4", "--search.seeds=2"],
+    "advanced": ["--search.n_trials=4", "--search.seeds=2", "--trainer.max_epochs=3"],
+}
+
+
 @pytest.fixture(scope="session")
 def trained(rendered, build_once) -> Callable[[str, str], Project]:
     """`trained(tier, kind)`: a project after train, report and (csv) predict, once."""
@@ -908,7 +1021,8 @@ def trained(rendered, build_once) -> Callable[[str, str], Project]:
             def build(folder: Path) -> None:
                 project = Project(folder / "p", source.answers)
                 shutil.copytree(source.path, project.path)
-                commands = [["train", *QUICK_TRAIN.get(tier, [])], ["report"]]
+                quick = CLUSTERING_QUICK_TRAIN if "clustering" in kind else QUICK_TRAIN
+                commands = [["train", *quick.get(tier, [])], ["report"]]
                 if kind.startswith("csv"):
                     csv = data_csv(project.path).relative_to(project.path).as_posix()
                     commands.append(["predict", csv])
@@ -924,6 +1038,74 @@ def trained(rendered, build_once) -> Callable[[str, str], Project]:
         return cache[(tier, kind)]
 
     return get
+
+
+def photos(project: Path) -> Path:
+    return project / "data" / "raw" / "my-photos"
+
+
+def add_file(where: Callable[[Path], Path], content: bytes) -> Callable[[Path], None]:
+    """A break that writes `content` at `where(project)`, folders and all."""
+
+    def breaks(project: Path) -> None:
+        where(project).parent.mkdir(parents=True, exist_ok=True)
+        where(project).write_bytes(content)
+
+    return breaks
+
+
+def one_class_left(project: Path) -> None:
+    for name in ("bright", "stripes"):
+        shutil.rmtree(photos(project) / name)
+
+
+RUN_CASES += [
+    # The images kind: the learner's folder of class subfolders, and predict's input.
+    RunCase(
+        "images-empty-class-folder",
+        PHOTOS,
+        lambda project: (photos(project) / "cloudy").mkdir(),
+        ("train",),
+        "my-photos/cloudy holds no images: add some, or remove the folder",
+        tiers=OFFERED_TIERS,
+    ),
+    RunCase(
+        "images-file-not-an-image",
+        PHOTOS,
+        add_file(lambda project: photos(project) / "dark" / "notes.txt", b"notes"),
+        ("train",),
+        "dark/notes.txt is not an image (expected one of .bmp, .gif, .jpeg",
+    ),
+    RunCase(
+        "images-broken-png",
+        PHOTOS,
+        add_file(lambda project: photos(project) / "dark" / "x.png", b"no PNG"),
+        ("train",),
+        "dark/x.png is not an image Pillow can read",
+    ),
+    RunCase(
+        "images-one-class",
+        PHOTOS,
+        one_class_left,
+        ("train",),
+        "my-photos has 1 class folder(s): a classifier needs at least two",
+    ),
+    RunCase(
+        "images-predict-not-an-image",
+        PHOTOS,
+        add_file(lambda project: project / "new" / "cat.gif.txt", b"text"),
+        ("predict", "new"),
+        "new/cat.gif.txt is not an image",
+        tiers=OFFERED_TIERS,
+    ),
+    RunCase(
+        "images-predict-nothing-there",
+        PHOTOS,
+        lambda project: None,
+        ("predict", "new-photos"),
+        "new-photos not found: give a folder or image files",
+    ),
+]
 
 
 def snapshot(folder: Path) -> dict[str, tuple[bytes, int, int]]:

@@ -13,7 +13,14 @@ import pytest
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
-from harness import DATA_CHOICES, KIND_VARIANTS, OFFERED_TIERS, SERIES_CHOICES, VARIANTS
+from harness import (
+    CLUSTERING_VARIANTS,
+    DATA_CHOICES,
+    KIND_VARIANTS,
+    OFFERED_TIERS,
+    SERIES_CHOICES,
+    VARIANTS,
+)
 from ml100 import identifier_problem
 
 # Module name -> the distributions that provide it, from this (test) environment.
@@ -48,7 +55,8 @@ def providers(module: str) -> set[str]:
 @pytest.mark.parametrize(
     "name",
     [f"{t}-{k}" for t in OFFERED_TIERS for k in DATA_CHOICES + SERIES_CHOICES]
-    + KIND_VARIANTS,
+    + KIND_VARIANTS
+    + sorted(CLUSTERING_VARIANTS),
 )
 def test_pyproject_declares_what_the_code_imports(name, rendered) -> None:
     project = rendered(name, **VARIANTS[name])

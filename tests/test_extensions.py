@@ -336,3 +336,25 @@ def test_every_forecasting_dataset_has_a_horizon_and_a_target() -> None:
             facts = ml100.DATASETS[dataset]
             assert facts["task"] == "forecasting" and facts["target"], dataset
             assert ml100.horizon_problem(facts["horizon"]) == "", dataset
+
+
+def test_images_problem_explains_what_a_folder_of_images_lacks(tmp_path) -> None:
+    photos = tmp_path / "photos"
+    assert ml100.images_problem(str(photos)) == ""  # not there yet: copied in later
+    (photos / "cats").mkdir(parents=True)
+    (photos / "cats" / "tom.png").write_bytes(b"")
+    assert "has 1 subfolder(s)" in ml100.images_problem(str(photos))
+    (photos / "dogs").mkdir()
+    (photos / "dogs" / "notes.txt").write_text("no pictures yet")
+    assert ml100.images_problem(str(photos)) == (
+        f"'{photos / 'dogs'}' holds no images ({', '.join(ml100.IMAGE_SUFFIXES)})"
+    )
+    (photos / "dogs" / "rex.JPG").write_bytes(b"")
+    assert ml100.images_problem(str(photos)) == ""
+    assert "is a file" in ml100.images_problem(str(photos / "cats" / "tom.png"))
+    assert "control characters" in ml100.images_problem("photos\n")
+
+
+def test_images_folder_name_is_a_short_slug() -> None:
+    assert ml100.images_folder_name("~/My Photos (2024)/") == "my-photos-2024"
+    assert ml100.images_folder_name("/") == "images"

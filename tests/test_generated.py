@@ -9,8 +9,8 @@ import pytest
 import yaml
 
 from harness import (
+    CLUSTERING_VARIANTS,
     DATA_CHOICES,
-    KIND_VARIANTS,
     OFFERED_TIERS,
     SERIES_CHOICES,
     VARIANTS,
@@ -28,7 +28,7 @@ MINIMUM_SCORES = {
 KIND_MINIMUM_SCORES = {"text": 0.8}
 # Variants whose `make all` trains the network for the epochs the configs give, and the
 # bar they clear: the advanced tier's CNN on digits is the one trained in full.
-FULL_RUNS = {"advanced-digits": 0.97}
+FULL_RUNS = {"advanced-digits": 0.97, "advanced-images": 0.97}
 # Every variant runs `make all`; the generated suites run for the datasets below at
 # each tier (every dataset at the beginner tier, where a suite takes seconds): each
 # tier x dataset is run one way or the other, and each tier's suite runs for a built-in
@@ -38,6 +38,26 @@ SUITE_KINDS = {
     "intermediate": ["iris", "diabetes", "csv-classification"],
     "advanced": ["iris", "diabetes", "csv-regression"],
 }
+# The images kind: each tier's suite once, for the digits at the beginner tier and a
+# folder of images at the next (the generated tests make a folder of their own too);
+# `make all` for the other pairing, so those tiers meet both.
+# The advanced tier trains its network in full on the digits (the generated tests train
+# it on a made folder too).
+IMAGE_SUITES = {
+    "beginner": "images",
+    "intermediate": "images-folder",
+    "advanced": "images",
+}
+IMAGE_MAKE_ALL = {
+    "beginner": "images-folder",
+    "intermediate": "images",
+    "advanced": "images",
+}
+# The clustering kind: its suite and `make all` run for each of its variants. On iris
+# (labels hidden) every tier's clusters agree with the species this well (adjusted
+# Rand index) and beat random assignment by this margin.
+CLUSTERING_MINIMUM = {"iris": 0.5}
+CLUSTERING_MARGIN = 0.3
 # The time-series kind: at each tier, `make all` on a built-in series and on a CSV, and
 # the generated suite once, on the series `make all` does not run.
 SERIES_MAKE_ALL = [
@@ -61,6 +81,12 @@ MAKE_ARGS = {
     "intermediate": [f"TRAIN_ARGS={SMALL_SEARCH}"],
     "advanced": [f"TRAIN_ARGS={SMALL_SEARCH} --trainer.max_epochs=30"],
 }
+# A clustering search fits each trial with several seeds instead of folds.
+SMALL_CLUSTER_SEARCH = "--search.n_trials=6 --search.seeds=2"
+CLUSTERING_MAKE_ARGS = {
+    "intermediate": [f"TRAIN_ARGS={SMALL_CLUSTER_SEARCH}"],
+    "advanced": [f"TRAIN_ARGS={SMALL_CLUSTER_SEARCH} --trainer.max_epochs=40"],
+}
 # FULL_RUNS train the network in full, beside a small search all the same.
 FULL_RUN_ARGS = [f"TRAIN_ARGS={SMALL_SEARCH}"]
 IMAGE_LINK = re.compile(r"!\[[^\]]*\]\(([^)]+)\)")
@@ -78,8 +104,10 @@ def variant_project(name: str, rendered, copy_of, tmp_path):
 
 @pytest.fixture(
     params=[f"{tier}-{kind}" for tier in OFFERED_TIERS for kind in DATA_CHOICES]
+    + [f"{tier}-{IMAGE_MAKE_ALL[tier]}" for tier in OFFERED_TIERS]
+    + [f"{tier}-text" for tier in OFFERED_TIERS]
+    + sorted(CLUSTERING_VARIANTS)
     + SERIES_MAKE_ALL
-    + KIND_VARIANTS
 )
 def project(request, rendered, copy_of, tmp_path):
     return variant_project(request.param, rendered, copy_of, tmp_path)
@@ -88,8 +116,11 @@ def project(request, rendered, copy_of, tmp_path):
 @pytest.mark.parametrize(
     "name",
     [f"{tier}-{kind}" for tier in OFFERED_TIERS for kind in SUITE_KINDS[tier]]
+    + [f"{tier}-{IMAGE_SUITES[tier]}" for tier in OFFERED_TIERS]
+    + [f"{tier}-text" for tier in OFFERED_TIERS]
     + SERIES_SUITES
-    + KIND_VARIANTS,
+    # Each tier's clustering suite once, on iris; the CSV runs `make all` only.
+    + [f"{tier}-clustering" for tier in OFFERED_TIERS],
 )
 def test_generated_suite_passes(name, rendered, copy_of, tmp_path) -> None:
     project = variant_project(name, rendered, copy_of, tmp_path)
@@ -100,8 +131,11 @@ def test_generated_suite_passes(name, rendered, copy_of, tmp_path) -> None:
 def test_make_all_beats_the_baseline_and_fills_the_draft(project) -> None:
     answers = yaml.safe_load(project.read(".copier-answers.yml"))
     command = ["make", "all", f"PYTHON={sys.executable}"]
+    clustering = answers["kind"] == "clustering"
     if project.variant in FULL_RUNS:
         command += FULL_RUN_ARGS
+    elif clustering:
+        command += CLUSTERING_MAKE_ARGS.get(answers["tier"], [])
     else:
         command += MAKE_ARGS.get(answers["tier"], [])
     result = project.run(*command)
@@ -113,7 +147,12 @@ def test_make_all_beats_the_baseline_and_fills_the_draft(project) -> None:
     assert model < baseline if primary in LOWER_IS_BETTER else model > baseline
     if primary == "mase" and answers["dataset"] != "csv":
         assert model < 1  # a built-in series: better than the naive rule in training
-    if answers["dataset"] in MINIMUM_SCORES:
+    if clustering:
+        assert model >= baseline + CLUSTERING_MARGIN
+        if answers["dataset"] in CLUSTERING_MINIMUM:
+            assert model >= CLUSTERING_MINIMUM[answers["dataset"]]
+        assert "clusters.png" in " ".join(metrics["figures"])
+    elif answers["dataset"] in MINIMUM_SCORES:
         assert model >= MINIMUM_SCORES[answers["dataset"]]
     if answers["kind"] in KIND_MINIMUM_SCORES:
         assert model >= KIND_MINIMUM_SCORES[answers["kind"]]

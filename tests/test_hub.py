@@ -25,7 +25,7 @@ import pexpect
 import pytest
 import yaml
 
-from harness import REPO_ROOT, THREAD_LIMITS, Project
+from harness import REPO_ROOT, THREAD_LIMITS, VARIANTS, Project
 from template_repo import (
     GIT_ENV,
     VERSION,
@@ -37,6 +37,7 @@ from template_repo import (
 
 NEXT = later(VERSION)
 PACKAGE = "template/src/{{ package_name }}"
+TABULAR_MODEL = "{% if kind == 'tabular' %}model.py{% endif %}.jinja"
 ENGINE_LINE = f"# This line arrived with release {NEXT}."
 MODEL_LINE = f"(This line arrived with release {NEXT}.)"
 PNG = b"\x89PNG\r\n\x1a\n"
@@ -81,7 +82,8 @@ def releases(tmp_path_factory) -> TemplateRepo:
     engine and the first lines of the learner's model.py."""
     repo = TemplateRepo.from_worktree(tmp_path_factory.mktemp("hub") / "ml100")
     repo.append(f"{PACKAGE}/_ladder/core/report.py", f"\n{ENGINE_LINE}\n")
-    model = f"{PACKAGE}/model.py.jinja"
+    # The learner's model.py, rendered for the tabular kind.
+    model = f"{PACKAGE}/{TABULAR_MODEL}"
     first = repo.file(model).read_text(encoding="utf-8").splitlines()[0]
     repo.replace(model, first + "\n", f"{first}\n{MODEL_LINE}\n")
     repo.release(NEXT)
@@ -309,8 +311,8 @@ def test_the_challenge_from_new_to_site(layout, releases, tmp_path):
 
 
 def test_status_names_each_unreadable_project_and_shows_the_others(rendered, tmp_path):
-    good = rendered("beginner-iris", kind="iris").path
-    hugo = rendered("hugo-apache-py310", kind="wine", blog_platform="hugo").path
+    good = rendered("beginner-iris", **VARIANTS["beginner-iris"]).path
+    hugo = rendered("hugo-apache-py310", **VARIANTS["hugo-apache-py310"]).path
     workspace = tmp_path / "100ml"
     workspace.mkdir()
     shutil.copytree(good, workspace / "001-iris-classification")
@@ -368,7 +370,7 @@ def test_a_folder_that_is_not_a_workspace_is_one_line(
     folder, message, rendered, tmp_path
 ):
     (tmp_path / "empty").mkdir()
-    project: Project = rendered("beginner-iris", kind="iris")
+    project: Project = rendered("beginner-iris", **VARIANTS["beginner-iris"])
     target = {"project": project.path}.get(folder, tmp_path / folder)
     result = hub(tmp_path, "status", "--workspace", str(target))
     assert result.returncode == 2

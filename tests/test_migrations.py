@@ -254,8 +254,8 @@ MIGRATIONS = f"""
 
 def release_with_renames(repo: TemplateRepo) -> None:
     """features.py becomes preprocessing.py, project.test_size project.test_share."""
-    # The tabular kind's learner files are rendered for that kind alone.
-    tabular = "{% if kind == 'tabular' %}{name}{% endif %}"
+    # The tabular kind's features.py is rendered for it and the clustering kind.
+    tabular = "{% if kind in ['tabular', 'clustering'] %}{name}{% endif %}"
     features = tabular.replace("{name}", "features.py")
     preprocessing = tabular.replace("{name}", "preprocessing.py")
     git(repo.path, "mv", f"{PACKAGE}/{features}", f"{PACKAGE}/{preprocessing}")

@@ -32,6 +32,7 @@ HELP = {
     "sunspots inside statsmodels",
     "csv_path": "Path to your CSV file.",
     "date_column": "The column of your CSV that holds each row's date",
+    "images_path": "Path to your folder of images: one subfolder per class",
     "text_column": "The column of your CSV that holds the texts",
     "horizon": "How many steps ahead to forecast",
     "target_column": "The column of your CSV to predict",
@@ -56,9 +57,15 @@ def on_screen(text: str) -> re.Pattern:
     return re.compile(GAP.join(re.escape(word) for word in text.split()))
 
 
-# The dataset menu's entries, in order: csv is the last one (the cursor skips the
-# entries greyed out for the kind: the series and newsgroups for tabular, ...).
+# The dataset menu's entries, in order: csv is the last one for tables (the cursor
+# skips the entries greyed out for the kind: the series and newsgroups for tabular,
+# the tables for text).
 CSV_CHOICE = DOWN * 5
+# The kind menu: images after tabular, text and clustering. For images the dataset
+# menu starts at digits, and folder is the next choice offered (the others are
+# skipped, greyed out).
+IMAGES_CHOICE = DOWN * 3
+FOLDER_CHOICE = DOWN
 
 
 class Prompt:
@@ -166,7 +173,7 @@ def test_a_series_csv_offers_its_columns_and_asks_the_horizon(prompt, tmp_path):
     csv_path.write_text("day,visits\n2024-01-01,5\n2024-01-02,7\n", encoding="utf-8")
     prompt.answer("project_number")
     prompt.answer("tier")
-    prompt.answer("kind", DOWN)  # timeseries
+    prompt.answer("kind", DOWN * 4)  # timeseries, the last kind
     prompt.answer("dataset", DOWN * 2)  # co2, sunspots, csv (newsgroups greyed)
     prompt.answer("csv_path", str(csv_path))
     prompt.answer("date_column")  # Enter: the first column, offered as the default
@@ -193,7 +200,7 @@ def test_a_text_csv_offers_its_columns_for_texts_and_labels(prompt, tmp_path):
     )
     prompt.answer("project_number")
     prompt.answer("tier")
-    prompt.answer("kind", DOWN * 2)  # past timeseries, to text
+    prompt.answer("kind", DOWN)  # text
     prompt.answer("dataset", DOWN)  # newsgroups comes first for text, then csv
     prompt.answer("csv_path", str(csv_path))
     prompt.answer("text_column")  # Enter: the first column, offered as the default
@@ -243,3 +250,49 @@ def test_a_wrong_answer_is_explained_and_asked_again(prompt) -> None:
     assert answers["tier"] == "intermediate"
     assert answers["csv_path"] == "mine.csv"
     assert answers["project_slug"] == "042-mine-classification"
+
+
+def test_a_folder_of_images_is_checked_then_copied_in(prompt, tmp_path) -> None:
+    photos = tmp_path / "Holiday Photos"
+    for name in ("beach", "city"):
+        (photos / name).mkdir(parents=True)
+        (photos / name / f"{name}.png").write_bytes(b"\x89PNG not checked at copy")
+    prompt.answer("project_number")
+    prompt.answer("tier")
+    prompt.answer("kind", IMAGES_CHOICE)
+    prompt.answer("dataset", FOLDER_CHOICE)
+    prompt.answer("images_path", str(photos / "beach" / "beach.png"))
+    prompt.expect("is a file, not a folder of class subfolders")
+    prompt.child.send(BACKSPACE * len("/beach/beach.png") + ENTER)
+    answers = prompt.finish(LATER)
+    assert (answers["kind"], answers["dataset"]) == ("images", "folder")
+    assert answers["project_slug"] == "001-holiday-photos-images"
+    copied = prompt.destination / "data" / "raw" / "holiday-photos"
+    assert (copied / "city" / "city.png").read_bytes() == (
+        photos / "city" / "city.png"
+    ).read_bytes()
+    assert "images_dir: data/raw/holiday-photos" in (
+        prompt.destination / "configs" / "project.yaml"
+    ).read_text(encoding="utf-8").replace('"', "")
+
+
+def test_a_clustering_csv_needs_no_label_column(prompt, tmp_path):
+    csv_path = tmp_path / "Shoppers.csv"
+    csv_path.write_text("spend,visits\n40,2\n400,4\n", encoding="utf-8")
+    prompt.answer("project_number")
+    prompt.answer("tier")
+    prompt.answer("kind", DOWN * 2)  # clustering, after text
+    # diabetes and newsgroups show greyed out for clustering: the arrow keys skip them.
+    prompt.answer("dataset", DOWN * 4)
+    prompt.answer("csv_path", str(csv_path))
+    prompt.expect("A column of known groups to score the clusters against")
+    prompt.child.send(ENTER)  # none: the default
+    answers = prompt.finish(LATER)  # no task question: clustering is the only one
+    assert (answers["kind"], answers["dataset"]) == ("clustering", "csv")
+    assert answers["target_column"] == ""
+    assert answers["project_slug"] == "001-shoppers-clustering"
+    project = yaml.safe_load(
+        (prompt.destination / "configs" / "project.yaml").read_text()
+    )
+    assert project["project"]["task"] == "clustering"
+    assert project["project"]["target"] == ""

@@ -24,12 +24,19 @@ BLOCK = block_pattern(START, END)
 # What the exploration saved, by the figure's name; another name shows as its own.
 CAPTIONS = {
     "data_target": "The target",
+    "data_labels": "The hidden labels, which only score the clusters",
     "data_features": "The features that tell the target apart most",
     "data_correlations": "Correlations between the features",
+    # The images kind's (images/explore.py).
+    "data_samples": "A few images of each class",
+    "data_class_means": "The average image of each class",
     # A time series' (timeseries/explore.py).
     "data_series": "The series over time",
     "data_autocorrelation": "Autocorrelation of its step-to-step changes",
 }
+# Without a target (a clustering project's data without labels), nothing tells the
+# features apart: they are shown as they are.
+UNLABELLED_CAPTIONS = {"data_features": "The features"}
 # Classes listed by name in the table; the rest are counted.
 MAX_CLASSES_LISTED = 10
 # What `report` reads from reports/data.json.
@@ -52,6 +59,8 @@ def number(value: float) -> str:
 
 def target_cell(facts: dict[str, Any]) -> str:
     """The target and its classes with their rows, or the spread of its values."""
+    if not facts["target"]:
+        return "none: the data has no labels"
     name = f"`{cell(facts['target'])}`"
     if "classes" in facts:
         classes = facts["classes"]
@@ -86,7 +95,11 @@ def facts_table(facts: dict[str, Any]) -> str:
         ("features", features),
         ("missing values", missing_cell(facts)),
         ("duplicate rows", facts["duplicate_rows"]),
-        ("target", target_cell(facts)),
+        # A clustering project's target is hidden from the models.
+        (
+            "hidden labels" if facts.get("task") == "clustering" else "target",
+            target_cell(facts),
+        ),
         # Facts a problem kind adds (a text's length, an image's size), as they are.
         *((name, cell(value)) for name, value in facts.get("more", {}).items()),
     ]
@@ -115,7 +128,8 @@ class DataBlock:
         if not isinstance(facts, dict):
             facts = {}
         missing = [key for key in FACTS_KEYS if key not in facts]
-        if not {"classes", "target_summary"} & facts.keys():
+        # Data without a target (clustering, unlabelled) has neither.
+        if facts.get("target") and not {"classes", "target_summary"} & facts.keys():
             missing.append("classes or target_summary")
         if missing:
             raise ProjectError(
@@ -133,8 +147,9 @@ class DataBlock:
         return [self.reports / figure for figure in self.facts["figures"]]
 
     def body(self, document: Path) -> str:
+        captions = CAPTIONS if self.facts["target"] else CAPTIONS | UNLABELLED_CAPTIONS
         links = [
-            f"![{CAPTIONS.get(figure.stem, figure.stem)}]"
+            f"![{captions.get(figure.stem, figure.stem)}]"
             f"({self.blog.figure_link(figure, document)})"
             for figure in self.figures
         ]

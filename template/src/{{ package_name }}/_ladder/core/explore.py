@@ -2,7 +2,9 @@
 
 The notebook loads the data with the same `load_dataset` as `train`, then calls one
 function per cell: the facts that matter (`data_facts`), the target's balance or
-spread, the features that tell the target apart most, their correlations.
+spread, the features that tell the target apart most, their correlations. A
+clustering project has no target: its hidden labels (kept to score the clusters) take
+the target's place, and without labels the figures show the features alone.
 `save_exploration` writes the figures to reports/figures/ and the facts to
 reports/data.json, which `report` turns into the data block of the blog draft.
 
@@ -44,7 +46,15 @@ class Exploration:
     paths: Paths
     project: Project
     X: pd.DataFrame
-    y: pd.Series
+    # The target; a clustering project's hidden labels, None when the data has none.
+    y: pd.Series | None
+
+    @property
+    def has_classes(self) -> bool:
+        """Whether `y` holds classes: a classification target, or hidden labels."""
+        return self.y is not None and (
+            self.project.is_classification or self.project.task == "clustering"
+        )
 
 
 def project_root(start: Path | None = None) -> Path:
@@ -96,13 +106,15 @@ def data_facts(data: Exploration) -> dict[str, Any]:
             str(name): int(count)
             for name, count in missing[missing > 0].sort_values(ascending=False).items()
         },
-        "duplicate_rows": int(pd.concat([X, y], axis=1).duplicated().sum()),
+        "duplicate_rows": int(
+            (X if y is None else pd.concat([X, y], axis=1)).duplicated().sum()
+        ),
         "target": project.target,
     }
-    if project.is_classification:
+    if data.has_classes:
         counts = y.value_counts()
         facts["classes"] = {str(name): int(count) for name, count in counts.items()}
-    else:
+    elif y is not None:
         facts["target_summary"] = {
             name: float(value)
             for name, value in y.agg(["mean", "std", "min", "max"]).items()
@@ -114,15 +126,18 @@ def telling_features(data: Exploration, limit: int = MAX_FEATURES) -> list[str]:
     """The numeric features most tied to the target, best first.
 
     Classification: the ANOVA F-score (how far apart the classes' means are, for
-    their spread); regression: the absolute correlation with the target.
+    their spread); regression: the absolute correlation with the target. Without a
+    target (a clustering project without labels), the columns in their order.
     """
     numeric = data.X[numeric_columns(data.X)]
     # A constant column tells nothing (and has no score): it is left out.
     numeric = numeric.loc[:, numeric.nunique() > 1]
     if numeric.empty:
         return []
+    if data.y is None:
+        return list(numeric.columns[:limit])
     filled = numeric.fillna(numeric.median())
-    if data.project.is_classification:
+    if data.has_classes:
         with np.errstate(divide="ignore", invalid="ignore"):
             scores = pd.Series(f_classif(filled, data.y)[0], index=numeric.columns)
     else:
@@ -130,12 +145,15 @@ def telling_features(data: Exploration, limit: int = MAX_FEATURES) -> list[str]:
     return list(scores.fillna(0).sort_values(ascending=False).index[:limit])
 
 
-def target_figure(data: Exploration) -> Figure:
-    """How many rows each class has, or how the target's values spread."""
+def target_figure(data: Exploration) -> Figure | None:
+    """How many rows each class has, or how the target's values spread; None when
+    there is no target (a clustering project without labels)."""
+    y = data.y
+    if y is None:
+        return None
     figure = Figure(figsize=(6, 3.5), layout="constrained")
     axes = figure.subplots()
-    y = data.y
-    if data.project.is_classification:
+    if data.has_classes:
         counts = y.value_counts().sort_index()
         axes.bar(counts.index.astype(str), counts.to_numpy())
         axes.set_ylabel("rows")
@@ -160,7 +178,7 @@ def feature_figure(data: Exploration) -> Figure:
     columns = numeric + categorical_columns(data.X)[:room]
     if not columns:
         raise ProjectError("the data has no feature columns to plot")
-    per_class = data.project.is_classification and data.y.nunique() <= MAX_CLASS_COLOURS
+    per_class = data.has_classes and data.y.nunique() <= MAX_CLASS_COLOURS
     across = min(len(columns), 4)
     down = math.ceil(len(columns) / across)
     figure = Figure(figsize=(3.2 * across, 2.6 * down + 0.6), layout="constrained")
@@ -216,7 +234,7 @@ def correlation_figure(data: Exploration) -> Figure | None:
     None when there are fewer than two numeric columns to correlate.
     """
     frame = data.X[telling_features(data)]
-    if not data.project.is_classification:
+    if data.y is not None and not data.has_classes:
         frame = frame.assign(**{str(data.y.name): data.y})
     if frame.shape[1] < 2:
         return None

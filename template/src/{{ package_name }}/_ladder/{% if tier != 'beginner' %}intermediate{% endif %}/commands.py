@@ -13,10 +13,8 @@ from ..core.settings import Settings
 INTERRUPTED = "stopped: finished trials stay in the study; run again to carry on"
 
 
-def run_train(paths: Paths, settings: Settings) -> None:
-    from .train import train
-
-    metrics = train(paths, settings)
+def print_trained(metrics: dict) -> None:
+    """The best candidate and its CV score, then the test scores and the run."""
     name, cv = metrics["primary_metric"], metrics["cv"]
     print(
         f"best of {cv['trials']} trials: {metrics['candidate']}, "
@@ -25,17 +23,27 @@ def run_train(paths: Paths, settings: Settings) -> None:
     print_scores(metrics, run_saved(metrics))
 
 
-def run_search(paths: Paths, settings: Settings) -> None:
-    from ..beginner.train import prepare_split
-    from .train import search_candidates
-
-    outcome = search_candidates(paths, settings, prepare_split(paths, settings))
+def print_searched(outcome) -> None:
+    """Each candidate's trials and best CV score, then the study."""
     for candidate in outcome.candidates:
         print(
             f"{candidate['name']:<24} {candidate['trials']:>4} trials, "
             f"best CV {candidate['mean']:.3f} ± {candidate['std']:.3f}"
         )
     print(f"study {outcome.study_name}: {outcome.trials} finished trials")
+
+
+def run_train(paths: Paths, settings: Settings) -> None:
+    from .train import train
+
+    print_trained(train(paths, settings))
+
+
+def run_search(paths: Paths, settings: Settings) -> None:
+    from ..beginner.train import prepare_split
+    from .train import search_candidates
+
+    print_searched(search_candidates(paths, settings, prepare_split(paths, settings)))
 
 
 def run_compare(paths: Paths, settings: Settings) -> None:

@@ -5,35 +5,22 @@ intermediate ones, and `evaluate` and `predict` the text beginner's.
 """
 
 from ...core.cli import Command
-from ...core.commands import print_scores, run_saved
 from ...core.paths import Paths
 from ...core.settings import Settings
-from ...intermediate.commands import INTERRUPTED
+from ...intermediate.commands import INTERRUPTED, print_searched, print_trained
 
 
 def run_train(paths: Paths, settings: Settings) -> None:
     from .train import train
 
-    metrics = train(paths, settings)
-    name, cv = metrics["primary_metric"], metrics["cv"]
-    print(
-        f"best of {cv['trials']} trials: {metrics['candidate']}, "
-        f"CV {name} {cv['mean']:.3f} ± {cv['std']:.3f}"
-    )
-    print_scores(metrics, run_saved(metrics))
+    print_trained(train(paths, settings))
 
 
 def run_search(paths: Paths, settings: Settings) -> None:
     from ..beginner.train import prepare_split
     from .search import search_candidates
 
-    outcome = search_candidates(paths, settings, prepare_split(paths, settings))
-    for candidate in outcome.candidates:
-        print(
-            f"{candidate['name']:<24} {candidate['trials']:>4} trials, "
-            f"best CV {candidate['mean']:.3f} ± {candidate['std']:.3f}"
-        )
-    print(f"study {outcome.study_name}: {outcome.trials} finished trials")
+    print_searched(search_candidates(paths, settings, prepare_split(paths, settings)))
 
 
 COMMANDS = [

@@ -1,0 +1,1 @@
+"""The clustering kind's beginner rung: scaling and KMeans in one Pipeline."""

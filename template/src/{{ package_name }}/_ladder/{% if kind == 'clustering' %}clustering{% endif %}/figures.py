@@ -1,0 +1,91 @@
+"""Figures of a clustering: the clusters drawn in 2-D, and how many to look for.
+
+Each function returns a matplotlib Figure and saves nothing.
+"""
+
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+from sklearn.cluster import KMeans
+from sklearn.decomposition import PCA
+from sklearn.metrics import silhouette_score
+
+
+def projection_figure(
+    features: np.ndarray,
+    clusters: np.ndarray,
+    labels: pd.Series | None,
+    unusual: np.ndarray,
+    seed: int,
+) -> Figure:
+    """Every row on the two directions of largest spread (PCA), coloured by cluster,
+    the most unusual rows circled; beside it, the same rows coloured by the hidden
+    labels, when there are some."""
+    points = PCA(n_components=2, random_state=seed).fit_transform(features)
+    panels = 1 if labels is None else 2
+    figure = Figure(figsize=(6 * panels, 5), layout="constrained")
+    axes = np.atleast_1d(figure.subplots(1, panels))
+    colour_by(axes[0], points, clusters.astype(str), "Clusters found")
+    axes[0].scatter(
+        *points[unusual].T,
+        s=120,
+        facecolors="none",
+        edgecolors="black",
+        label="most unusual",
+    )
+    axes[0].legend(fontsize="small")
+    if labels is not None:
+        colour_by(axes[1], points, labels.astype(str).to_numpy(), "Hidden labels")
+    figure.suptitle("Every row, projected on its two principal components")
+    return figure
+
+
+def colour_by(axes, points: np.ndarray, groups: np.ndarray, title: str) -> None:
+    for group in np.unique(groups):
+        members = points[groups == group]
+        axes.scatter(*members.T, s=14, alpha=0.75, label=group)
+    axes.set(title=title, xlabel="first component", ylabel="second component")
+    axes.legend(fontsize="small")
+
+
+def choice_of_k_figure(
+    features: np.ndarray, ks: list[int], chosen: int, seed: int
+) -> Figure:
+    """KMeans for each k: the inertia (the elbow, where adding clusters stops paying)
+    and the silhouette (higher is better), with the k in use marked."""
+    inertias, silhouettes = [], []
+    for k in ks:
+        model = KMeans(n_clusters=k, n_init=10, random_state=seed).fit(features)
+        inertias.append(model.inertia_)
+        silhouettes.append(silhouette_score(features, model.labels_))
+    figure = Figure(figsize=(11, 4), layout="constrained")
+    elbow, silhouette = figure.subplots(1, 2)
+    elbow.plot(ks, inertias, marker="o")
+    elbow.set(title="Elbow: inertia against k", xlabel="k", ylabel="inertia")
+    silhouette.plot(ks, silhouettes, marker="o")
+    silhouette.set(title="Silhouette against k", xlabel="k", ylabel="silhouette")
+    for axes in (elbow, silhouette):
+        axes.axvline(chosen, color="grey", linestyle="--", label=f"k in use: {chosen}")
+        axes.legend()
+    figure.suptitle("How many clusters? KMeans on the training rows")
+    return figure
+
+
+def candidates_figure(candidates: list[dict]) -> Figure:
+    """Each candidate's best trial: its silhouette over the seeds (mean and spread)
+    and its stability (how alike the seeds' clusters are)."""
+    names = [candidate["name"] for candidate in candidates]
+    figure = Figure(figsize=(11, 4), layout="constrained")
+    score_axes, stability_axes = figure.subplots(1, 2)
+    score_axes.barh(
+        names,
+        [candidate["mean"] for candidate in candidates],
+        xerr=[candidate["std"] for candidate in candidates],
+    )
+    score_axes.set(title="Silhouette on the training rows", xlabel="silhouette")
+    stability_axes.barh(names, [candidate["stability"] for candidate in candidates])
+    stability_axes.set(
+        title="Stability across seeds", xlabel="adjusted Rand index", xlim=(0, 1.05)
+    )
+    figure.suptitle("Each candidate's best trial")
+    return figure
