@@ -89,7 +89,9 @@ class Prompt:
             env=env,
             encoding="utf-8",
             timeout=20,
-            dimensions=(40, 200),
+            # Wide enough that a message naming a long temporary path is not wrapped
+            # mid-word.
+            dimensions=(40, 400),
         )
         self.destination = destination
 
