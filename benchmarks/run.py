@@ -16,7 +16,8 @@ For each tier in OFFERED_TIERS (extensions/ml100.py), side by side in one run:
   one-file template: the floor Copier itself costs. With --peer, another template is
   rendered in the same rounds, to show what the floor ratio looks like elsewhere.
 - train: `python -m <package> train` in the tier's default project (and in a text
-  project trained on common.py's corpus: --kinds), against a plain
+  project trained on common.py's corpus, and the default images project: --kinds),
+  against a plain
   script doing the same work with the libraries directly, benchmarks/baselines/<tier>.py
   (a tier without one is timed alone: write that file to compare it; it gets the folder
   to write in as its one argument, and runs there).
@@ -86,11 +87,12 @@ SUITE_TARGETS = {
 }
 # The problem kinds measured (--kinds), the projects their rows name, and what a text
 # project is rendered with: benchmarks/baselines/common.py's corpus as its CSV.
-KINDS = ("tabular", "text", "clustering")
+KINDS = ("tabular", "text", "clustering", "images")
 PROJECTS = {
     "tabular": "default project",
     "text": "text project (2,000 posts)",
     "clustering": "clustering project (iris)",
+    "images": "default images project (digits as PNGs)",
 }
 TEXT_ANSWERS = {
     "kind": "text",

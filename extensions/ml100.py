@@ -125,6 +125,12 @@ KINDS: dict[str, dict[str, Any]] = {
         "tasks": ["clustering"],
         "default_dataset": "iris",
     },
+    # Images: digits written out as a folder of PNGs, or the learner's own folder.
+    "images": {
+        "datasets": ["digits", "folder"],
+        "tasks": ["classification"],
+        "default_dataset": "digits",
+    },
 }
 
 
@@ -178,6 +184,7 @@ INDIRECT_DEPENDENCY_MODULES = frozenset(
         "colorlog",
         "comm",
         "contourpy",
+        "cuda",
         "cycler",
         "dateutil",
         "debugpy",
@@ -217,6 +224,7 @@ INDIRECT_DEPENDENCY_MODULES = frozenset(
         "nest_asyncio2",
         "networkx",
         "nodeenv",
+        "nvidia",
         "packaging",
         "parso",
         "pexpect",
@@ -244,6 +252,7 @@ INDIRECT_DEPENDENCY_MODULES = frozenset(
         "tornado",
         "tqdm",
         "traitlets",
+        "triton",
         "typing_extensions",
         "tzdata",
         "virtualenv",
@@ -509,6 +518,51 @@ def csv_problem(path: str) -> str:
     return ""
 
 
+# What Pillow reads: the suffixes the engine takes as images (its data.py agrees).
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".gif", ".tif", ".tiff", ".webp")
+
+
+def images_folder_name(path: str) -> str:
+    """The name a folder of images gets under data/raw/: "My Photos/" -> "my-photos"."""
+    name = Path(str(path).strip().rstrip("/\\")).expanduser().name
+    return slugify(name, max_length=MAX_CSV_STEM_LENGTH) or "images"
+
+
+def images_exist(path: str) -> bool:
+    """Whether `path` names a folder that can be copied into data/raw/."""
+    try:
+        return bool(str(path).strip()) and Path(str(path)).expanduser().is_dir()
+    except (OSError, ValueError):
+        return False
+
+
+def images_problem(path: str) -> str:
+    """Why the folder at `path` cannot serve as the images, or "" when it can.
+
+    A path where nothing is yet is fine: the learner may copy the folder in later.
+    """
+    if has_control_characters(path):
+        return "the path holds line breaks, tabs or other control characters"
+    folder = Path(str(path)).expanduser()
+    try:
+        if not folder.exists():
+            return ""
+        if not folder.is_dir():
+            return f"'{path}' is a file, not a folder of class subfolders"
+        classes = [sub for sub in folder.iterdir() if sub.is_dir()]
+        if len(classes) < 2:
+            return (
+                f"'{path}' has {len(classes)} subfolder(s): give one subfolder of "
+                "images per class, at least two"
+            )
+        for sub in sorted(classes):
+            if not any(f.suffix.lower() in IMAGE_SUFFIXES for f in sub.iterdir()):
+                return f"'{sub}' holds no images ({', '.join(IMAGE_SUFFIXES)})"
+    except OSError as error:
+        return f"'{path}' cannot be read ({error.strerror or error})"
+    return ""
+
+
 def read_text(path: str) -> str:
     """The UTF-8 text of the file at `path`."""
     return Path(str(path)).expanduser().read_text(encoding="utf-8")
@@ -569,6 +623,19 @@ def dataset_facts(dataset: str, task: str, target_column: str = "") -> dict[str,
     """What the templates need to know about the chosen dataset."""
     if dataset in DATASETS:
         return {"builtin": True, **DATASETS[dataset]}
+    if dataset == "folder":
+        return {
+            "builtin": False,
+            "title": "",
+            "loader": "",
+            "task": "classification",
+            "target": "label",
+            "classes": [],
+            "n_samples": None,
+            "n_features": None,
+            "features": "the pixels of your images, resized to one size",
+            "source": "your own folder of images, one subfolder per class",
+        }
     return {
         "builtin": False,
         "title": "",
@@ -612,6 +679,9 @@ class Ml100Extension(Extension):
             slug_problem=slug_problem,
             https_url_problem=https_url_problem,
             dataset_problem=dataset_problem,
+            images_problem=images_problem,
+            images_exist=images_exist,
+            images_folder_name=images_folder_name,
         )
         environment.globals.update(
             git_config=git_config,

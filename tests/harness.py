@@ -19,6 +19,7 @@ from csv_data import (
     write_segments_csv,
     write_text_csv,
 )
+from image_data import write_image_folder
 from ml100 import OFFERED_TIERS
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -144,6 +145,9 @@ def dataset_answers(data: str, workdir: Path) -> dict[str, Any]:
             "target_column": "churned",
             "task": "classification",
         }
+    if data == "images-folder":
+        folder = write_image_folder(workdir / "input" / "My Photos")
+        return {"kind": "images", "dataset": "folder", "images_path": str(folder)}
     if data == "csv-regression":
         csv_path = write_regression_csv(workdir / "input" / "flat_prices.csv")
         return {
@@ -161,6 +165,8 @@ def dataset_answers(data: str, workdir: Path) -> dict[str, Any]:
             "text_column": "review",
             "target_column": "label",
         }
+    if data == "images":
+        return {"kind": "images", "dataset": "digits"}
     if data == "csv-segments":
         csv_path = write_segments_csv(workdir / "input" / "Shoppers.csv")
         # No label column: clustering judges the groups by the data alone.
@@ -168,8 +174,13 @@ def dataset_answers(data: str, workdir: Path) -> dict[str, Any]:
     return {"dataset": data}
 
 
-# The problem kinds beyond tabular, one variant per tier each, named `<tier>-<kind>`.
-KIND_VARIANTS = [f"{tier}-text" for tier in OFFERED_TIERS]
+# The images kind's data: the built-in digits as a folder, and a folder of your own.
+IMAGE_DATA = ["images", "images-folder"]
+# The problem kinds beyond tabular, one variant per tier and data each, named
+# `<tier>-<data>`: text from a CSV; images from the digits and from a folder.
+KIND_VARIANTS = [
+    f"{tier}-{data}" for tier in OFFERED_TIERS for data in ["text", *IMAGE_DATA]
+]
 
 # The clustering kind: iris with its labels hidden at every tier, and a shopper CSV
 # without labels, as a learner's own data.
@@ -193,6 +204,11 @@ VARIANTS: dict[str, dict[str, Any]] = {
         for data in DATA_CHOICES
     },
     **{f"{tier}-text": {"tier": tier, "data": "text-csv"} for tier in OFFERED_TIERS},
+    **{
+        f"{tier}-{data}": {"tier": tier, "data": data}
+        for tier in OFFERED_TIERS
+        for data in IMAGE_DATA
+    },
     "hugo-apache-py310": {
         "data": "wine",
         "blog_platform": "hugo",

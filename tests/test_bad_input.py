@@ -28,8 +28,16 @@ import pandas as pd
 import pytest
 from copier.errors import TaskError
 from jinja2 import TemplateError
+from PIL import Image
 
-from harness import BASE_ANSWERS, OFFERED_TIERS, REPO_ROOT, VARIANTS, Project, render
+from harness import (
+    BASE_ANSWERS,
+    OFFERED_TIERS,
+    REPO_ROOT,
+    VARIANTS,
+    Project,
+    render,
+)
 
 
 @dataclass(frozen=True)
@@ -71,6 +79,23 @@ def csv_answers(content: bytes | None, name: str = "data.csv") -> Callable:
         else:
             path.write_bytes(content)
         return {"dataset": "csv", "csv_path": str(path), "target_column": "y"}
+
+    return answers
+
+
+def image_answers(classes: dict[str, int] | None) -> Callable:
+    """Answers choosing a folder of images: `classes` maps each subfolder to its
+    number of images (None: a file where the folder should be)."""
+
+    def answers(workdir: Path) -> dict[str, Any]:
+        path = workdir / "photos"
+        if classes is None:
+            path.write_bytes(b"not a folder")
+        for name, count in (classes or {}).items():
+            (path / name).mkdir(parents=True)
+            for number in range(count):
+                Image.new("L", (8, 8)).save(path / name / f"{number}.png")
+        return {"kind": "images", "dataset": "folder", "images_path": str(path)}
 
     return answers
 
@@ -207,6 +232,28 @@ COPY_CASES = [
 ]
 
 
+COPY_CASES += [
+    CopyCase(
+        "images-path-is-a-file",
+        "images_path",
+        image_answers(None),
+        "photos' is a file, not a folder of class subfolders",
+    ),
+    CopyCase(
+        "images-one-class",
+        "images_path",
+        image_answers({"cats": 3}),
+        "photos' has 1 subfolder(s): give one subfolder of images per class",
+    ),
+    CopyCase(
+        "images-class-without-images",
+        "images_path",
+        image_answers({"cats": 3, "dogs": 0}),
+        "dogs' holds no images (.png, .jpg",
+    ),
+]
+
+
 def offered(cases: list) -> list:
     """(case, tier) for each offered tier the case holds for, as pytest params."""
     return [
@@ -253,8 +300,11 @@ def template_failing(how: str, workdir: Path) -> Path:
     for folder in ["extensions", "template"]:
         shutil.copytree(REPO_ROOT / folder, copy / folder)
     if how.startswith("task"):
-        with (copy / "copier.yml").open("a", encoding="utf-8") as config:
-            config.write('\n_tasks:\n  - "exit 3"\n')
+        # A task that fails, run after every file is written (before the template's
+        # own tasks: one `_tasks` list holds them all).
+        config = copy / "copier.yml"
+        text = config.read_text(encoding="utf-8")
+        config.write_text(text.replace("_tasks:\n", '_tasks:\n  - "exit 3"\n', 1))
     else:
         (copy / "template" / "late.txt.jinja").write_text("{{ 1 | no_such_filter }}")
     return copy
@@ -424,6 +474,7 @@ def without_markers(text: str) -> str:
 
 
 CHURN = "csv-classification"
+PHOTOS = "images-folder"  # a folder of images copied in as data/raw/my-photos/
 PRICES = "csv-regression"
 CSV_NOT_FOUND = "customer-churn.csv not found: copy your CSV there, then run again"
 MODEL_NOT_SAVED = "model.skops is not a model saved by `train`"
@@ -916,6 +967,74 @@ def trained(rendered, build_once) -> Callable[[str, str], Project]:
         return cache[(tier, kind)]
 
     return get
+
+
+def photos(project: Path) -> Path:
+    return project / "data" / "raw" / "my-photos"
+
+
+def add_file(where: Callable[[Path], Path], content: bytes) -> Callable[[Path], None]:
+    """A break that writes `content` at `where(project)`, folders and all."""
+
+    def breaks(project: Path) -> None:
+        where(project).parent.mkdir(parents=True, exist_ok=True)
+        where(project).write_bytes(content)
+
+    return breaks
+
+
+def one_class_left(project: Path) -> None:
+    for name in ("bright", "stripes"):
+        shutil.rmtree(photos(project) / name)
+
+
+RUN_CASES += [
+    # The images kind: the learner's folder of class subfolders, and predict's input.
+    RunCase(
+        "images-empty-class-folder",
+        PHOTOS,
+        lambda project: (photos(project) / "cloudy").mkdir(),
+        ("train",),
+        "my-photos/cloudy holds no images: add some, or remove the folder",
+        tiers=OFFERED_TIERS,
+    ),
+    RunCase(
+        "images-file-not-an-image",
+        PHOTOS,
+        add_file(lambda project: photos(project) / "dark" / "notes.txt", b"notes"),
+        ("train",),
+        "dark/notes.txt is not an image (expected one of .bmp, .gif, .jpeg",
+    ),
+    RunCase(
+        "images-broken-png",
+        PHOTOS,
+        add_file(lambda project: photos(project) / "dark" / "x.png", b"no PNG"),
+        ("train",),
+        "dark/x.png is not an image Pillow can read",
+    ),
+    RunCase(
+        "images-one-class",
+        PHOTOS,
+        one_class_left,
+        ("train",),
+        "my-photos has 1 class folder(s): a classifier needs at least two",
+    ),
+    RunCase(
+        "images-predict-not-an-image",
+        PHOTOS,
+        add_file(lambda project: project / "new" / "cat.gif.txt", b"text"),
+        ("predict", "new"),
+        "new/cat.gif.txt is not an image",
+        tiers=OFFERED_TIERS,
+    ),
+    RunCase(
+        "images-predict-nothing-there",
+        PHOTOS,
+        lambda project: None,
+        ("predict", "new-photos"),
+        "new-photos not found: give a folder or image files",
+    ),
+]
 
 
 def snapshot(folder: Path) -> dict[str, tuple[bytes, int, int]]:

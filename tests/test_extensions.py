@@ -312,3 +312,25 @@ def test_dataset_problem_offers_each_kind_its_own_datasets() -> None:
         "dataset must be one offered for the tabular kind (iris, wine, breast_cancer, "
         "digits, diabetes, csv), got 'mnist'"
     )
+
+
+def test_images_problem_explains_what_a_folder_of_images_lacks(tmp_path) -> None:
+    photos = tmp_path / "photos"
+    assert ml100.images_problem(str(photos)) == ""  # not there yet: copied in later
+    (photos / "cats").mkdir(parents=True)
+    (photos / "cats" / "tom.png").write_bytes(b"")
+    assert "has 1 subfolder(s)" in ml100.images_problem(str(photos))
+    (photos / "dogs").mkdir()
+    (photos / "dogs" / "notes.txt").write_text("no pictures yet")
+    assert ml100.images_problem(str(photos)) == (
+        f"'{photos / 'dogs'}' holds no images ({', '.join(ml100.IMAGE_SUFFIXES)})"
+    )
+    (photos / "dogs" / "rex.JPG").write_bytes(b"")
+    assert ml100.images_problem(str(photos)) == ""
+    assert "is a file" in ml100.images_problem(str(photos / "cats" / "tom.png"))
+    assert "control characters" in ml100.images_problem("photos\n")
+
+
+def test_images_folder_name_is_a_short_slug() -> None:
+    assert ml100.images_folder_name("~/My Photos (2024)/") == "my-photos-2024"
+    assert ml100.images_folder_name("/") == "images"

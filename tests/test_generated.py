@@ -11,7 +11,6 @@ import yaml
 from harness import (
     CLUSTERING_VARIANTS,
     DATA_CHOICES,
-    KIND_VARIANTS,
     OFFERED_TIERS,
     VARIANTS,
 )
@@ -28,7 +27,7 @@ MINIMUM_SCORES = {
 KIND_MINIMUM_SCORES = {"text": 0.8}
 # Variants whose `make all` trains the network for the epochs the configs give, and the
 # bar they clear: the advanced tier's CNN on digits is the one trained in full.
-FULL_RUNS = {"advanced-digits": 0.97}
+FULL_RUNS = {"advanced-digits": 0.97, "advanced-images": 0.97}
 # Every variant runs `make all`; the generated suites run for the datasets below at
 # each tier (every dataset at the beginner tier, where a suite takes seconds): each
 # tier x dataset is run one way or the other, and each tier's suite runs for a built-in
@@ -37,6 +36,21 @@ SUITE_KINDS = {
     "beginner": DATA_CHOICES,
     "intermediate": ["iris", "diabetes", "csv-classification"],
     "advanced": ["iris", "diabetes", "csv-regression"],
+}
+# The images kind: each tier's suite once, for the digits at the beginner tier and a
+# folder of images at the next (the generated tests make a folder of their own too);
+# `make all` for the other pairing, so those tiers meet both.
+# The advanced tier trains its network in full on the digits (the generated tests train
+# it on a made folder too).
+IMAGE_SUITES = {
+    "beginner": "images",
+    "intermediate": "images-folder",
+    "advanced": "images",
+}
+IMAGE_MAKE_ALL = {
+    "beginner": "images-folder",
+    "intermediate": "images",
+    "advanced": "images",
 }
 # The clustering kind: its suite and `make all` run for each of its variants. On iris
 # (labels hidden) every tier's clusters agree with the species this well (adjusted
@@ -80,7 +94,8 @@ def variant_project(name: str, rendered, copy_of, tmp_path):
 
 @pytest.fixture(
     params=[f"{tier}-{kind}" for tier in OFFERED_TIERS for kind in DATA_CHOICES]
-    + KIND_VARIANTS
+    + [f"{tier}-{IMAGE_MAKE_ALL[tier]}" for tier in OFFERED_TIERS]
+    + [f"{tier}-text" for tier in OFFERED_TIERS]
     + sorted(CLUSTERING_VARIANTS)
 )
 def project(request, rendered, copy_of, tmp_path):
@@ -90,7 +105,8 @@ def project(request, rendered, copy_of, tmp_path):
 @pytest.mark.parametrize(
     "name",
     [f"{tier}-{kind}" for tier in OFFERED_TIERS for kind in SUITE_KINDS[tier]]
-    + KIND_VARIANTS
+    + [f"{tier}-{IMAGE_SUITES[tier]}" for tier in OFFERED_TIERS]
+    + [f"{tier}-text" for tier in OFFERED_TIERS]
     # Each tier's clustering suite once, on iris; the CSV runs `make all` only.
     + [f"{tier}-clustering" for tier in OFFERED_TIERS],
 )

@@ -30,6 +30,7 @@ HELP = {
     "kind": "What kind of problem?",
     "dataset": "Which data? iris to diabetes ship inside scikit-learn",
     "csv_path": "Path to your CSV file.",
+    "images_path": "Path to your folder of images: one subfolder per class",
     "text_column": "The column of your CSV that holds the texts",
     "target_column": "The column of your CSV to predict",
     "task": "Predict a category (classification) or a number (regression)?",
@@ -53,9 +54,14 @@ def on_screen(text: str) -> re.Pattern:
     return re.compile(GAP.join(re.escape(word) for word in text.split()))
 
 
-# The dataset menu's entries, in order: csv is the last one (the cursor skips the
-# entries greyed out for the kind: newsgroups for tabular, the tables for text).
+# The dataset menu's entries, in order: csv is the last one for tables (the cursor
+# skips the entries greyed out for the kind: newsgroups for tabular, the tables for
+# text).
 CSV_CHOICE = DOWN * 5
+# The kind menu: images after tabular and text. For images the dataset menu starts at
+# digits, and folder is the next choice offered (the others are skipped, greyed out).
+IMAGES_CHOICE = DOWN * 3
+FOLDER_CHOICE = DOWN
 
 
 class Prompt:
@@ -79,7 +85,9 @@ class Prompt:
             env=env,
             encoding="utf-8",
             timeout=20,
-            dimensions=(40, 200),
+            # Wide enough that a message naming a long temporary path is not wrapped
+            # mid-word.
+            dimensions=(40, 400),
         )
         self.destination = destination
 
@@ -215,6 +223,30 @@ def test_a_wrong_answer_is_explained_and_asked_again(prompt) -> None:
     assert answers["tier"] == "intermediate"
     assert answers["csv_path"] == "mine.csv"
     assert answers["project_slug"] == "042-mine-classification"
+
+
+def test_a_folder_of_images_is_checked_then_copied_in(prompt, tmp_path) -> None:
+    photos = tmp_path / "Holiday Photos"
+    for name in ("beach", "city"):
+        (photos / name).mkdir(parents=True)
+        (photos / name / f"{name}.png").write_bytes(b"\x89PNG not checked at copy")
+    prompt.answer("project_number")
+    prompt.answer("tier")
+    prompt.answer("kind", IMAGES_CHOICE)
+    prompt.answer("dataset", FOLDER_CHOICE)
+    prompt.answer("images_path", str(photos / "beach" / "beach.png"))
+    prompt.expect("is a file, not a folder of class subfolders")
+    prompt.child.send(BACKSPACE * len("/beach/beach.png") + ENTER)
+    answers = prompt.finish(LATER)
+    assert (answers["kind"], answers["dataset"]) == ("images", "folder")
+    assert answers["project_slug"] == "001-holiday-photos-images"
+    copied = prompt.destination / "data" / "raw" / "holiday-photos"
+    assert (copied / "city" / "city.png").read_bytes() == (
+        photos / "city" / "city.png"
+    ).read_bytes()
+    assert "images_dir: data/raw/holiday-photos" in (
+        prompt.destination / "configs" / "project.yaml"
+    ).read_text(encoding="utf-8").replace('"', "")
 
 
 def test_a_clustering_csv_needs_no_label_column(prompt, tmp_path):

@@ -5,8 +5,10 @@ target), so a new data source only has to change `load_dataset`.
 """
 
 import importlib
+import importlib.util
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import ModuleType
 
 import pandas as pd
 from sklearn import datasets
@@ -48,16 +50,26 @@ class Split:
     y_test: pd.Series
 
 
+def kind_module(project: Project, name: str) -> ModuleType | None:
+    """The module `name` of this project's kind (`_ladder/<kind>/<name>.py`), when the
+    kind has one: a kind with data of its own (images, ...) loads and draws it there."""
+    module = f"{__package__.rsplit('.', 1)[0]}.{project.kind}.{name}"
+    try:
+        found = importlib.util.find_spec(module)
+    except ModuleNotFoundError:  # the kind has no package of its own (tabular)
+        return None
+    return importlib.import_module(module) if found else None
+
+
 def load_dataset(
     paths: Paths, project: Project
 ) -> tuple[pd.DataFrame, pd.Series | None]:
-    """The project's features and target: a built-in dataset, or your CSV. (A
-    clustering project's target is its hidden labels, None when it has none.)"""
-    if project.kind != "tabular":
-        # A kind with data of its own loads it in its package (text/data.py, ...).
-        ladder = __package__.rsplit(".", 1)[0]
-        kind = importlib.import_module(f"{ladder}.{project.kind}.data")
-        return kind.load_dataset(paths, project)
+    """The project's features and target: a built-in dataset, or your CSV; a kind
+    with data of its own loads it in its `data.py`. (A clustering project's target
+    is its hidden labels, None when it has none.)"""
+    own = kind_module(project, "data")
+    if own is not None:
+        return own.load_dataset(paths, project)
     if project.dataset in BUILT_IN:
         return load_built_in(project)
     return load_csv(paths.root / project.csv_file, project)

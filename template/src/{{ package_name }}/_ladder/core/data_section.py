@@ -27,6 +27,9 @@ CAPTIONS = {
     "data_labels": "The hidden labels, which only score the clusters",
     "data_features": "The features that tell the target apart most",
     "data_correlations": "Correlations between the features",
+    # The images kind's (images/explore.py).
+    "data_samples": "A few images of each class",
+    "data_class_means": "The average image of each class",
 }
 # Without a target (a clustering project's data without labels), nothing tells the
 # features apart: they are shown as they are.

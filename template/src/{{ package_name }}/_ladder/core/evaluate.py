@@ -15,7 +15,7 @@ import pandas as pd
 from . import plots
 from .artifacts import require_columns, save_figure, write_json
 from .baseline import build_baseline
-from .data import Split, load_dataset, split_dataset
+from .data import Split, kind_module, load_dataset, split_dataset
 from .metrics import PRIMARY_METRIC, score
 from .paths import Paths
 from .project import Project
@@ -71,6 +71,10 @@ def evaluate(model: Predictor, split: Split, project: Project) -> Evaluation:
         "evaluated_at": datetime.now().astimezone().isoformat(timespec="seconds"),
     }
     figures = plots.evaluation_figures(project.task, split.y_test, y_pred)
+    # A kind may show more of its data, e.g. images with their predicted labels.
+    own = kind_module(project, "figures")
+    if own is not None:
+        figures.update(own.evaluation_figures(model, split, y_pred, project))
     return Evaluation(metrics, figures)
 
 

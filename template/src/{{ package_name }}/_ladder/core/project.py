@@ -18,7 +18,7 @@ class Project:
     slug: str
     tier: Literal["beginner", "intermediate", "advanced"]
     # The problem kind: what the data is (rows and columns, texts, images, ...).
-    kind: Literal["tabular", "text", "clustering"]
+    kind: Literal["tabular", "text", "clustering", "images"]
     # A dataset scikit-learn ships (iris, wine, ...) or "csv" for your own file.
     dataset: str
     # clustering: find groups without answers (the target, if any, is hidden from the
@@ -34,6 +34,11 @@ class Project:
     csv_file: str | None = None
     # The column that holds the texts, for the text kind.
     text_column: str | None = None
+    # Images: the folder under data/raw/ with one subfolder of images per class, and
+    # the square size (in pixels) and colour mode ("L" grey, "RGB") each image gets.
+    images_dir: str | None = None
+    image_size: int = 32
+    color_mode: Literal["L", "RGB"] = "L"
     # One seed for every random step, so two runs give the same numbers.
     seed: int = 42
     # The share of rows held out for the final test score.

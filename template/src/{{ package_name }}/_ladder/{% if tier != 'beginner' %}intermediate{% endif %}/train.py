@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from sklearn.pipeline import Pipeline
 
 from ..core.artifacts import save_model
-from ..core.data import Split
+from ..core.data import Split, kind_module
 from ..core.evaluate import evaluate
 from ..core.metrics import PRIMARY_METRIC
 from ..core.paths import Paths
@@ -100,15 +100,20 @@ def classical_figures(
     """The candidates side by side, the chosen model's learning curve, and the columns
     it relies on."""
     task, seed = settings.project.task, settings.project.seed
-    return {
+    drawn = {
         "cross_validation": figures.cross_validation_figure(outcome.candidates, task),
         "learning_curve": figures.learning_curve_figure(
             model, split.X_train, split.y_train, task, settings.search.folds, seed
         ),
-        "permutation_importance": figures.permutation_importance_figure(
-            model, split.X_test, split.y_test, task, seed
-        ),
     }
+    # Shuffling one column at a time suits a table; a kind whose columns are pixels
+    # (thousands of them, each meaningless alone) says so in its figures module.
+    own = kind_module(settings.project, "figures")
+    if getattr(own, "PER_COLUMN_FIGURES", True):
+        drawn["permutation_importance"] = figures.permutation_importance_figure(
+            model, split.X_test, split.y_test, task, seed
+        )
+    return drawn
 
 
 def search_metrics(settings: Settings, outcome: SearchOutcome) -> dict[str, Any]:

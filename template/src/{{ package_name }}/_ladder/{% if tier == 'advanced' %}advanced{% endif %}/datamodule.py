@@ -15,9 +15,9 @@ import lightning as L
 import pandas as pd
 import torch
 from jsonargparse.typing import NonNegativeInt, OpenUnitInterval, PositiveInt
-from torch.utils.data import DataLoader, TensorDataset
+from torch.utils.data import DataLoader, Dataset, TensorDataset
 
-from ..core.data import Split, split_dataset
+from ..core.data import Split, kind_module, split_dataset
 from ..core.project import Project
 from .predictor import NetworkSpec, to_features
 
@@ -68,13 +68,19 @@ class TableDataModule(L.LightningDataModule):
             # The network learns the target in standard units: (y - mean) / std.
             self.target_mean = float(self.rows.y_train.mean())
             self.target_std = float(self.rows.y_train.std(ddof=0)) or 1.0
+        # A kind whose rows are more than a table's (images) shapes them, and may
+        # vary the training ones (augmentation), in its advanced/tensors.py.
+        self.kind = kind_module(project, "advanced.tensors")
         self.datasets = {
-            "train": self.to_dataset(self.rows.X_train, self.rows.y_train),
+            "train": self.to_dataset(self.rows.X_train, self.rows.y_train, train=True),
             "val": self.to_dataset(self.rows.X_test, self.rows.y_test),
         }
 
-    def to_dataset(self, X: pd.DataFrame, y: pd.Series) -> TensorDataset:
-        return TensorDataset(to_features(self.preprocessor, X), self.to_targets(y))
+    def to_dataset(self, X: pd.DataFrame, y: pd.Series, train: bool = False) -> Dataset:
+        if self.kind is None:
+            return TensorDataset(to_features(self.preprocessor, X), self.to_targets(y))
+        features = to_features(self.preprocessor, X, self.kind.row_shape(self.project))
+        return self.kind.dataset(features, self.to_targets(y), train=train)
 
     def to_targets(self, y: pd.Series) -> torch.Tensor:
         if self.project.is_classification:
@@ -85,8 +91,8 @@ class TableDataModule(L.LightningDataModule):
 
     @property
     def input_shape(self) -> tuple[int, ...]:
-        """The shape of one preprocessed row: (number of columns,)."""
-        return tuple(self.datasets["train"].tensors[0].shape[1:])
+        """The shape of one preprocessed row: (number of columns,), or an image's."""
+        return tuple(self.datasets["val"].tensors[0].shape[1:])
 
     def spec(self, network: dict[str, Any]) -> NetworkSpec:
         """What rebuilds a network of these inputs, with `network`'s knobs."""

@@ -61,9 +61,15 @@ class NetworkSpec:
         )
 
 
-def to_features(preprocessor: ColumnTransformer, X: pd.DataFrame) -> torch.Tensor:
-    """Rows of a table -> the float tensor the network reads: (rows, features)."""
-    return torch.as_tensor(np.asarray(preprocessor.transform(X), dtype="float32"))
+def to_features(
+    preprocessor: ColumnTransformer,
+    X: pd.DataFrame,
+    shape: tuple[int, ...] | None = None,
+) -> torch.Tensor:
+    """Rows of a table -> the float tensor the network reads: (rows, features), or
+    (rows, *shape) when each row is more, e.g. an image (channels, height, width)."""
+    features = torch.as_tensor(np.asarray(preprocessor.transform(X), dtype="float32"))
+    return features if shape is None else features.reshape(-1, *shape)
 
 
 class NetworkPredictor:
@@ -85,7 +91,7 @@ class NetworkPredictor:
     @torch.no_grad()
     def predict(self, X: pd.DataFrame) -> np.ndarray:
         """The class name, or the number in the target's units, for each row of X."""
-        features = to_features(self.preprocessor, X)
+        features = to_features(self.preprocessor, X, self.spec.input_shape)
         outputs = torch.cat(
             [self.network(part) for part in features.split(PREDICT_BATCH)]
         )

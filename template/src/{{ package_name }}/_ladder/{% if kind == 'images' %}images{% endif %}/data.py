@@ -1,0 +1,134 @@
+"""Read a folder of images (one subfolder per class) into pixel rows and labels.
+
+This is torchvision's ImageFolder layout: `data/raw/<set>/<class>/<image>`. Any image
+Pillow reads will do (PNG, JPEG, ...), of any size and colour mode: each one is
+converted to `project.color_mode` and resized to `project.image_size` pixels square.
+The built-in digits are written out as such a folder the first time they are needed.
+"""
+
+from collections.abc import Iterable
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from PIL import Image, UnidentifiedImageError
+
+from ..core.errors import ProjectError
+from ..core.paths import Paths
+from ..core.project import Project
+
+# Files whose name ends like this are read as images; others (README, .DS_Store) not.
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".bmp", ".gif", ".tif", ".tiff", ".webp"}
+
+
+def load_dataset(paths: Paths, project: Project) -> tuple[pd.DataFrame, pd.Series]:
+    """Pixel rows (one column per pixel value) and the class of each image."""
+    folder = images_folder(paths, project)
+    files, labels = list_images(folder)
+    X = pixel_frame(files, project)
+    return X, pd.Series(labels, name=project.target, index=X.index)
+
+
+def images_folder(paths: Paths, project: Project) -> Path:
+    """The project's image folder; the built-in digits are written there if absent."""
+    folder = paths.root / (project.images_dir or "data/raw/images")
+    if project.dataset == "digits" and not folder.is_dir():
+        write_digits(folder)
+    if not folder.is_dir():
+        raise ProjectError(
+            f"{folder} not found: copy your images there, one subfolder per class"
+        )
+    return folder
+
+
+def write_digits(folder: Path) -> None:
+    """scikit-learn's 1797 8x8 digits as PNG files, one subfolder per digit."""
+    from sklearn.datasets import load_digits
+
+    digits = load_digits()
+    # Written beside the folder, then renamed: an interrupted run leaves no half set.
+    partial = folder.with_name(f".{folder.name}.partial")
+    for number, (image, digit) in enumerate(
+        zip(digits.images, digits.target, strict=True)
+    ):
+        grey = (image * (255 / 16)).round().astype(np.uint8)
+        target = partial / str(digit) / f"{number:04d}.png"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        Image.fromarray(grey, mode="L").save(target)
+    partial.rename(folder)
+
+
+def list_images(folder: Path) -> tuple[list[Path], list[str]]:
+    """Every image file and its class (the name of its subfolder), sorted."""
+    classes = sorted(path for path in folder.iterdir() if path.is_dir())
+    if len(classes) < 2:
+        raise ProjectError(
+            f"{folder} has {len(classes)} class folder(s): a classifier needs at least "
+            "two subfolders of images, one per class"
+        )
+    files, labels = [], []
+    for class_folder in classes:
+        images = image_files(class_folder.iterdir())
+        if not images:
+            raise ProjectError(
+                f"{class_folder} holds no images: add some, or remove the folder"
+            )
+        files += images
+        labels += [class_folder.name] * len(images)
+    return files, labels
+
+
+def image_files(candidates: Iterable[Path]) -> list[Path]:
+    """The files among `candidates`, sorted; hidden ones (.DS_Store) are skipped, and
+    any other that is not named like an image is refused rather than guessed at."""
+    files = sorted(
+        path for path in candidates if path.is_file() and not path.name.startswith(".")
+    )
+    for file in files:
+        if file.suffix.lower() not in IMAGE_SUFFIXES:
+            raise ProjectError(
+                f"{file} is not an image (expected one of "
+                f"{', '.join(sorted(IMAGE_SUFFIXES))}): move it out of the folder"
+            )
+    return files
+
+
+def pixel_frame(files: list[Path], project: Project) -> pd.DataFrame:
+    """One row per image: its pixels, resized and scaled to 0..1, one column each."""
+    rows = np.stack([read_pixels(file, project) for file in files])
+    channels, height, width = image_shape(project)
+    columns = [
+        f"pixel_{row}_{column}" + (f"_{channel}" if channels > 1 else "")
+        for channel in range(channels)
+        for row in range(height)
+        for column in range(width)
+    ]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def read_pixels(file: Path, project: Project) -> np.ndarray:
+    """The pixels of one image as a flat row, channel by channel, each row by row:
+    the order PyTorch keeps an image in (channels, height, width)."""
+    try:
+        with Image.open(file) as image:
+            image = image.convert(project.color_mode)
+            size = (project.image_size, project.image_size)
+            image = image.resize(size, Image.Resampling.BILINEAR)
+            pixels = np.asarray(image, dtype=np.float32) / 255.0
+    except (UnidentifiedImageError, OSError) as error:
+        raise ProjectError(
+            f"{file} is not an image Pillow can read ({error}): remove or replace it"
+        ) from None
+    # Pillow gives (height, width) for grey images, (height, width, 3) for colour.
+    return pixels.reshape(size[1], size[0], -1).transpose(2, 0, 1).reshape(-1)
+
+
+def image_shape(project: Project) -> tuple[int, int, int]:
+    """(channels, height, width) of the images as the rows hold them."""
+    return len(project.color_mode), project.image_size, project.image_size
+
+
+def to_images(X: pd.DataFrame, project: Project) -> np.ndarray:
+    """Pixel rows back to images, (rows, height, width, channels), for figures."""
+    images = np.asarray(X, dtype=np.float32).reshape(len(X), *image_shape(project))
+    return images.transpose(0, 2, 3, 1)
