@@ -5,7 +5,8 @@ repository with a folder per project): three projects made by `ml100 new` from a
 temporary copy of this template tagged as its release, one trained for real; `status`,
 `portfolio`, then `update-all` to a newer release, with one project left dirty (skipped,
 byte for byte untouched) and one whose learner edit meets the release's change (its
-file listed); then `site`, whose pages are opened and every link and image followed.
+file listed); then `site`, whose pages are opened and every link and image followed,
+and shown in a headless chromium (browser.py).
 A quicker test feeds `status` the bad projects a workspace may hold.
 
 The hub runs as a command (`python -m ml100`, what the `ml100` script runs), because in
@@ -25,6 +26,7 @@ import pexpect
 import pytest
 import yaml
 
+from browser import browser_on
 from harness import REPO_ROOT, THREAD_LIMITS, VARIANTS, Project
 from template_repo import (
     GIT_ENV,
@@ -131,6 +133,25 @@ def assert_every_link_and_image_resolves(site: Path) -> None:
             target = target_of(page, address)
             assert target is not None, f"{page}: image {address} is not in the site"
             assert target.read_bytes().startswith(PNG), f"{page}: {address}"
+
+
+def assert_the_browser_shows(site: Path, accuracy: float) -> None:
+    """In chromium: the index lists every published project, the trained one with its
+    metric; its post shows the results table; every image on every page has loaded."""
+    with browser_on(site) as visit:
+        home = visit("index.html")
+        for title in ("Iris classification", "Wine classification"):
+            assert title in home.text
+        assert f"accuracy {accuracy:.3f}" in home.text
+        posts = sorted({link for link in home.links if link.startswith("posts/")})
+        assert len(posts) == 2, home.links  # the draft is left out
+        pages = {address: visit(address) for address in posts}
+        iris = pages["posts/001-iris-classification/"]
+        assert any(f"{accuracy:.3f}" in table for table in iris.tables), iris.tables
+        assert home.images and iris.images  # the progress figure; the trained results
+        for address, shown in {"index.html": home, **pages}.items():
+            for source, width in shown.images:
+                assert width > 0, f"{address}: {source} did not load"
 
 
 def commit_project(project: Path, message: str) -> None:
@@ -300,6 +321,7 @@ def test_the_challenge_from_new_to_site(layout, releases, tmp_path):
     assert f"accuracy {accuracy:.3f}" in home
     iris_page = Page(site / "posts" / "001-iris-classification" / "index.html")
     assert iris_page.tables == 1 and iris_page.images == ["confusion_matrix.png"]
+    assert_the_browser_shows(site, accuracy)
     assert not (site / "posts" / "003-diabetes-regression").exists()  # a draft
     succeeds(workspace, "site", "--out", str(site), "--drafts")
     assert (site / "posts" / "003-diabetes-regression" / "index.html").is_file()
