@@ -164,7 +164,7 @@ def test_make_all_beats_the_baseline_and_fills_the_draft(project) -> None:
     assert (project.path / model_file).stat().st_size > 0
 
     draft = f"blog/{answers['project_slug']}.md"
-    assert_explored(project, draft, notebook=answers["kind"] != "timeseries")
+    assert_explored(project, draft)
     documents = [draft, "README.md"]
     if project.has_file("MODEL_CARD.md"):
         documents.append("MODEL_CARD.md")
@@ -181,23 +181,18 @@ def test_make_all_beats_the_baseline_and_fills_the_draft(project) -> None:
             assert (project.path / document).parent.joinpath(link).is_file(), link
 
 
-def assert_explored(project, draft: str, notebook: bool = True) -> None:
-    """`make all` explored the data and filled the data block: by running the notebook
-    in a kernel and keeping its run, or (a time series, which has no notebook) by
-    saving the series' facts and figures."""
+def assert_explored(project, draft: str) -> None:
+    """`make all` ran the notebook in a kernel, kept its run, filled the data block."""
     data = json.loads(project.read("reports/data.json"))
     assert len(data["figures"]) >= 2
-    if notebook:
-        run = json.loads(project.read("reports/01-explore.ipynb"))
-        shown = [
-            output
-            for cell in run["cells"]
-            for output in cell.get("outputs", [])
-            if "image/png" in output.get("data", {})
-        ]
-        assert len(shown) == len(data["figures"])
-    else:
-        assert not project.has_file("notebooks/01-explore.py")
+    run = json.loads(project.read("reports/01-explore.ipynb"))
+    shown = [
+        output
+        for cell in run["cells"]
+        for output in cell.get("outputs", [])
+        if "image/png" in output.get("data", {})
+    ]
+    assert len(shown) == len(data["figures"])
     for figure in data["figures"]:
         assert (project.path / "reports" / figure).stat().st_size > 1000
 

@@ -1,12 +1,14 @@
-"""A first look at the series: the facts and figures `explore` saves for the draft.
+"""A first look at a series: what notebooks/01-explore.py shows for it.
 
-notebooks/01-explore.py reads a table, so a time series has no exploration notebook:
-`explore` loads the series as `train` does and saves what the draft's data block
-reads (core/data_section.py): the facts to reports/data.json, and two figures to
-reports/figures/, the series with its test period, and the autocorrelation of its
-step-to-step changes, which the lag features are made of.
+A series is one column of values over time, so the tabular notebook's per-column
+views would say nothing: instead, the series with its test period, its trend and
+season pulled apart, and the autocorrelation of its step-to-step changes, which the
+lag features are made of. `save` writes what the draft's data block reads
+(core/data_section.py): the facts to reports/data.json, the figures to
+reports/figures/.
 """
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -14,13 +16,43 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from ..core.explore import Exploration, save_exploration
+from ..core.cli import config_sections
+from ..core.explore import Exploration, project_root, save_exploration
 from ..core.paths import Paths
 from ..core.project import Project
-from .series import Series
+from ..core.settings import Settings, load_settings
+from .series import Series, load_series
 
 # Lags the autocorrelation figure shows at least: two seasons, when longer.
 MIN_LAGS = 24
+# Seasons the decomposition needs to tell a season from the trend.
+MIN_SEASONS = 2
+
+
+@dataclass(frozen=True)
+class SeriesExploration:
+    """The series as `train` sees it: regular, its gaps filled, not yet split."""
+
+    paths: Paths
+    settings: Settings
+    series: Series
+
+    @property
+    def project(self) -> Project:
+        return self.settings.project
+
+    @property
+    def horizon(self) -> int:
+        return int(self.project.horizon or 1)
+
+
+def load(root: Path | None = None) -> SeriesExploration:
+    """The project's series, loaded the way `train` loads it (the `data:` section
+    of configs/default.yaml says how to resample it and fill its gaps)."""
+    paths = Paths(project_root(root))
+    settings = load_settings(paths, config_sections())
+    series = load_series(paths, settings.project, settings.data, paths.default_config)
+    return SeriesExploration(paths, settings, series)
 
 
 def series_facts(series: Series, project: Project) -> dict[str, Any]:
@@ -98,15 +130,36 @@ def autocorrelation_figure(series: Series, horizon: int) -> Figure:
     return figure
 
 
-def explore_series(paths: Paths, project: Project, series: Series) -> list[Path]:
-    """Save the facts and figures of `series`; returns the files written."""
-    horizon = int(project.horizon or 1)
-    # The series as core's exploration holds data: no feature columns, the values.
-    data = Exploration(
-        paths, project, pd.DataFrame(index=series.values.index), series.values
+def decomposition_figure(series: Series, horizon: int) -> Figure | None:
+    """The training period pulled apart into trend, season and what is left (STL,
+    from statsmodels); None for a series without a season, or too short for two."""
+    values = series.values.iloc[:-horizon]
+    if series.season < 2 or len(values) < MIN_SEASONS * series.season:
+        return None
+    from statsmodels.tsa.seasonal import STL
+
+    parts = STL(values, period=series.season, robust=True).fit()
+    figure = Figure(figsize=(10, 6), layout="constrained")
+    grid = figure.subplots(3, 1, sharex=True)
+    for axes, (name, part) in zip(
+        grid,
+        [("trend", parts.trend), ("season", parts.seasonal), ("rest", parts.resid)],
+        strict=True,
+    ):
+        axes.plot(part.index, part, color="0.25")
+        axes.set_ylabel(name)
+    grid[0].set_title(
+        f"{values.name}: trend, season ({series.season} steps) and the rest "
+        "(training period)"
     )
-    figures = {
-        "series": series_figure(series, horizon),
-        "autocorrelation": autocorrelation_figure(series, horizon),
-    }
-    return save_exploration(data, series_facts(series, project), figures)
+    return figure
+
+
+def save(data: SeriesExploration, figures: dict[str, Figure | None]) -> list[Path]:
+    """Save the series' facts and `figures` for the draft; returns the files written."""
+    values = data.series.values
+    # The series as core's exploration holds data: no feature columns, the values.
+    holder = Exploration(
+        data.paths, data.project, pd.DataFrame(index=values.index), values
+    )
+    return save_exploration(holder, series_facts(data.series, data.project), figures)

@@ -1,6 +1,7 @@
-"""The time-series commands: `explore`, `train`, `evaluate` and `predict`.
+"""The time-series commands: `train`, `evaluate` and `predict`.
 
-They replace the tabular ones of the same name; `report` is core's, unchanged.
+They replace the tabular ones of the same name; `explore` (the notebook) and `report`
+are core's, unchanged.
 """
 
 from pathlib import Path
@@ -20,16 +21,6 @@ def print_gaps(settings: Settings, metrics: dict) -> None:
             f"filled {metrics['gaps_filled']} missing steps of the "
             f"{metrics['frequency']} series (data.fill_gaps: {settings.data.fill_gaps})"
         )
-
-
-def run_explore(paths: Paths, settings: Settings) -> None:
-    from ..explore import explore_series
-    from .train import prepare_series
-
-    series = prepare_series(paths, settings)
-    explore_series(paths, settings.project, series)
-    print_gaps(settings, {"gaps_filled": series.gaps, "frequency": series.frequency})
-    print("data facts written to reports/data.json, figures to reports/figures/")
 
 
 def run_train(paths: Paths, settings: Settings) -> None:
@@ -77,14 +68,6 @@ def run_predict(paths: Paths, settings: Settings) -> None:
 
 
 COMMANDS = [
-    # A series has no notebook (notebooks/01-explore.py reads a table): its facts and
-    # figures instead.
-    Command(
-        "explore",
-        "the series at a glance: facts and figures for the draft's data block",
-        run_explore,
-        reads_config=True,
-    ),
     Command("train", "fit, evaluate and save the forecaster", run_train, True),
     Command(
         "evaluate",
