@@ -76,7 +76,7 @@ def length_figure(data: Exploration) -> Figure:
     words = word_counts(data)
     labels = data.y.astype(str)
     # Word counts run from a handful to thousands: logarithmic bins show both ends.
-    edges = np.unique(np.geomspace(1, max(words.max(), 2) + 1, 30).round())
+    edges = np.unique(np.geomspace(words.min() + 1, words.max() + 2, 30).round())
     figure = Figure(figsize=(7, 3.5), layout="constrained")
     axes = figure.subplots()
     for label in shown_classes(data):
