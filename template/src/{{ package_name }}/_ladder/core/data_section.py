@@ -27,6 +27,9 @@ CAPTIONS = {
     "data_labels": "The hidden labels, which only score the clusters",
     "data_features": "The features that tell the target apart most",
     "data_correlations": "Correlations between the features",
+    # The text kind's (text/explore.py).
+    "data_lengths": "How long the texts are, by label",
+    "data_words": "The words each label uses most",
     # The images kind's (images/explore.py).
     "data_samples": "A few images of each class",
     "data_class_means": "The average image of each class",
