@@ -16,8 +16,8 @@ For each tier in OFFERED_TIERS (extensions/ml100.py), side by side in one run:
   one-file template: the floor Copier itself costs. With --peer, another template is
   rendered in the same rounds, to show what the floor ratio looks like elsewhere.
 - train: `python -m <package> train` in the tier's default project (and in a text
-  project trained on common.py's corpus, and the default images project: --kinds),
-  against a plain
+  project trained on common.py's corpus, the default images project and a
+  time-series project on co2: --kinds), against a plain
   script doing the same work with the libraries directly, benchmarks/baselines/<tier>.py
   (a tier without one is timed alone: write that file to compare it; it gets the folder
   to write in as its one argument, and runs there).
@@ -78,6 +78,10 @@ TRAIN_RATIO_TARGETS = {
     "text_beginner": 1.2,
     "text_intermediate": 1.2,
     "text_advanced": 1.2,
+    # A time-series project's `train` (co2) against its plain script, at every tier.
+    "timeseries_beginner": 1.2,
+    "timeseries_intermediate": 1.2,
+    "timeseries_advanced": 1.2,
 }
 SUITE_TARGETS = {
     "beginner": 10.0,
@@ -87,12 +91,13 @@ SUITE_TARGETS = {
 }
 # The problem kinds measured (--kinds), the projects their rows name, and what a text
 # project is rendered with: benchmarks/baselines/common.py's corpus as its CSV.
-KINDS = ("tabular", "text", "clustering", "images")
+KINDS = ("tabular", "text", "clustering", "images", "timeseries")
 PROJECTS = {
     "tabular": "default project",
     "text": "text project (2,000 posts)",
     "clustering": "clustering project (iris)",
     "images": "default images project (digits as PNGs)",
+    "timeseries": "time-series project (co2)",
 }
 TEXT_ANSWERS = {
     "kind": "text",

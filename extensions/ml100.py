@@ -82,6 +82,32 @@ DATASETS: dict[str, dict[str, Any]] = {
         "serum measurements), already mean-centred and scaled",
         "source": "Efron et al. (2004), via scikit-learn's `load_diabetes`",
     },
+    # Series statsmodels ships: forecast the next `horizon` steps of one value.
+    "co2": {
+        "title": "Mauna Loa CO2",
+        "loader": "co2",
+        "task": "forecasting",
+        "target": "co2",
+        "classes": [],
+        "n_samples": 526,
+        "n_features": 0,
+        "horizon": 24,
+        "features": "CO2 readings (ppm) at Mauna Loa, 1958-2001, weekly, averaged by "
+        "month",
+        "source": "Scripps Institution of Oceanography, via statsmodels' `co2`",
+    },
+    "sunspots": {
+        "title": "Sunspots",
+        "loader": "sunspots",
+        "task": "forecasting",
+        "target": "sunactivity",
+        "classes": [],
+        "n_samples": 309,
+        "n_features": 0,
+        "horizon": 11,
+        "features": "yearly sunspot numbers, 1700-2008",
+        "source": "Royal Observatory of Belgium (SIDC), via statsmodels' `sunspots`",
+    },
     # Texts: downloaded once (about 14 MB) into scikit-learn's cache, then offline.
     "newsgroups": {
         "title": "Newsgroups",
@@ -131,7 +157,27 @@ KINDS: dict[str, dict[str, Any]] = {
         "tasks": ["classification"],
         "default_dataset": "digits",
     },
+    # One value over time: a series statsmodels ships, or a CSV of dates and values.
+    "timeseries": {
+        "datasets": ["co2", "sunspots", "csv"],
+        "tasks": ["forecasting"],
+        "default_dataset": "co2",
+    },
 }
+
+
+# The forecast horizon a CSV series starts with: a year of monthly data.
+DEFAULT_HORIZON = 12
+MAX_HORIZON = 1000
+
+
+def horizon_problem(horizon: Any) -> str:
+    """Why `horizon` is not a number of steps to forecast, or "" when it is."""
+    if not is_whole_number(str(horizon)):
+        return f"horizon must be a whole number of time steps, got '{horizon}'"
+    if not 1 <= int(str(horizon).strip()) <= MAX_HORIZON:
+        return f"horizon must be from 1 to {MAX_HORIZON} steps, got {int(horizon)}"
+    return ""
 
 
 def dataset_problem(dataset: str, kind: str) -> str:
@@ -682,12 +728,14 @@ class Ml100Extension(Extension):
             images_problem=images_problem,
             images_exist=images_exist,
             images_folder_name=images_folder_name,
+            horizon_problem=horizon_problem,
         )
         environment.globals.update(
             git_config=git_config,
             today=lambda: datetime.date.today().isoformat(),
             datasets=DATASETS,
             kinds=KINDS,
+            default_horizon=DEFAULT_HORIZON,
             placeholder_author=PLACEHOLDER_AUTHOR,
             placeholder_email=PLACEHOLDER_EMAIL,
             placeholder_github_user=PLACEHOLDER_GITHUB_USER,

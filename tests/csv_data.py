@@ -56,6 +56,22 @@ def write_regression_csv(path: Path, rows: int = 300, seed: int = 0) -> Path:
     return path
 
 
+def write_series_csv(path: Path, months: int = 96, seed: int = 0) -> Path:
+    """Monthly sales with a trend, a yearly season and noise, as a shop exports them:
+    newest first, one month missing and one value left empty."""
+    rng = np.random.default_rng(seed + 3)
+    dates = pd.date_range("2016-01-01", periods=months, freq="MS")
+    season = 40 * np.sin(2 * np.pi * (dates.month - 1) / 12)
+    sales = 500 + 3 * np.arange(months) + season + rng.normal(0, 8, months)
+    frame = pd.DataFrame({"month": dates.strftime("%Y-%m-%d"), "units sold": sales})
+    frame["units sold"] = frame["units sold"].round(1)
+    frame.loc[30, "units sold"] = np.nan
+    frame = frame.drop(index=50).iloc[::-1]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    frame.to_csv(path, index=False)
+    return path
+
+
 def write_segments_csv(path: Path, rows: int = 240, seed: int = 0) -> Path:
     """Shoppers from three segments (bargain hunters, regulars, big spenders) that
     differ in spend, visits and basket size; no label column, as in real life."""

@@ -17,6 +17,7 @@ from csv_data import (
     write_classification_csv,
     write_regression_csv,
     write_segments_csv,
+    write_series_csv,
     write_text_csv,
 )
 from image_data import write_image_folder
@@ -53,6 +54,8 @@ DATA_CHOICES = [
     "csv-classification",
     "csv-regression",
 ]
+# The data a time-series project can be given: each built-in series, and a CSV.
+SERIES_CHOICES = ["co2", "sunspots", "csv-series"]
 
 
 def render(destination: Path, data: dict[str, Any], **options: Any) -> Path:
@@ -156,6 +159,18 @@ def dataset_answers(data: str, workdir: Path) -> dict[str, Any]:
             "target_column": "price",
             "task": "regression",
         }
+    if data == "csv-series":
+        csv_path = write_series_csv(workdir / "input" / "Shop Sales.csv")
+        return {
+            "kind": "timeseries",
+            "dataset": "csv",
+            "csv_path": str(csv_path),
+            "date_column": "month",
+            "target_column": "units sold",
+            "horizon": 12,
+        }
+    if data in SERIES_CHOICES:
+        return {"kind": "timeseries", "dataset": data}
     if data == "text-csv":
         csv_path = write_text_csv(workdir / "input" / "Topic Posts.csv")
         return {
@@ -201,7 +216,7 @@ VARIANTS: dict[str, dict[str, Any]] = {
     **{
         f"{tier}-{data}": {"tier": tier, "data": data}
         for tier in OFFERED_TIERS
-        for data in DATA_CHOICES
+        for data in DATA_CHOICES + SERIES_CHOICES
     },
     **{f"{tier}-text": {"tier": tier, "data": "text-csv"} for tier in OFFERED_TIERS},
     **{

@@ -224,6 +224,28 @@ COPY_CASES = [
         "is longer than 30 characters",
     ),
     CopyCase(
+        "horizon-is-text",
+        "horizon",
+        {"kind": "timeseries", "dataset": "co2", "horizon": "two years"},
+        "horizon must be a whole number of time steps, got 'two years'",
+    ),
+    CopyCase(
+        "horizon-is-zero",
+        "horizon",
+        {"kind": "timeseries", "dataset": "sunspots", "horizon": "0"},
+        "horizon must be from 1 to 1000 steps, got 0",
+    ),
+    CopyCase(
+        "date-column-not-in-csv",
+        "date_column",
+        lambda workdir: {
+            **csv_answers(b"day,y\n2024-01-01,1\n")(workdir),
+            "kind": "timeseries",
+            "date_column": "when",
+        },
+        "date_column 'when' is not a column of",
+    ),
+    CopyCase(
         "package-shadows-an-indirect-dependency",
         "package_name",
         {"package_name": "packaging"},
@@ -474,6 +496,7 @@ def without_markers(text: str) -> str:
 
 
 CHURN = "csv-classification"
+SALES = "csv-series"
 PHOTOS = "images-folder"  # a folder of images copied in as data/raw/my-photos/
 PRICES = "csv-regression"
 CSV_NOT_FOUND = "customer-churn.csv not found: copy your CSV there, then run again"
@@ -901,6 +924,54 @@ RUN_CASES = [
         ("train",),
         "configs/default.yaml: Group 'search' does not accept option 'n_trails'",
         tiers=("intermediate",),
+    ),
+    # A time series CSV: its dates and values, when training and predicting.
+    RunCase(
+        "series-date-unparseable",
+        SALES,
+        edit_csv(lambda frame: frame.assign(month=one_value(frame["month"], "soon"))),
+        ("train",),
+        "data/raw/shop-sales.csv, line 5: 'soon' in column 'month' is not a date",
+        tiers=("beginner", "intermediate"),
+    ),
+    RunCase(
+        "series-date-twice",
+        SALES,
+        edit_csv(
+            lambda frame: frame.assign(
+                month=one_value(frame["month"], frame["month"][4])
+            )
+        ),
+        ("train",),
+        "appears more than once in column 'month' (lines 5 and 6)",
+    ),
+    RunCase(
+        "series-value-is-text",
+        SALES,
+        edit_csv(
+            lambda frame: frame.assign(
+                **{"units sold": one_value(frame["units sold"], "lots")}
+            )
+        ),
+        ("train",),
+        "line 5: 'lots' in value column 'units sold' is not a number",
+    ),
+    RunCase(
+        "series-shorter-than-season-and-horizon",
+        SALES,
+        edit_csv(lambda frame: frame.head(20)),
+        ("train",),
+        "the series has 20 time steps, shorter than its season (12) plus the "
+        "horizon (12) plus 10 to learn from",
+    ),
+    RunCase(
+        "series-predict-date-unparseable",
+        SALES,
+        predict_rows(
+            lambda frame: frame.assign(month=one_value(frame["month"], "soon"))
+        ),
+        ("predict", "rows.csv"),
+        "rows.csv, line 5: 'soon' in column 'month' is not a date",
     ),
     RunCase(
         "network-space-key-misspelt",

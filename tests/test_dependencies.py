@@ -18,6 +18,7 @@ from harness import (
     DATA_CHOICES,
     KIND_VARIANTS,
     OFFERED_TIERS,
+    SERIES_CHOICES,
     VARIANTS,
 )
 from ml100 import identifier_problem
@@ -53,7 +54,7 @@ def providers(module: str) -> set[str]:
 
 @pytest.mark.parametrize(
     "name",
-    [f"{t}-{k}" for t in OFFERED_TIERS for k in DATA_CHOICES]
+    [f"{t}-{k}" for t in OFFERED_TIERS for k in DATA_CHOICES + SERIES_CHOICES]
     + KIND_VARIANTS
     + sorted(CLUSTERING_VARIANTS),
 )

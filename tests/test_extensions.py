@@ -314,6 +314,30 @@ def test_dataset_problem_offers_each_kind_its_own_datasets() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("horizon", "problem"),
+    [
+        ("12", ""),
+        (" 24 ", ""),
+        (1000, ""),
+        ("0", "horizon must be from 1 to 1000 steps, got 0"),
+        ("1001", "horizon must be from 1 to 1000 steps, got 1001"),
+        ("1.5", "horizon must be a whole number of time steps, got '1.5'"),
+        ("", "horizon must be a whole number of time steps, got ''"),
+    ],
+)
+def test_horizon_problem_takes_a_whole_number_of_steps(horizon, problem) -> None:
+    assert ml100.horizon_problem(horizon) == problem
+
+
+def test_every_forecasting_dataset_has_a_horizon_and_a_target() -> None:
+    for dataset in ml100.KINDS["timeseries"]["datasets"]:
+        if dataset != "csv":
+            facts = ml100.DATASETS[dataset]
+            assert facts["task"] == "forecasting" and facts["target"], dataset
+            assert ml100.horizon_problem(facts["horizon"]) == "", dataset
+
+
 def test_images_problem_explains_what_a_folder_of_images_lacks(tmp_path) -> None:
     photos = tmp_path / "photos"
     assert ml100.images_problem(str(photos)) == ""  # not there yet: copied in later

@@ -12,6 +12,7 @@ from harness import (
     CLUSTERING_VARIANTS,
     DATA_CHOICES,
     OFFERED_TIERS,
+    SERIES_CHOICES,
     VARIANTS,
 )
 
@@ -57,6 +58,15 @@ IMAGE_MAKE_ALL = {
 # Rand index) and beat random assignment by this margin.
 CLUSTERING_MINIMUM = {"iris": 0.5}
 CLUSTERING_MARGIN = 0.3
+# The time-series kind: at each tier, `make all` on a built-in series and on a CSV, and
+# the generated suite once, on the series `make all` does not run.
+SERIES_MAKE_ALL = [
+    f"{tier}-{data}" for tier in OFFERED_TIERS for data in ("co2", "csv-series")
+]
+SERIES_SUITES = [f"{tier}-sunspots" for tier in OFFERED_TIERS]
+assert set(SERIES_CHOICES) == {"co2", "csv-series", "sunspots"}
+# Metrics where lower is better (errors); the others are scores, higher is better.
+LOWER_IS_BETTER = {"mase"}
 # Generated tests marked slow (the advanced tier's 2-process DDP run) run for these
 # variants only; the others run their suites with -m "not slow".
 SLOW_SUITES = {"advanced-iris"}
@@ -97,6 +107,7 @@ def variant_project(name: str, rendered, copy_of, tmp_path):
     + [f"{tier}-{IMAGE_MAKE_ALL[tier]}" for tier in OFFERED_TIERS]
     + [f"{tier}-text" for tier in OFFERED_TIERS]
     + sorted(CLUSTERING_VARIANTS)
+    + SERIES_MAKE_ALL
 )
 def project(request, rendered, copy_of, tmp_path):
     return variant_project(request.param, rendered, copy_of, tmp_path)
@@ -107,6 +118,7 @@ def project(request, rendered, copy_of, tmp_path):
     [f"{tier}-{kind}" for tier in OFFERED_TIERS for kind in SUITE_KINDS[tier]]
     + [f"{tier}-{IMAGE_SUITES[tier]}" for tier in OFFERED_TIERS]
     + [f"{tier}-text" for tier in OFFERED_TIERS]
+    + SERIES_SUITES
     # Each tier's clustering suite once, on iris; the CSV runs `make all` only.
     + [f"{tier}-clustering" for tier in OFFERED_TIERS],
 )
@@ -132,7 +144,9 @@ def test_make_all_beats_the_baseline_and_fills_the_draft(project) -> None:
     metrics = json.loads(project.read("reports/metrics.json"))
     primary = metrics["primary_metric"]
     model, baseline = metrics["model"][primary], metrics["baseline"][primary]
-    assert model > baseline
+    assert model < baseline if primary in LOWER_IS_BETTER else model > baseline
+    if primary == "mase" and answers["dataset"] != "csv":
+        assert model < 1  # a built-in series: better than the naive rule in training
     if clustering:
         assert model >= baseline + CLUSTERING_MARGIN
         if answers["dataset"] in CLUSTERING_MINIMUM:
@@ -170,6 +184,7 @@ def test_make_all_beats_the_baseline_and_fills_the_draft(project) -> None:
 def assert_explored(project, draft: str) -> None:
     """`make all` ran the notebook in a kernel, kept its run, filled the data block."""
     data = json.loads(project.read("reports/data.json"))
+    assert len(data["figures"]) >= 2
     run = json.loads(project.read("reports/01-explore.ipynb"))
     shown = [
         output
@@ -177,7 +192,7 @@ def assert_explored(project, draft: str) -> None:
         for output in cell.get("outputs", [])
         if "image/png" in output.get("data", {})
     ]
-    assert len(shown) == len(data["figures"]) >= 2
+    assert len(shown) == len(data["figures"])
     for figure in data["figures"]:
         assert (project.path / "reports" / figure).stat().st_size > 1000
 

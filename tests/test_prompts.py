@@ -28,10 +28,13 @@ HELP = {
     "It is shown as #001.",
     "tier": "Difficulty tier; each adds to the one below.",
     "kind": "What kind of problem?",
-    "dataset": "Which data? iris to diabetes ship inside scikit-learn",
+    "dataset": "Which data? iris to diabetes ship inside scikit-learn, co2 and "
+    "sunspots inside statsmodels",
     "csv_path": "Path to your CSV file.",
+    "date_column": "The column of your CSV that holds each row's date",
     "images_path": "Path to your folder of images: one subfolder per class",
     "text_column": "The column of your CSV that holds the texts",
+    "horizon": "How many steps ahead to forecast",
     "target_column": "The column of your CSV to predict",
     "task": "Predict a category (classification) or a number (regression)?",
     "project_title": "The project's title",
@@ -55,11 +58,12 @@ def on_screen(text: str) -> re.Pattern:
 
 
 # The dataset menu's entries, in order: csv is the last one for tables (the cursor
-# skips the entries greyed out for the kind: newsgroups for tabular, the tables for
-# text).
+# skips the entries greyed out for the kind: the series and newsgroups for tabular,
+# the tables for text).
 CSV_CHOICE = DOWN * 5
-# The kind menu: images after tabular and text. For images the dataset menu starts at
-# digits, and folder is the next choice offered (the others are skipped, greyed out).
+# The kind menu: images after tabular, text and clustering. For images the dataset
+# menu starts at digits, and folder is the next choice offered (the others are
+# skipped, greyed out).
 IMAGES_CHOICE = DOWN * 3
 FOLDER_CHOICE = DOWN
 
@@ -164,6 +168,31 @@ def test_a_csv_that_exists_is_copied_in_and_offers_its_columns(prompt, tmp_path)
     assert answers["project_slug"] == "001-house-prices-regression"
     copied = prompt.destination / "data" / "raw" / "house-prices.csv"
     assert copied.read_bytes() == csv_path.read_bytes()
+
+
+def test_a_series_csv_offers_its_columns_and_asks_the_horizon(prompt, tmp_path):
+    csv_path = tmp_path / "Daily Visits.csv"
+    csv_path.write_text("day,visits\n2024-01-01,5\n2024-01-02,7\n", encoding="utf-8")
+    prompt.answer("project_number")
+    prompt.answer("tier")
+    prompt.answer("kind", DOWN * 4)  # timeseries, the last kind
+    prompt.answer("dataset", DOWN * 2)  # co2, sunspots, csv (newsgroups greyed)
+    prompt.answer("csv_path", str(csv_path))
+    prompt.answer("date_column")  # Enter: the first column, offered as the default
+    prompt.answer("target_column")  # Enter: the last column
+    prompt.answer("horizon", BACKSPACE * 2 + "x")
+    prompt.expect("horizon must be a whole number of time steps, got 'x'")
+    prompt.child.send(BACKSPACE + "14" + ENTER)
+    answers = prompt.finish(LATER)
+    assert answers["kind"] == "timeseries"
+    assert (answers["date_column"], answers["target_column"]) == ("day", "visits")
+    assert int(answers["horizon"]) == 14
+    assert answers["project_slug"] == "001-daily-visits-forecasting"
+    project_yaml = prompt.destination / "configs" / "project.yaml"
+    facts = yaml.safe_load(project_yaml.read_text(encoding="utf-8"))
+    assert facts["project"]["horizon"] == 14
+    assert facts["project"]["task"] == "forecasting"
+    assert facts["project"]["date_column"] == "day"
 
 
 def test_a_text_csv_offers_its_columns_for_texts_and_labels(prompt, tmp_path):

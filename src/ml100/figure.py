@@ -48,7 +48,7 @@ def progress_png(rows: list[Row]) -> bytes:
     lifts.bar(numbers, values, color=colours)
     lifts.axhline(0, color="black", linewidth=0.8)
     lifts.set_title("Lift over the baseline (primary metric)")
-    lifts.set_ylabel("model - baseline")
+    lifts.set_ylabel("above 0: beats the baseline")
     if not trained:
         lifts.text(0.5, 0.5, "no trained project yet", ha="center", va="center")
 

@@ -38,10 +38,14 @@ def read_yaml(path: Path, what: str) -> Any:
         raise HubError(f"{what} cannot be read: {error}") from error
 
 
+# Primary metrics that are errors, lower is better (a time series' MASE); the others
+# (accuracy, R², ...) are scores, higher is better.
+ERROR_METRICS = frozenset({"mase", "mae", "rmse"})
+
+
 @dataclass(frozen=True)
 class Result:
-    """The headline of `reports/metrics.json`: the primary metric, model and baseline
-    (higher is better for both metrics the template uses, accuracy and R²)."""
+    """The headline of `reports/metrics.json`: primary metric, model and baseline."""
 
     metric: str
     model: float
@@ -50,6 +54,9 @@ class Result:
 
     @property
     def lift(self) -> float:
+        """How much better than the baseline the model is: above 0 when it beats it."""
+        if self.metric in ERROR_METRICS:
+            return self.baseline - self.model
         return self.model - self.baseline
 
 

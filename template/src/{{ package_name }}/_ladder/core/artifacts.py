@@ -28,8 +28,10 @@ if TYPE_CHECKING:  # heavy libraries: imported only where they are used
     from sklearn.pipeline import Pipeline
 
 # Where skops may load types from: scikit-learn's own estimators and the NumPy/SciPy
-# containers they hold. Anything else in a model file is refused.
-TRUSTED_MODULE_PREFIXES = ("sklearn.", "numpy.", "scipy.")
+# containers they hold, and this engine's own (a time series' forecasters). Anything
+# else in a model file is refused.
+LADDER = __package__.rsplit(".", 1)[0]
+TRUSTED_MODULE_PREFIXES = ("sklearn.", "numpy.", "scipy.", f"{LADDER}.")
 # The libraries a model file depends on, and the member of the file (a zip archive,
 # whose other members skops reads by name) that records their versions.
 MODEL_LIBRARIES = ("scikit-learn", "skops", "numpy", "scipy")

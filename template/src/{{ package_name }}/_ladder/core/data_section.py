@@ -33,6 +33,10 @@ CAPTIONS = {
     # The images kind's (images/explore.py).
     "data_samples": "A few images of each class",
     "data_class_means": "The average image of each class",
+    # A time series' (timeseries/explore.py).
+    "data_series": "The series over time",
+    "data_decomposition": "Trend, season and the rest (training period)",
+    "data_autocorrelation": "Autocorrelation of its step-to-step changes",
 }
 # Without a target (a clustering project's data without labels), nothing tells the
 # features apart: they are shown as they are.

@@ -18,18 +18,21 @@ class Project:
     slug: str
     tier: Literal["beginner", "intermediate", "advanced"]
     # The problem kind: what the data is (rows and columns, texts, images, ...).
-    kind: Literal["tabular", "text", "clustering", "images"]
+    kind: Literal["tabular", "text", "clustering", "images", "timeseries"]
     # A dataset scikit-learn ships (iris, wine, ...) or "csv" for your own file.
     dataset: str
     # clustering: find groups without answers (the target, if any, is hidden from the
-    # models and only scores their groups).
-    task: Literal["classification", "regression", "clustering"]
+    # models and only scores their groups). forecasting: the next steps of a series.
+    task: Literal["classification", "regression", "clustering", "forecasting"]
     # The column to predict; for clustering, the hidden labels ("" when there are none).
     target: str
     # Where the blog post will be published: it decides the draft's shape.
     blog_platform: Literal["markdown", "hugo", "jekyll", "devto", "medium"] = "markdown"
     # The project's public repository: dev.to and Medium posts load figures from it.
     repository_url: str = ""
+    # A time series: the steps to forecast, and your CSV's column of dates.
+    horizon: int | None = None
+    date_column: str | None = None
     # Your CSV under data/raw/, when dataset is csv.
     csv_file: str | None = None
     # The column that holds the texts, for the text kind.

@@ -117,12 +117,19 @@ def write_latest(paths: Paths, run: Run) -> None:
     write_json(paths.metrics, {**run.metrics, "figures": figures})
 
 
+def cv_metric(metrics: dict[str, Any]) -> str:
+    """What the CV scores are: the primary metric, unless the search says otherwise
+    (a forecast's error is negated there, so that higher is better)."""
+    return metrics["cv"].get("metric", metrics["primary_metric"])
+
+
 def experiments_table(runs: list[Run]) -> str:
     """Every run as a Markdown table row; the best one (by CV) in bold."""
     metric = runs[0].metrics["primary_metric"]
     best = best_run(runs)
     rows = [
-        f"| run | candidate | CV {metric} | test {metric} | baseline | trials |",
+        f"| run | candidate | CV {cv_metric(runs[0].metrics)} | test {metric} "
+        "| baseline | trials |",
         "| --- | --- | ---: | ---: | ---: | ---: |",
     ]
     for run in runs:
@@ -139,7 +146,7 @@ def experiments_table(runs: list[Run]) -> str:
 def candidates_table(metrics: dict[str, Any]) -> str:
     """The run's candidates side by side: the best trial of each, by CV."""
     rows = [
-        f"| candidate | trials | CV {metrics['primary_metric']} (mean ± std) |",
+        f"| candidate | trials | CV {cv_metric(metrics)} (mean ± std) |",
         "| --- | ---: | ---: |",
     ]
     for candidate in metrics["candidates"]:

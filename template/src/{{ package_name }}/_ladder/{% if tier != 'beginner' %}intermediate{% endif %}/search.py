@@ -37,6 +37,9 @@ from .space import Range, SearchSpace, candidates_source
 # (feature_search: the text kind's TF-IDF settings.)
 TRIAL_SECTIONS = ("data", "features", "search", "candidates", "feature_search")
 PROJECT_FACTS = ("dataset", "csv_file", "target", "task", "seed", "test_size")
+# Facts a problem kind adds (a forecast's horizon): counted only where set, so the
+# other kinds' study names stay what they were.
+KIND_FACTS = ("horizon", "date_column")
 
 
 def cv_splitter(task: str, folds: int, seed: int) -> KFold | StratifiedKFold:
@@ -105,6 +108,9 @@ def study_name(settings: Settings) -> str:
         measured["search"].pop(budget)
     project = settings.project
     measured["project"] = {fact: getattr(project, fact) for fact in PROJECT_FACTS}
+    for fact in KIND_FACTS:
+        if getattr(project, fact, None) is not None:
+            measured["project"][fact] = getattr(project, fact)
     text = json.dumps(measured, sort_keys=True, default=str)
     return f"{settings.experiment}-{hashlib.sha256(text.encode()).hexdigest()[:8]}"
 

@@ -90,7 +90,9 @@ def comparison_table(metrics: dict[str, Any]) -> str:
             f"| {metrics['baseline'][metric]:.3f} |"
         )
     network, best = metrics["model"][primary], classical["scores"][primary]
-    verdict = "beats" if network > best else "does not beat"
+    # Scores are better higher; a forecast's errors (lower_is_better) lower.
+    better = network < best if metrics.get("lower_is_better") else network > best
+    verdict = "beats" if better else "does not beat"
     if f"{network:.3f}" == f"{best:.3f}":
         verdict = "ties with"
     cv = classical.get("cv") or {}

@@ -1,0 +1,1 @@
+"""The time-series beginner rung: lag and calendar features into one Pipeline."""

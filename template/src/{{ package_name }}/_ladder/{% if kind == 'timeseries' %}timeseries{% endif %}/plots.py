@@ -1,0 +1,68 @@
+"""Figures of a forecast: the history with the forecast over the test period, and its
+residuals. Each function returns a matplotlib Figure and saves nothing."""
+
+import pandas as pd
+from matplotlib.figure import Figure
+
+# How much history the forecast figure shows before the test period, in horizons.
+HISTORY_SHOWN = 4
+
+
+def forecast_figure(
+    train: pd.Series, test: pd.Series, forecasts: dict[str, pd.Series], season: int
+) -> Figure:
+    """The end of the history, the true test period, and each forecast over it."""
+    figure = Figure(figsize=(10, 4.5), layout="constrained")
+    axes = figure.subplots()
+    shown = max(HISTORY_SHOWN * len(test), 3 * season)
+    axes.plot(train.index[-shown:], train.iloc[-shown:], color="0.4", label="history")
+    axes.plot(test.index, test, color="black", linewidth=2, label="actual (test)")
+    for name, forecast in forecasts.items():
+        axes.plot(
+            forecast.index,
+            forecast,
+            linestyle="--" if name != "model" else "-",
+            label=name,
+        )
+    axes.axvline(test.index[0], color="0.6", linewidth=1)
+    axes.set_title(f"Forecast of the last {len(test)} steps (the test period)")
+    axes.set_ylabel(str(train.name))
+    axes.legend()
+    return figure
+
+
+def residuals_figure(test: pd.Series, forecast: pd.Series) -> Figure:
+    """What the forecast missed, step by step, and how those misses spread."""
+    residuals = test - forecast
+    figure = Figure(figsize=(10, 4), layout="constrained")
+    over_time, spread = figure.subplots(1, 2, width_ratios=[2, 1])
+    over_time.bar(residuals.index, residuals, width=0.8 * _step_days(test))
+    over_time.axhline(0, color="black", linewidth=1)
+    over_time.set_title("Residuals over the test period (actual - forecast)")
+    spread.hist(residuals, bins="auto")
+    spread.set_title("Their distribution")
+    return figure
+
+
+def _step_days(series: pd.Series) -> float:
+    """The width of one step in days, so each bar fills its step."""
+    if len(series) < 2:
+        return 1.0
+    return (series.index[1] - series.index[0]) / pd.Timedelta(days=1)
+
+
+def cross_validation_figure(candidates: list[dict]) -> Figure:
+    """Each candidate's best trial, one dot per fold: which forecaster wins, and by
+    how much more than the fold-to-fold noise? (MASE: lower is better.)"""
+    figure = Figure(figsize=(7, 4.5), layout="constrained")
+    axes = figure.subplots()
+    folds = [[-score for score in c["fold_scores"]] for c in candidates]
+    axes.boxplot(folds)
+    for position, scores in enumerate(folds, start=1):
+        axes.scatter([position] * len(scores), scores, alpha=0.6, zorder=3)
+    labels = [f"{c['name']}\n({c['trials']} trials)" for c in candidates]
+    axes.set_xticks(range(1, len(candidates) + 1), labels)
+    axes.axhline(1, color="0.6", linewidth=1, linestyle=":")
+    axes.set_ylabel("MASE on each expanding-window fold")
+    axes.set_title("Cross-validation: each candidate's best trial")
+    return figure
