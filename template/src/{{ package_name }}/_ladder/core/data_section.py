@@ -42,7 +42,10 @@ CAPTIONS = {
 }
 # Without a target (a clustering project's data without labels), nothing tells the
 # features apart: they are shown as they are.
-UNLABELLED_CAPTIONS = {"data_features": "The features", "data_pairs": "Pairs of features"}
+UNLABELLED_CAPTIONS = {
+    "data_features": "The features",
+    "data_pairs": "Pairs of features",
+}
 # Classes listed by name in the table; the rest are counted.
 MAX_CLASSES_LISTED = 10
 # What `report` reads from reports/data.json.
