@@ -332,6 +332,25 @@ def test_the_challenge_from_new_to_site(layout, releases, tmp_path):
     assert refused.returncode == 2 and "is not a site ml100 built" in refused.stderr
 
 
+@pytest.mark.slow
+def test_update_all_test_reports_a_project_whose_tests_fail(releases, tmp_path):
+    workspace = tmp_path / "100ml"
+    workspace.mkdir()
+    template = ["--template", str(releases.path)]
+    succeeds(workspace, "new", "--defaults", "--vcs-ref", VERSION, *template)
+    project = workspace / "001-iris-classification"
+    # A test of the learner's that fails: the update lands, and says so.
+    mine = project / "tests" / "test_mine.py"
+    mine.write_text("def test_mine():\n    assert 1 + 1 == 3\n", encoding="utf-8")
+    commit_project(project, "My test")
+    updating = hub(workspace, "update-all", "--test")
+    assert updating.returncode == 1, updating.stdout + updating.stderr
+    (line,) = [row for row in updating.stdout.splitlines() if "tests failed" in row]
+    assert f"{VERSION} -> {NEXT}; tests: " in line and "1 failed" in line
+    answers = yaml.safe_load((project / ".copier-answers.yml").read_text())
+    assert answers["_commit"] == NEXT
+
+
 def test_status_names_each_unreadable_project_and_shows_the_others(rendered, tmp_path):
     good = rendered("beginner-iris", **VARIANTS["beginner-iris"]).path
     hugo = rendered("hugo-apache-py310", **VARIANTS["hugo-apache-py310"]).path

@@ -27,6 +27,8 @@ CAPTIONS = {
     "data_labels": "The hidden labels, which only score the clusters",
     "data_features": "The features that tell the target apart most",
     "data_correlations": "Correlations between the features",
+    # The clustering kind's (clustering/explore.py).
+    "data_pairs": "Pairs of features, coloured by the hidden labels",
     # The text kind's (text/explore.py).
     "data_lengths": "How long the texts are, by label",
     "data_words": "The words each label uses most",
@@ -40,7 +42,10 @@ CAPTIONS = {
 }
 # Without a target (a clustering project's data without labels), nothing tells the
 # features apart: they are shown as they are.
-UNLABELLED_CAPTIONS = {"data_features": "The features"}
+UNLABELLED_CAPTIONS = {
+    "data_features": "The features",
+    "data_pairs": "Pairs of features",
+}
 # Classes listed by name in the table; the rest are counted.
 MAX_CLASSES_LISTED = 10
 # What `report` reads from reports/data.json.
