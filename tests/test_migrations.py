@@ -452,4 +452,5 @@ def test_a_0_1_0_project_moves_to_the_ladder_with_its_edits(history, tier, tmp_p
         assert not (project / relative.format(package=package)).exists(), relative
     # The index holds the learner's last commit, as after any update.
     assert git(project, "diff", "--cached", "--name-only") == ""
-    Project(project, {}).run_suite()
+    # Its suite but the slow tests (the 2-process DDP run: advanced-iris runs it).
+    Project(project, {}).run_suite("-m", "not slow")
