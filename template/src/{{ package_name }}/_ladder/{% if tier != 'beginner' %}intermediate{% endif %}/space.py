@@ -14,7 +14,7 @@ estimator's parameters, each range well formed. A mistake stops the run with the
 file and the key, before any trial starts.
 """
 
-from collections.abc import Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -50,8 +50,19 @@ class Range:
 SearchSpace = dict[str, dict[str, Any]]
 
 
-def search_space(settings: Settings, candidates: Mapping[str, Pipeline]) -> SearchSpace:
-    """The `candidates:` section as a search space; refuses what no estimator takes."""
+def search_space(
+    settings: Settings,
+    candidates: Mapping[str, Any],
+    target_of: Callable[[Any, str], Any] | None = None,
+    fixed: Collection[str] = (),
+) -> SearchSpace:
+    """The `candidates:` section as a search space; refuses what no estimator takes.
+
+    `target_of(candidate, name)` is what the parameters set (by default the
+    Pipeline's "estimator" step); `fixed` names parameters the data sets, which the
+    config may not.
+    """
+    target_of = target_of or estimator_of
     configured: dict[str, dict[str, Any]] = settings.candidates
     if not configured:
         raise ProjectError(
@@ -66,12 +77,12 @@ def search_space(settings: Settings, candidates: Mapping[str, Pipeline]) -> Sear
                 f"{source}: candidates.{name}: unknown candidate {name!r}; the names "
                 f"build_candidates in candidates.py returns: {', '.join(candidates)}"
             )
-        estimator = estimator_of(candidates[name], name)
-        known = estimator.get_params(deep=False)
+        target = target_of(candidates[name], name)
+        known = set(target.get_params(deep=False)) - set(fixed)
         for key in params:
             if key not in known:
                 raise ProjectError(
-                    f"{source}: candidates.{name}.{key}: {type(estimator).__name__} "
+                    f"{source}: candidates.{name}.{key}: {type(target).__name__} "
                     f"has no parameter {key!r} (it has: {', '.join(sorted(known))})"
                 )
         space[name] = {

@@ -22,7 +22,8 @@ from sklearn.pipeline import Pipeline
 from ...core.errors import ProjectError
 from ...core.settings import Settings
 from ...intermediate.search import suggest_params
-from ...intermediate.space import SearchSpace, candidates_source, parse_setting
+from ...intermediate.space import SearchSpace, candidates_source
+from ...intermediate.space import search_space as shared_search_space
 from ..forecasters import Forecaster, LagForecaster, for_series
 from ..scores import naive_scale, score_forecast
 from ..series import MIN_HISTORY, Series, TimeSplit, expanding_folds
@@ -34,7 +35,7 @@ CV_METRIC = "neg_mase"
 Candidate = Pipeline | Forecaster
 
 
-def tunable(candidate: Candidate) -> Any:
+def tunable(candidate: Candidate, name: str) -> Any:
     """What the config's parameters set: a Pipeline's "estimator" step, or the
     forecaster itself."""
     if isinstance(candidate, Pipeline) and "estimator" in candidate.named_steps:
@@ -42,42 +43,17 @@ def tunable(candidate: Candidate) -> Any:
     if isinstance(candidate, Forecaster):
         return candidate
     raise ProjectError(
-        f"candidates.py: {type(candidate).__name__} is neither a Pipeline with a step "
-        "named 'estimator' nor a forecaster"
+        f"candidates.py: {type(candidate).__name__} ({name!r}) is neither a Pipeline "
+        "with a step named 'estimator' nor a forecaster"
     )
 
 
 def search_space(
     settings: Settings, candidates: Mapping[str, Candidate]
 ) -> SearchSpace:
-    """The `candidates:` section, each key checked against its candidate."""
-    configured: dict[str, dict[str, Any]] = settings.candidates
-    if not configured:
-        raise ProjectError(
-            f"{candidates_source(settings)}: candidates is empty: give at least one "
-            f"`candidates.<name>:` table (candidates.py has {', '.join(candidates)})"
-        )
-    space = {}
-    for name, params in configured.items():
-        source = candidates_source(settings, name)
-        if name not in candidates:
-            raise ProjectError(
-                f"{source}: candidates.{name}: unknown candidate {name!r}; the names "
-                f"build_candidates in candidates.py returns: {', '.join(candidates)}"
-            )
-        target = tunable(candidates[name])
-        known = set(target.get_params(deep=False)) - {"season"}  # the data sets it
-        for key in params:
-            if key not in known:
-                raise ProjectError(
-                    f"{source}: candidates.{name}.{key}: {type(target).__name__} has "
-                    f"no parameter {key!r} (it has: {', '.join(sorted(known))})"
-                )
-        space[name] = {
-            key: parse_setting(value, f"{source}: candidates.{name}.{key}")
-            for key, value in params.items()
-        }
-    return space
+    """The `candidates:` section, each key checked against its candidate; `season`
+    is the data's, not the config's."""
+    return shared_search_space(settings, candidates, tunable, fixed={"season"})
 
 
 def configured(
