@@ -28,9 +28,9 @@ def texts(data: Exploration) -> pd.Series:
     return data.X[data.project.text_column].astype(str)
 
 
-def word_counts(data: Exploration) -> pd.Series:
+def word_counts(column: pd.Series) -> pd.Series:
     """Words per text, as a reader counts them: runs of letters and digits."""
-    return texts(data).str.count(r"\w+")
+    return column.str.count(r"\w+")
 
 
 def text_facts(data: Exploration) -> dict[str, Any]:
@@ -40,16 +40,17 @@ def text_facts(data: Exploration) -> dict[str, Any]:
     # One text column: "1 numeric, 1 text" would say nothing.
     del facts["numeric"], facts["categorical"]
     facts["features"] = f"1 text column, `{data.project.text_column}`"
-    words = word_counts(data)
+    column = texts(data)
+    words = word_counts(column)
     low, median, high = np.percentile(words, [10, 50, 90])
-    vocabulary = CountVectorizer().fit(texts(data)).vocabulary_
+    vocabulary = CountVectorizer().fit(column).vocabulary_
     facts["more"] = {
         "words per text": (
             f"median {median:.0f}; 80% between {low:.0f} and {high:.0f}; "
             f"longest {words.max():,}"
         ),
         "distinct words": f"{len(vocabulary):,}",
-        "texts seen twice or more": int(texts(data).duplicated().sum()),
+        "texts seen twice or more": int(column.duplicated().sum()),
     }
     return facts
 
@@ -73,7 +74,7 @@ def shown_classes(data: Exploration) -> list[str]:
 def length_figure(data: Exploration) -> Figure:
     """How many words the texts have, one outline per label: a label whose texts are
     much longer or shorter lets a model guess from the length alone."""
-    words = word_counts(data)
+    words = word_counts(texts(data))
     labels = data.y.astype(str)
     # Word counts run from a handful to thousands: logarithmic bins show both ends.
     edges = np.unique(np.geomspace(words.min() + 1, words.max() + 2, 30).round())
@@ -115,9 +116,9 @@ def most_used(totals: pd.Series, limit: int) -> pd.Series:
     return totals[totals > 0].sort_values(ascending=False, kind="stable")[:limit]
 
 
-def top_words(data: Exploration, limit: int = TOP_WORDS) -> pd.DataFrame:
-    """Each label's most used words: a column per label, most used first."""
-    totals = word_totals(data)
+def top_words(totals: pd.DataFrame, limit: int = TOP_WORDS) -> pd.DataFrame:
+    """Each label's most used words (of `word_totals`): a column per label, most used
+    first."""
     return pd.DataFrame(
         {
             label: pd.Series(most_used(totals[label], limit).index)
@@ -126,10 +127,9 @@ def top_words(data: Exploration, limit: int = TOP_WORDS) -> pd.DataFrame:
     )
 
 
-def top_words_figure(data: Exploration, limit: int = TOP_WORDS) -> Figure:
-    """Bars of each label's most used words, a panel per label: the words a first
-    model will lean on."""
-    totals = word_totals(data)
+def top_words_figure(totals: pd.DataFrame, limit: int = TOP_WORDS) -> Figure:
+    """Bars of each label's most used words (of `word_totals`), a panel per label:
+    the words a first model will lean on."""
     across = min(len(totals.columns), 4)
     down = -(-len(totals.columns) // across)
     figure = Figure(figsize=(3.4 * across, 3 * down), layout="constrained")
