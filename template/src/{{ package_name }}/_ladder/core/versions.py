@@ -8,6 +8,7 @@ pins the versions the project was made with: `make install` brings them back.
 
 import warnings
 from collections.abc import Iterable, Mapping
+from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
@@ -19,15 +20,19 @@ class VersionChangeWarning(UserWarning):
     """A model loaded under other library versions than those it was saved with."""
 
 
+# Looked up once a process: the installed packages do not change while it runs, and
+# a network's checkpoint, saved every epoch, records them each time.
+@cache
+def installed_version(library: str) -> str:
+    """The installed version of a library, by distribution name (scikit-learn)."""
+    try:
+        return version(library)
+    except PackageNotFoundError:
+        return MISSING
+
+
 def installed_versions(libraries: Iterable[str]) -> dict[str, str]:
-    """The installed version of each library, by distribution name (scikit-learn)."""
-    found = {}
-    for library in libraries:
-        try:
-            found[library] = version(library)
-        except PackageNotFoundError:
-            found[library] = MISSING
-    return found
+    return {library: installed_version(library) for library in libraries}
 
 
 def changed_versions(recorded: Mapping[str, str]) -> dict[str, tuple[str, str]]:
