@@ -4,12 +4,14 @@ The beginner project goes the learner's way: `make install` on a machine without
 installs uv from PyPI, locks and syncs; then the environment is made again from the
 lock alone, offline, and `make train` runs in it. The advanced project's PyTorch
 indexes are checked by locking against a stand-in for PyTorch's CPU index, so no
-torch build is downloaded here.
+torch build is downloaded here. `make update` to a release that adds a dependency
+leaves a lock that matches the new pyproject.toml and keeps every other pin.
 """
 
 import json
 import os
 import shutil
+import sys
 import tomllib
 import zipfile
 from pathlib import Path
@@ -18,6 +20,7 @@ import pytest
 from uv import find_uv_bin
 
 from harness import VARIANTS
+from template_repo import VERSION, TemplateRepo, commit_all, later, run_in
 
 UV = find_uv_bin()
 
@@ -129,3 +132,43 @@ def test_advanced_project_locks_torch_from_the_pytorch_index(
     # explicit = true: the other packages still come from PyPI.
     for pin in pins["lightning"]:
         assert pin["source"] == {"registry": "https://pypi.org/simple"}
+
+
+# A dependency a later release adds; already a dependency of a dependency, so the
+# new lock needs no download.
+ADDED_DEPENDENCY = "packaging>=23"
+
+
+@pytest.mark.slow
+def test_make_update_locks_again_keeping_every_pin(tmp_path) -> None:
+    repo = TemplateRepo.from_worktree(tmp_path / "ml100")
+    project = repo.copy(tmp_path / "project", VERSION)
+    result = run_in(project, UV, "lock")
+    assert result.returncode == 0, result.stderr[-3000:]
+    commit_all(project, "The lock")
+    before = locked(project / "uv.lock")
+
+    after = later(VERSION)
+    repo.replace(
+        "template/pyproject.toml.jinja",
+        '    "pyyaml>=6",',
+        f'    "{ADDED_DEPENDENCY}",\n    "pyyaml>=6",',
+    )
+    repo.release(after)
+    make_update = ["make", "--no-print-directory", "update", f"UV={UV}"]
+    result = run_in(
+        project, *make_update, f"PYTHON={sys.executable}", f"TEMPLATE_VERSION={after}"
+    )
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+
+    # The lock matches the updated pyproject.toml: `uv sync --locked` would accept it.
+    check = run_in(project, UV, "lock", "--check")
+    assert check.returncode == 0, check.stderr[-3000:]
+    pins = locked(project / "uv.lock")
+    slug = tomllib.loads((project / "pyproject.toml").read_text())["project"]["name"]
+    [root] = pins[slug]
+    assert "packaging" in {d["name"] for d in root["dependencies"]}
+    # Every version the old lock pinned, the new one keeps.
+    for name, old_pins in before.items():
+        versions = {pin["version"] for pin in pins[name]}
+        assert versions == {pin["version"] for pin in old_pins}, name
