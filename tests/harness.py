@@ -180,6 +180,8 @@ def dataset_answers(data: str, workdir: Path) -> dict[str, Any]:
             "text_column": "review",
             "target_column": "label",
         }
+    if data == "newsgroups":
+        return {"kind": "text", "dataset": "newsgroups"}
     if data == "images":
         return {"kind": "images", "dataset": "digits"}
     if data == "csv-segments":
@@ -219,6 +221,8 @@ VARIANTS: dict[str, dict[str, Any]] = {
         for data in DATA_CHOICES + SERIES_CHOICES
     },
     **{f"{tier}-text": {"tier": tier, "data": "text-csv"} for tier in OFFERED_TIERS},
+    # The text kind's default, 20 Newsgroups: its generated tests make its cache.
+    "beginner-newsgroups": {"tier": "beginner", "data": "newsgroups"},
     **{
         f"{tier}-{data}": {"tier": tier, "data": data}
         for tier in OFFERED_TIERS

@@ -125,6 +125,8 @@ def project(request, rendered, copy_of, tmp_path):
     [f"{tier}-{kind}" for tier in OFFERED_TIERS for kind in SUITE_KINDS[tier]]
     + [f"{tier}-{IMAGE_SUITES[tier]}" for tier in OFFERED_TIERS]
     + [f"{tier}-text" for tier in OFFERED_TIERS]
+    # The text kind's default data once, read from the cache its tests make.
+    + ["beginner-newsgroups"]
     + SERIES_SUITES
     # Each tier's clustering suite once, on iris; the CSV runs `make all` only.
     + [f"{tier}-clustering" for tier in OFFERED_TIERS],

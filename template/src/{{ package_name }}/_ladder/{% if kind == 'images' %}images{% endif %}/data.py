@@ -6,6 +6,8 @@ converted to `project.color_mode` and resized to `project.image_size` pixels squ
 The built-in digits are written out as such a folder the first time they are needed.
 """
 
+import os
+import shutil
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -47,7 +49,9 @@ def write_digits(folder: Path) -> None:
 
     digits = load_digits()
     # Written beside the folder, then renamed: an interrupted run leaves no half set.
-    partial = folder.with_name(f".{folder.name}.partial")
+    # `make all` explores and trains at once, so two processes may write: each its
+    # own copy, and the first rename wins.
+    partial = folder.with_name(f".{folder.name}.partial-{os.getpid()}")
     for number, (image, digit) in enumerate(
         zip(digits.images, digits.target, strict=True)
     ):
@@ -55,7 +59,12 @@ def write_digits(folder: Path) -> None:
         target = partial / str(digit) / f"{number:04d}.png"
         target.parent.mkdir(parents=True, exist_ok=True)
         Image.fromarray(grey, mode="L").save(target)
-    partial.rename(folder)
+    try:
+        partial.rename(folder)
+    except OSError:
+        if not folder.is_dir():
+            raise
+        shutil.rmtree(partial)  # the other process's copy is in place
 
 
 def list_images(folder: Path) -> tuple[list[Path], list[str]]:

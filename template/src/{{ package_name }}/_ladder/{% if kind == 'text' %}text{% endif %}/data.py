@@ -8,6 +8,7 @@ shared split, baseline, metrics and `predict` work on texts unchanged.
 from pathlib import Path
 
 import pandas as pd
+from filelock import FileLock
 
 from ..core.artifacts import read_csv
 from ..core.data import MIN_ROWS
@@ -37,17 +38,21 @@ def load_dataset(paths: Paths, project: Project) -> tuple[pd.DataFrame, pd.Serie
 
 def load_newsgroups(project: Project) -> pd.DataFrame:
     """Downloaded once (about 14 MB) into scikit-learn's cache, read from it after."""
-    from sklearn.datasets import fetch_20newsgroups
+    from sklearn.datasets import fetch_20newsgroups, get_data_home
 
+    # `make all` explores and trains at once: the first process downloads, and the
+    # other waits for it, then reads the cache.
+    lock = FileLock(Path(get_data_home()) / "20news.lock")
     try:
-        bunch = fetch_20newsgroups(
-            subset="all",
-            categories=list(NEWSGROUPS),
-            # Headers name the group outright: a model would learn the answer key.
-            remove=("headers", "footers", "quotes"),
-            shuffle=True,
-            random_state=project.seed,
-        )
+        with lock:
+            bunch = fetch_20newsgroups(
+                subset="all",
+                categories=list(NEWSGROUPS),
+                # Headers name the group outright: a model would learn the answer key.
+                remove=("headers", "footers", "quotes"),
+                shuffle=True,
+                random_state=project.seed,
+            )
     except OSError as error:  # no connection, or the server did not answer
         raise ProjectError(
             f"20 Newsgroups could not be downloaded ({error}): connect once, and "
