@@ -670,6 +670,8 @@ def notes(bench: Bench, repeat: int, warmup: int, load_before: float) -> list[st
             "generated suites ran without the pytest plugins installed here that the "
             f"project does not declare: {', '.join(sorted(bench.skipped_plugins))}"
         )
+    if find_spec("torch"):
+        lines.append(torch_note())
     if find_spec("torch") and "beginner" in bench.tiers:
         lines.append(
             "torch is installed here, and importing skops imports it (scikit-learn's "
@@ -678,6 +680,20 @@ def notes(bench: Bench, repeat: int, warmup: int, load_before: float) -> list[st
             "loads a scikit-learn model than in a beginner project's own environment"
         )
     return lines
+
+
+def torch_note() -> str:
+    """Which torch ran, and whether torchvision was beside it: Lightning's import
+    imports torchmetrics, which imports torchvision (and torch._dynamo) when it is
+    installed, as in an images project only."""
+    note = f"torch {version('torch')}"
+    if find_spec("torchvision"):
+        return (
+            f"{note} and torchvision {version('torchvision')}: Lightning's import then "
+            f"imports torchvision too ({import_seconds('lightning'):.1f} s for "
+            "`import lightning`), which only an images project's own environment has"
+        )
+    return f"{note}, no torchvision, as in the environment of any kind but images"
 
 
 def markdown(rows: list[Row], notes: list[str]) -> str:
