@@ -1,47 +1,71 @@
 """The advanced tier's time-series `train` as one plain script.
 
 The same work as `python -m <package> train` in a default advanced time-series
-project (co2), done with PyTorch directly, without Lightning: standardised changes in
-windows of 36 months from the training period, the latest 20% of windows for
-validation, the same GRU trained with AdamW and a cosine schedule for up to 100
-epochs, stopping early on the validation loss and keeping the best epoch's weights;
-then a recursive forecast of the last 24 months scored next to the seasonal naive,
-the weights, history and figures saved. Then, as the advanced `train` does, the
+project (co2), done with the libraries directly, Lightning among them as the tier
+asks: standardised changes in windows of 36 months from the training period, the
+latest 20% of windows for validation, the same GRU trained by Lightning with AdamW
+and a cosine schedule for up to 100 epochs, stopping early on the validation loss
+(patience 20), with best and last checkpoints and a CSV log; then a recursive
+forecast of the last 24 months from the best epoch, scored next to the seasonal
+naive, the history and figures saved. Then, as the advanced `train` does, the
 intermediate tier's search of the classical forecasters:
 benchmarks/baselines/timeseries_intermediate.py, run in this process.
 Usage: python benchmarks/baselines/timeseries_advanced.py OUTPUT_FOLDER
 """
 
-import copy
 import json
 import runpy
 import sys
 from pathlib import Path
 
+import lightning as L
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 import torch
+from lightning.pytorch.callbacks import EarlyStopping, ModelCheckpoint
+from lightning.pytorch.loggers import CSVLogger
 from timeseries_common import HORIZON, SEED, load_series, scores, seasonal_naive
 from torch import nn
 from torch.utils.data import DataLoader, TensorDataset
+from torchmetrics.regression import MeanAbsoluteError
 
 LENGTH, MAX_EPOCHS, PATIENCE, BATCH = 36, 100, 20, 32
-torch.manual_seed(SEED)
 torch.set_num_threads(1)
 
 
-class SequenceNetwork(nn.Module):
+class SequenceNetwork(L.LightningModule):
     def __init__(self) -> None:
         super().__init__()
         self.recurrent = nn.GRU(1, 32, batch_first=True)
         self.head = nn.Linear(32, 1)
+        self.loss = nn.MSELoss()
+        self.val_mae = MeanAbsoluteError()
 
     def forward(self, windows):
         outputs, _ = self.recurrent(windows)
         return self.head(outputs[:, -1]).squeeze(-1)
 
+    def training_step(self, batch, _):
+        inputs, targets = batch
+        loss = self.loss(self(inputs), targets)
+        self.log("train_loss", loss, on_epoch=True, on_step=False)
+        return loss
 
+    def validation_step(self, batch, _):
+        inputs, targets = batch
+        outputs = self(inputs)
+        self.log("val_loss", self.loss(outputs, targets), on_epoch=True)
+        self.val_mae.update(outputs, targets)
+        self.log("val_mae", self.val_mae, on_epoch=True)
+
+    def configure_optimizers(self):
+        optimizer = torch.optim.AdamW(self.parameters(), lr=0.003, weight_decay=0.0001)
+        schedule = torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, T_max=100)
+        return {"optimizer": optimizer, "lr_scheduler": schedule}
+
+
+L.seed_everything(SEED, verbose=False)
 output = Path(sys.argv[1])
 series = load_series()
 train, test = series.iloc[:-HORIZON], series.iloc[-HORIZON:]
@@ -59,33 +83,22 @@ train_loader = DataLoader(
 )
 val_loader = DataLoader(TensorDataset(inputs[cut:], targets[cut:]), batch_size=BATCH)
 
-network = SequenceNetwork()
-optimizer = torch.optim.AdamW(network.parameters(), lr=0.003, weight_decay=0.0001)
-schedule = torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, T_max=100)
-loss_of = nn.MSELoss()
-history, best_loss, best_state, waited = [], float("inf"), None, 0
-for epoch in range(MAX_EPOCHS):
-    network.train()
-    for batch_inputs, batch_targets in train_loader:
-        optimizer.zero_grad()
-        loss = loss_of(network(batch_inputs), batch_targets)
-        loss.backward()
-        optimizer.step()
-    schedule.step()
-    network.eval()
-    with torch.no_grad():
-        val_loss = float(
-            np.mean([loss_of(network(x), y).item() for x, y in val_loader])
-        )
-    history.append({"epoch": epoch, "val_loss": val_loss})
-    if val_loss < best_loss:
-        best_loss, best_state, waited = val_loss, copy.deepcopy(network.state_dict()), 0
-    else:
-        waited += 1
-        if waited >= PATIENCE:
-            break
-network.load_state_dict(best_state)
-torch.save(best_state, output / "model.ckpt")
+checkpoint = ModelCheckpoint(output / "checkpoints", "best", "val_loss", save_last=True)
+trainer = L.Trainer(
+    max_epochs=MAX_EPOCHS,
+    accelerator="cpu",
+    devices=1,
+    callbacks=[EarlyStopping("val_loss", patience=PATIENCE), checkpoint],
+    logger=CSVLogger(output / "logs"),
+    enable_progress_bar=False,
+    enable_model_summary=False,
+)
+trainer.fit(SequenceNetwork(), train_loader, val_loader)
+network = SequenceNetwork.load_from_checkpoint(
+    checkpoint.best_model_path, weights_only=True
+)
+history = pd.read_csv(Path(trainer.logger.log_dir) / "metrics.csv")
+history = history.groupby("epoch").last()
 
 network.eval()
 window, level, forecast = list(scaled[-LENGTH:]), float(train.iloc[-1]), []
@@ -100,9 +113,9 @@ metrics = {
     "model": scores(train, test, forecast),
     "baseline": scores(train, test, naive),
 }
-pd.DataFrame(history).to_csv(output / "history.csv", index=False)
+history.to_csv(output / "history.csv")
 figure, axes = plt.subplots(figsize=(13, 4), layout="constrained")
-axes.plot([row["val_loss"] for row in history])
+axes.plot(history.index, history["val_loss"])
 figure.savefig(output / "training_curves.png", dpi=120)
 figure, axes = plt.subplots(figsize=(10, 4.5), layout="constrained")
 axes.plot(test.index, test, label="actual (test)")
