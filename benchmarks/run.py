@@ -672,13 +672,14 @@ def notes(bench: Bench, repeat: int, warmup: int, load_before: float) -> list[st
         )
     if find_spec("torch"):
         lines.append(torch_note())
-    if find_spec("torch") and "beginner" in bench.tiers:
-        lines.append(
-            "torch is installed here, and importing skops imports it (scikit-learn's "
-            "estimator discovery walks into array-api-compat's torch support): "
-            f"{import_seconds('torch'):.1f} s more for each process that saves or "
-            "loads a scikit-learn model than in a beginner project's own environment"
-        )
+        if "beginner" in bench.tiers:
+            lines.append(
+                "torch is installed here, and importing skops imports it "
+                "(scikit-learn's estimator discovery walks into array-api-compat's "
+                f"torch support): {import_seconds('torch'):.1f} s more for each "
+                "process that saves or loads a scikit-learn model than in a beginner "
+                "project's own environment"
+            )
     return lines
 
 
@@ -687,7 +688,7 @@ def torch_note() -> str:
     imports torchmetrics, which imports torchvision (and torch._dynamo) when it is
     installed, as in an images project only."""
     note = f"torch {version('torch')}"
-    if find_spec("torchvision"):
+    if find_spec("torchvision") and find_spec("lightning"):
         return (
             f"{note} and torchvision {version('torchvision')}: Lightning's import then "
             f"imports torchvision too ({import_seconds('lightning'):.1f} s for "
