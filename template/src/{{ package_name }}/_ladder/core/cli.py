@@ -15,6 +15,12 @@ Every command reads configs/project.yaml; those that read the configuration
 lists its own in `sections.py`), and take `--config FILE` and `--section.key value`
 overrides (settings.py). A ProjectError becomes a one-line message and exit code 1,
 never a traceback; a VersionChangeWarning, a one-line warning.
+
+Commands joined by `then` run in order in one process: `train then evaluate` imports
+scikit-learn & co. once, where two commands would each spend seconds on it. Every
+command of the chain is parsed before the first runs, so a typo stops it before any
+training. A distributed training (DDP) runs its command again in each process: give
+it alone, and `evaluate` after it.
 """
 
 import argparse
@@ -34,6 +40,8 @@ from .paths import Paths
 from .settings import AddSection, Settings, build_parser, parse_settings
 from .versions import VersionChangeWarning
 
+# Joins commands that run in one process: `train then evaluate`.
+THEN = "then"
 # The rungs in climbing order; a tier's project holds the folders up to its own.
 RUNGS = ("core", "beginner", "intermediate", "advanced")
 LADDER = __package__.rsplit(".", 1)[0]
@@ -104,10 +112,39 @@ def command_parser(paths: Paths, command: Command) -> ArgumentParser:
     return parser
 
 
-def run_command(paths: Paths, command: Command, args: list[str]) -> None:
-    """Parse `args` for `command`, then run it."""
-    settings = parse_settings(command_parser(paths, command), args)
-    command.run(paths, settings)
+def command_line(
+    commands: Mapping[str, Command], first: bool
+) -> argparse.ArgumentParser:
+    """`[--root DIR] COMMAND [options]`; the commands after `then` share the first's
+    --root."""
+    listing = "\n".join(f"  {name:<10} {c.help}" for name, c in commands.items())
+    parser = argparse.ArgumentParser(
+        prog=f"python -m {PACKAGE}" + ("" if first else f" ... {THEN}"),
+        description=f"commands:\n{listing}\n\n`COMMAND --help` lists its options; "
+        f"`train then evaluate` runs both in one process.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    if first:
+        parser.add_argument(
+            "--root",
+            type=Path,
+            default=Path(),
+            help="project folder (default: current)",
+        )
+    parser.add_argument("command", choices=commands, metavar="COMMAND")
+    parser.add_argument("args", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
+    return parser
+
+
+def split_chain(argv: list[str]) -> list[list[str]]:
+    """`train --x 1 then evaluate` -> [["train", "--x", "1"], ["evaluate"]]."""
+    chain: list[list[str]] = [[]]
+    for arg in argv:
+        if arg == THEN:
+            chain.append([])
+        else:
+            chain[-1].append(arg)
+    return chain
 
 
 FORMAT_WARNING = warnings.formatwarning
@@ -122,22 +159,21 @@ def format_warning(message, category, *args, **kwargs) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     commands = available_commands()
-    listing = "\n".join(f"  {name:<10} {c.help}" for name, c in commands.items())
-    parser = argparse.ArgumentParser(
-        prog=f"python -m {PACKAGE}",
-        description=f"commands:\n{listing}\n\n`COMMAND --help` lists its options.",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    parser.add_argument(
-        "--root", type=Path, default=Path(), help="project folder (default: current)"
-    )
-    parser.add_argument("command", choices=commands, metavar="COMMAND")
-    parser.add_argument("args", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
-    args = parser.parse_args(argv)
-    command = commands[args.command]
+    first, *rest = split_chain(sys.argv[1:] if argv is None else argv)
+    args = command_line(commands, first=True).parse_args(first)
+    then = command_line(commands, first=False)
+    steps = [args, *(then.parse_args(step) for step in rest)]
+    paths = Paths(args.root)
     warnings.formatwarning = format_warning
+    command = commands[args.command]
     try:
-        run_command(Paths(args.root), command, args.args)
+        chain = []
+        for step in steps:
+            command = commands[step.command]
+            parser = command_parser(paths, command)
+            chain.append((command, parse_settings(parser, step.args)))
+        for command, settings in chain:
+            command.run(paths, settings)
     except ProjectError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
