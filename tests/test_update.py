@@ -501,6 +501,7 @@ def runnable(command: str) -> bool:
     return not tier or tier[1] in OFFERED_TIERS
 
 
+@pytest.mark.slow
 def test_readme_update_commands_work_as_written(releases, tmp_path):
     # Set-up command 1 copies from "." with the CLI; the project must still find it.
     copy = [sys.executable, "-m", "copier", "copy", "--trust", "--defaults"]
