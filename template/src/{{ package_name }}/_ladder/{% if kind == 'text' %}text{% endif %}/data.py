@@ -42,9 +42,8 @@ def load_newsgroups(project: Project) -> pd.DataFrame:
 
     # `make all` explores and trains at once: the first process downloads, and the
     # other waits for it, then reads the cache.
-    lock = FileLock(Path(get_data_home()) / "20news.lock")
     try:
-        with lock:
+        with FileLock(Path(get_data_home()) / "20news.lock"):
             bunch = fetch_20newsgroups(
                 subset="all",
                 categories=list(NEWSGROUPS),
