@@ -81,7 +81,7 @@ def tier_choices() -> str:
 
 
 def tier_help() -> str:
-    """Each tier's lines, its name before the first and the others indented to it."""
+    """Each tier's lines, after its name and indented to the same column."""
     lines = ["Difficulty tier; each adds to the one below."]
     width = max(map(len, TIERS)) + 2
     for tier, facts in TIERS.items():
@@ -116,16 +116,20 @@ def dataset_choices(kind: str) -> str:
 
 
 def dataset_help(kind: str) -> str:
-    """Where the kind's datasets come from, in lines that fit 80 columns."""
+    """What the kind's datasets are, in lines that fit an 80-column terminal (the
+    menu below it names them)."""
     offered = KINDS[kind]["datasets"]
-    lines = [f"Which data for a {kind} project?"]
-    shipped = [name for name in offered if name in DATASETS and name != "newsgroups"]
+    lines = [f"Which data for the {kind} kind?"]
+    libraries = [DATASETS[name].get("library") for name in offered if name in DATASETS]
+    shipped = " and ".join(dict.fromkeys(filter(None, libraries)))
     if shipped:
-        lines.append(f"  {', '.join(shipped)}: ship with the library, work offline.")
-    if "newsgroups" in offered:
-        lines.append("  newsgroups: downloads once (14 MB) into scikit-learn's cache.")
+        lines.append(f"  The named datasets come with {shipped}: no download.")
+    if any(DATASETS.get(name, {}).get("download") for name in offered):
+        lines.append(
+            "  newsgroups is downloaded once (14 MB) into scikit-learn's cache."
+        )
     if "csv" in offered:
-        lines.append("  csv: your own file.")
+        lines.append("  csv: your own file, its path asked next.")
     if "folder" in offered:
-        lines.append("  folder: your own images, one subfolder per class.")
+        lines.append("  folder: your own images, one subfolder per class, asked next.")
     return "\n".join(lines)
