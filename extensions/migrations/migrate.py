@@ -4,16 +4,19 @@ Copier merges the template's changes into each file, but it cannot follow a file
 setting to a new place: a renamed module would arrive fresh under its new name while the
 learner's edited copy under the old name is deleted, and a renamed or moved setting
 would meet the learner's value in a conflict. A release that makes such a change lists
-one of the commands below under `_migrations` in copier.yml, at its version:
+its steps in a plan, extensions/migrations/<release>.plan, one of the commands below a
+line, and copier.yml runs the plan on every update, without Copier's `version` key:
 
-    - version: "0.3.0"
-      when: "{{ true }}"  # both stages; each command knows what to do in each
+    - when: "{{ true }}"  # both stages; each command knows what to do in each
       command:
         - "{{ _copier_python }}"
         - "{{ _copier_conf.src_path }}/extensions/migrations/migrate.py"
-        - rename-file
-        - src/{package_name}/features.py
-        - src/{package_name}/preprocessing.py
+        - plan
+        - "{{ _copier_conf.src_path }}/extensions/migrations/0.3.0.plan"
+
+A plan runs only for a project whose recorded release (releases.py) is below the one
+in its name, so it never replays on a project already past it, tagged or not; a
+change that needs a plan therefore comes with its release (pyproject.toml's version).
 
 Commands (paths may hold {answer} placeholders, filled from .copier-answers.yml):
 
@@ -28,8 +31,8 @@ Commands (paths may hold {answer} placeholders, filled from .copier-answers.yml)
 A change that comes with a tier instead of a release (a module the higher tier names
 differently) can run `rename-file` without `version`, on a condition such as
 `when: "{{ _stage == 'after' and tier != 'beginner' }}"`: Copier knows the new answers
-in the after stage only. `move-setting` needs `version`, as its before stage must know
-that the update crosses the release.
+in the after stage only. `move-setting` belongs in a plan, as its before stage must
+know that the update crosses the release.
 
 How they know what the learner changed: the update is not committed yet, so HEAD still
 holds the learner's files and the answers of the release they came from. That release
@@ -55,7 +58,9 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from packaging.version import InvalidVersion, Version
 
+import releases
 import yaml_lines
 
 ANSWERS_FILE = ".copier-answers.yml"
@@ -798,6 +803,23 @@ def run(args: argparse.Namespace, project: Path, old_release: OldRelease) -> str
     return move_settings(project, args.old, args.new, args.stage, old_release, args.map)
 
 
+def plan_applies(project: Path, file: Path) -> bool:
+    """Whether the project is from before the plan's release (its file's name).
+
+    copier.yml lists the plans without Copier's `version` key, so Copier runs them on
+    every update: its version test compares git tags, which a fresh clone or a fork
+    lacks, and a project made from an untagged commit would replay every plan at the
+    first tag. The project's own record decides instead (see releases.py).
+    """
+    try:
+        release = Version(file.name.removesuffix(".plan"))
+    except InvalidVersion:
+        raise MigrationError(
+            f"{file}: a plan is named by its release, as 0.2.0.plan"
+        ) from None
+    return releases.project_release(project) < release
+
+
 def plan_steps(file: Path) -> list[list[str]]:
     """A plan's steps: one command a line, in shell words; `#` starts a comment."""
     try:
@@ -840,8 +862,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.command != "plan":
             return run_step(args, project, old_release, args.command)
         try:
+            if not plan_applies(project, args.file):
+                return 0  # a project already past the plan's release: not a word
             steps = plan_steps(args.file)
-        except MigrationError as error:
+        except (MigrationError, releases.ReleaseError) as error:
             print(f"migration plan: error: {error}", file=sys.stderr)
             return 1
         # The steps share the options given before `plan`, and one old release.
