@@ -111,9 +111,13 @@ def test_layout_matches_the_design(project) -> None:
 
 
 def test_the_engine_is_plain_python_rendered_as_it_is(project) -> None:
-    """No engine file is a template: each is copied byte for byte, so this
-    repository's ruff and tests check the very code a project runs."""
-    assert not list(TEMPLATE_ENGINE.rglob("*.jinja"))
+    """No engine code is a template: each module is copied byte for byte, so this
+    repository's ruff and tests check the very code a project runs. The one rendered
+    file is the release record, a version number."""
+    templates = TEMPLATE_ENGINE.rglob("*.jinja")
+    assert [path.relative_to(TEMPLATE_ENGINE).as_posix() for path in templates] == [
+        "RELEASE.jinja"
+    ]
     answers = answers_of(project)
     names = jinja2.Environment()
     # A rung's folder is conditional by name: {% if tier == ... %}advanced{% endif %},
