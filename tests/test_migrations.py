@@ -8,6 +8,7 @@ release 0.1.0 (commit 4e48fec) are updated to this working tree's release.
 """
 
 import re
+import shutil
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +20,7 @@ from packaging.version import Version
 import migrate
 import releases
 import yaml_lines
-from harness import OFFERED_TIERS, REPO_ROOT, Project
+from harness import OFFERED_TIERS, REPO_ROOT, VARIANTS, Project
 from template_repo import (
     VERSION,
     TemplateRepo,
@@ -334,6 +335,28 @@ def edit_0_2_0_project(project: Path) -> None:
     commit_all(project, "My work")
 
 
+@pytest.mark.parametrize("tier", OFFERED_TIERS)
+def test_each_step_is_silent_on_a_project_past_it(rendered, tmp_path, capsys, tier):
+    """Each step of every plan, run on a project of this release whose learner made
+    the edits a replayed 0.2.0 plan would move (the plan's release gate bypassed): it
+    tells from the files that the project is past it, and changes and says nothing."""
+    made = rendered(f"{tier}-iris", **VARIANTS[f"{tier}-iris"])
+    project = tmp_path / "project"
+    shutil.copytree(made.path, project)
+    git(project, "init", "-q", "-b", "main")
+    commit_all(project, "Made")
+    edit_0_2_0_project(project)
+    before = tree(project)
+    shared = ["--project", str(project), "--old-release", str(made.path)]
+    for plan in sorted(PLANS.glob("*.plan")):
+        for step in migrate.plan_steps(plan):
+            for stage in ("before", "after"):
+                assert migrate.main([*shared, "--stage", stage, *step]) == 0, step
+                assert capsys.readouterr() == ("", ""), (plan.name, stage, step)
+    assert tree(project) == before
+    assert git(project, "status", "--porcelain") == ""
+
+
 @pytest.mark.slow
 def test_a_project_from_an_untagged_commit_replays_no_migration(tmp_path):
     """Made from this commit in an untagged clone, then updated to a later tagged
@@ -622,13 +645,21 @@ FROM_0_1_0_CASES = [
     ],
 )
 def test_a_0_1_0_project_moves_to_the_ladder_with_its_edits(
-    request, tier, tagged, tmp_path
+    request, tier, tagged, tmp_path, capfd
 ):
     repo = request.getfixturevalue("history" if tagged else "untagged_history")
     project = made_with_0_1_0(repo, tmp_path / "project", tier)
     package = Project(project, {}).package
+    capfd.readouterr()
 
     update(project, vcs_ref=repo.ref(VERSION))
+
+    # Each value the model trains with that a migration set is named in its line.
+    lines = capfd.readouterr().out.splitlines()
+    said = [line for line in lines if line.startswith("migration ")]
+    for _, key, value in [*FROM_0_1_0[tier].settings, *SHARED.settings]:
+        setting = f"{key} = {yaml_lines.flow(value)}"
+        assert any(setting in line for line in said), (setting, said)
 
     answers = yaml.safe_load((project / ".copier-answers.yml").read_text())
     if tagged:
