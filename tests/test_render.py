@@ -110,6 +110,7 @@ def test_layout_matches_the_design(project) -> None:
     assert drafts == [project.path / draft_of(project)], "one draft, in its place"
     assert project.has_file("LICENSE") == (answers["license"] != "none")
     assert project.has_file(".github/workflows/ci.yml") == answers["github_actions"]
+    assert project.has_file(".github/workflows/update.yml") == answers["github_actions"]
 
 
 def test_the_engine_is_plain_python_rendered_as_it_is(project) -> None:
