@@ -12,6 +12,7 @@ An unknown key, a wrong type or broken YAML stops the command with the file and 
 key. The resolved configuration, every default filled in, is saved with each run.
 """
 
+import argparse
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +25,9 @@ from .errors import ProjectError
 from .paths import Paths
 from .project import Project
 
+# The keys of configs/project.yaml that are yours to change for a run (the others
+# record your answers to Copier).
+RUN_KEYS = {"project.seed", "project.test_size"}
 # How a section adds its keys to a parser: `(parser, "features") -> None`.
 AddSection = Callable[[ArgumentParser, str], None]
 
@@ -91,6 +95,11 @@ def build_parser(
         "--config", action=ActionConfigFile, help="a YAML file of overrides"
     )
     parser.add_class_arguments(Project, "project")
+    # The project's facts are your answers to Copier (`copier update --data` changes
+    # them): --help shows only the keys a run may change.
+    for action in parser._actions:
+        if action.dest.split(".")[0] == "project" and action.dest not in RUN_KEYS:
+            action.help = argparse.SUPPRESS
     for key, add_section in sections.items():
         add_section(parser, key)
     return parser
