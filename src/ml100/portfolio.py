@@ -17,6 +17,9 @@ PORTFOLIO = "PORTFOLIO.md"
 FIGURE = "portfolio/progress.png"
 HEADERS = ["#", "project", "tier", "kind", "dataset", "result", "lift", "post"]
 HEADERS += ["template"]
+# PORTFOLIO.md says what writes it, so that it is written again rather than edited;
+# the site's home page, the learner's own, does not.
+WRITTEN_BY = "Written by `ml100 portfolio`."
 
 
 def link(text: str, address: str | None) -> str:
@@ -33,6 +36,7 @@ def portfolio_markdown(
     project_link: Callable[[Row], str | None],
     post_link: Callable[[Row], str | None],
     figure: str,
+    written_by: str = "",
 ) -> str:
     cells = []
     for row in rows:
@@ -56,7 +60,7 @@ def portfolio_markdown(
         "# #100MLProjects portfolio",
         "",
         f"{len(rows)} projects, {trained} trained, {published} published. "
-        "Written by `ml100 portfolio`.",
+        f"{written_by}".rstrip(),
         "",
         markdown_table(HEADERS, cells),
         "",
@@ -86,6 +90,7 @@ def run(workspace: Workspace) -> int:
             relative_address(row.post.path, root) if row.post else None
         ),
         figure=FIGURE,
+        written_by=WRITTEN_BY,
     )
     wrote = [
         name
