@@ -22,7 +22,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 # What the tests import (pyproject.toml's pytest pythonpath): the template's release
-# helpers, and the Jinja extension they import as `ml100`; the hub runs as a command.
+# helpers, and the Jinja extension (`ml100_jinja`); the hub runs as a command.
 sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "extensions")]
 
 from template_repo import GIT_ENV, VERSION, TemplateRepo, later  # noqa: E402

@@ -9,7 +9,7 @@ Run from the repository root, with the template's test dependencies installed:
     python benchmarks/run.py --peer ../copier-uv --peer-data '{"project_name": "x"}'
                                                # also render another template
 
-For each tier in OFFERED_TIERS (extensions/ml100.py), side by side in one run:
+For each tier in OFFERED_TIERS (catalogue.yml), side by side in one run:
 
 - render: a fresh Python process that imports Copier and renders the tier's default
   project with vcs_ref="HEAD" (what `copier copy` costs), against the same for a
@@ -68,7 +68,8 @@ README_START = "<!-- benchmarks:start -->"
 README_END = "<!-- benchmarks:end -->"
 
 sys.path.insert(0, str(REPO_ROOT / "extensions"))
-from ml100 import OFFERED_TIERS  # noqa: E402
+from ml100_jinja.catalogue import KINDS as CATALOGUE_KINDS  # noqa: E402
+from ml100_jinja.catalogue import OFFERED_TIERS  # noqa: E402
 
 # The targets: seconds, or a ratio to the thing compared with. A tier missing here is
 # measured without a target.
@@ -91,7 +92,7 @@ SUITE_TARGETS = {
 }
 # The problem kinds measured (--kinds), the projects their rows name, and what a text
 # project is rendered with: benchmarks/baselines/common.py's corpus as its CSV.
-KINDS = ("tabular", "text", "clustering", "images", "timeseries")
+KINDS = tuple(CATALOGUE_KINDS)
 PROJECTS = {
     "tabular": "default project",
     "text": "text project (2,000 posts)",

@@ -21,7 +21,7 @@ from csv_data import (
     write_text_csv,
 )
 from image_data import write_image_folder
-from ml100 import OFFERED_TIERS
+from ml100_jinja.catalogue import KINDS, OFFERED_TIERS
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
@@ -43,19 +43,20 @@ THREAD_LIMITS = {
 # A title that breaks naive templates in every language the project is written in.
 HOSTILE_TITLE = 'Dogs "vs" Cats: {{ it\'s }} {% if %} <b>#1</b> — café \\ 日本 🐱'
 
+
+def built_in(kind: str) -> list[str]:
+    """The datasets the catalogue offers `kind`, less the learner's own file."""
+    return [data for data in KINDS[kind]["datasets"] if data != "csv"]
+
+
 # The data a tabular project can be given: each built-in set, and a CSV once per task.
 # Variants name one with `data`; `kind` is the problem kind, a question like any other.
 DATA_CHOICES = [
-    "iris",
-    "wine",
-    "breast_cancer",
-    "digits",
-    "diabetes",
-    "csv-classification",
-    "csv-regression",
+    *built_in("tabular"),
+    *(f"csv-{task}" for task in KINDS["tabular"]["tasks"]),
 ]
 # The data a time-series project can be given: each built-in series, and a CSV.
-SERIES_CHOICES = ["co2", "sunspots", "csv-series"]
+SERIES_CHOICES = [*built_in("timeseries"), "csv-series"]
 
 
 def render(destination: Path, data: dict[str, Any], **options: Any) -> Path:

@@ -21,7 +21,7 @@ from harness import (
     SERIES_CHOICES,
     VARIANTS,
 )
-from ml100 import identifier_problem
+from ml100_jinja.validators import identifier_problem
 
 # Module name -> the distributions that provide it, from this (test) environment.
 PROVIDERS = packages_distributions()
@@ -115,4 +115,4 @@ def test_package_name_may_not_shadow_any_installed_module(tier, rendered) -> Non
         if module.isidentifier() and module.islower() and not module.startswith("_")
         if not identifier_problem(module)
     )
-    assert not allowed, f"add {allowed} to INDIRECT_DEPENDENCY_MODULES (ml100.py)"
+    assert not allowed, f"add {allowed} to validators.INDIRECT_DEPENDENCY_MODULES"

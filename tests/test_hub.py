@@ -9,8 +9,8 @@ file listed); then `site`, whose pages are opened and every link and image follo
 and shown in a headless chromium (browser.py).
 A quicker test feeds `status` the bad projects a workspace may hold.
 
-The hub runs as a command (`python -m ml100`, what the `ml100` script runs), because in
-this test session `ml100` imports the template's Jinja extension (extensions/ml100.py).
+The hub runs as a command (`python -m ml100`, what the `ml100` script runs), as a
+learner runs it; tests/test_drafts.py imports it as a package.
 """
 
 import json

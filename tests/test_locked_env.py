@@ -17,6 +17,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+import yaml
 from uv import find_uv_bin
 
 from harness import VARIANTS
@@ -46,6 +47,20 @@ def recorded_versions(model_file: Path) -> dict[str, str]:
         return json.loads(archive.read("versions.json"))
 
 
+def assert_hooks_agree_with_the_lock(project: Path, pins: dict[str, list]) -> None:
+    """Each pre-commit hook runs the version uv.lock pins of a package the project
+    has: a `system` hook runs the project's own tool from .venv, and a hook that
+    installs its own copy pins the same version as the lock."""
+    config = yaml.safe_load((project / ".pre-commit-config.yaml").read_text())
+    for hook in (hook for repo in config["repos"] for hook in repo["hooks"]):
+        if hook["language"] == "system":
+            assert (project / hook["entry"].split()[0]).is_file(), hook["id"]
+        for pin in hook.get("additional_dependencies", []):
+            name, version = pin.split("==")
+            for package in pins.get(name, []):
+                assert package["version"] == version, f"{hook['id']}: {pin}"
+
+
 @pytest.mark.slow
 def test_beginner_project_installs_from_its_lock_and_trains(
     rendered, copy_of, tmp_path
@@ -64,8 +79,13 @@ def test_beginner_project_installs_from_its_lock_and_trains(
     assert (project.path / ".git" / "hooks" / "pre-commit").is_file()
     pins = locked(project.path / "uv.lock")
     assert {"scikit-learn", "skops", "pytest", "uv", "copier"} <= pins.keys()
+    assert_hooks_agree_with_the_lock(project.path, pins)
 
-    # The lock alone remakes the environment, offline, from uv's cache.
+    # The lock alone remakes the environment, offline, from uv's cache. The uv that
+    # `make install` bootstrapped came from pip, outside that cache: put it there
+    # (else this passed only after another test had synced a project online).
+    reinstall = [UV, "sync", "--frozen", "--reinstall-package", "uv"]
+    assert project.run(*reinstall, env=env).returncode == 0
     shutil.rmtree(project.path / ".venv")
     offline = [UV, "sync", "--frozen", "--offline"]
     result = project.run(*offline, env=env)

@@ -2,13 +2,23 @@
 and on what every run of it writes."""
 
 import json
+import re
 import sys
+import tomllib
+from importlib.metadata import version
 from pathlib import Path
 
 import pytest
 import yaml
+from uv import find_uv_bin
 
 from harness import CLUSTERING_VARIANTS, VARIANTS
+
+UV = find_uv_bin()
+JUPYTEXT = version("jupytext")
+# A jupytext other than this environment's (the one the notebook is paired with here):
+# the version a project's lock may hold when a newer one is out.
+OTHER_JUPYTEXT = "1.19.6" if JUPYTEXT != "1.19.6" else "1.19.5"
 
 GIT_IDENTITY = {
     "GIT_AUTHOR_NAME": "Ada",
@@ -18,18 +28,54 @@ GIT_IDENTITY = {
 }
 
 
-def test_every_hook_installs_from_pypi(rendered) -> None:
+def install_project_tools(project, jupytext: str = JUPYTEXT) -> None:
+    """The project's .venv with the tools its system hooks run (`make install` makes
+    the whole of it from uv.lock; tests/test_locked_env.py runs that)."""
+    venv = project.path / ".venv"
+    if not venv.is_dir():
+        assert project.run(UV, "venv", "-q", str(venv)).returncode == 0
+    tools = [f"ruff=={version('ruff')}", f"jupytext=={jupytext}"]
+    result = project.run(UV, "pip", "install", "-q", "--python", str(venv), *tools)
+    assert result.returncode == 0, result.stderr
+
+
+def hooks_of(project) -> list[dict]:
+    config = yaml.safe_load(project.read(".pre-commit-config.yaml"))
+    return [hook for repo in config["repos"] for hook in repo["hooks"]]
+
+
+def test_every_hook_installs_from_pypi_or_runs_the_project_tools(rendered) -> None:
     project = rendered("beginner-iris", **VARIANTS["beginner-iris"])
     config = yaml.safe_load(project.read(".pre-commit-config.yaml"))
-    for repo in config["repos"]:
-        # A `repo: local` hook with language python pip-installs its dependencies;
-        # anything else would clone from GitHub, which a learner may not reach.
-        assert repo["repo"] == "local"
-        for hook in repo["hooks"]:
+    # A `repo: local` hook with language python pip-installs its dependencies;
+    # anything else would clone from GitHub, which a learner may not reach.
+    assert all(repo["repo"] == "local" for repo in config["repos"])
+    dependencies = project_dependencies(project)
+    for hook in hooks_of(project):
+        if hook["language"] == "system":
+            # The project's own tool, from the environment uv.lock pins: a hook
+            # pinned apart from the lock would format or pair files otherwise.
+            tool = hook["entry"].split()[0]
+            assert tool.startswith(".venv/bin/"), hook
+            assert tool.removeprefix(".venv/bin/") in dependencies, hook
+            assert "additional_dependencies" not in hook
+        else:
             # `fail` hooks only print their message: nothing to install.
             assert hook["language"] in {"python", "fail"}
             pins = hook.get("additional_dependencies", [])
             assert all("==" in dependency for dependency in pins)
+            # A tool the project also depends on runs from the project instead.
+            assert not {pin.split("==")[0] for pin in pins} & dependencies, hook
+
+
+def project_dependencies(project) -> set[str]:
+    """The names of every package pyproject.toml asks for, dependency groups too."""
+    pyproject = tomllib.loads(project.read("pyproject.toml"))
+    requirements = [
+        *pyproject["project"]["dependencies"],
+        *(r for group in pyproject["dependency-groups"].values() for r in group),
+    ]
+    return {re.split(r"[\[<>=!~ ]", r, maxsplit=1)[0].lower() for r in requirements}
 
 
 @pytest.mark.slow
@@ -39,6 +85,7 @@ def test_hooks_install_and_pass_on_a_fresh_project(rendered, copy_of, tmp_path):
         rendered("beginner-iris", **VARIANTS["beginner-iris"]), tmp_path / "p"
     )
     env = {**GIT_IDENTITY, "PRE_COMMIT_HOME": str(tmp_path / "cache")}
+    install_project_tools(project)
     project.run("git", "init", "-q")
     project.run("git", "add", "-A")
     result = project.run(
@@ -82,17 +129,23 @@ def test_hooks_strip_notebook_outputs_and_keep_the_pair_in_sync(
         rendered("beginner-iris", **VARIANTS["beginner-iris"]), tmp_path / "p"
     )
     env = {**GIT_IDENTITY, "PRE_COMMIT_HOME": str(tmp_path / "cache")}
+    # The project's lock holds another jupytext than the one the learner pairs with
+    # (JupyterLab's, or the project's own before `uv lock --upgrade`).
+    install_project_tools(project, jupytext=OTHER_JUPYTEXT)
 
     def hooks() -> int:
         project.run("git", "add", "-A")
         command = [sys.executable, "-m", "pre_commit", "run", "--all-files"]
-        return project.run(*command, env=env).returncode
+        result = project.run(*command, env=env)
+        assert "inconsistent" not in result.stdout, result.stdout
+        return result.returncode
 
     project.run("git", "init", "-q")
     # The learner pairs the percent script with an .ipynb (README), then runs a cell.
     script, notebook = "notebooks/01-explore.py", "notebooks/01-explore.ipynb"
     pair = ["--set-formats", "ipynb,py:percent", script]
     assert project.run(sys.executable, "-m", "jupytext", *pair).returncode == 0
+    assert "jupytext_version: " not in project.read(script)
     cells = json.loads(project.read(notebook))
     code = next(cell for cell in cells["cells"] if cell["cell_type"] == "code")
     code["outputs"] = [{"output_type": "stream", "name": "stdout", "text": ["ran\n"]}]
@@ -107,6 +160,11 @@ def test_hooks_strip_notebook_outputs_and_keep_the_pair_in_sync(
         file.write("\n# %%\nanswer = 42\n")
     assert hooks() == 1, "the .ipynb was not brought in line"
     assert "answer = 42" in project.read(notebook)
+    assert hooks() == 0
+    project.run("git", "commit", "-q", "-m", "a cell", env=env)
+
+    # The project's jupytext moves on (a newer lock): the pair stays in sync.
+    install_project_tools(project, jupytext=JUPYTEXT)
     assert hooks() == 0
 
 

@@ -5,6 +5,7 @@ in a pseudo-terminal driven by pexpect (as Copier's own tests do), so a default 
 own validator refuses, or a help cut short by YAML, shows up here.
 """
 
+import io
 import os
 import re
 import sys
@@ -25,11 +26,10 @@ BACKSPACE = "\x08"
 # Each question's help as the prompt shows it, up to where a cut one would stop.
 HELP = {
     "project_number": "Which project of the challenge is this (1-999)? "
-    "It is shown as #001.",
+    "7 is shown as #007.",
     "tier": "Difficulty tier; each adds to the one below.",
     "kind": "What kind of problem?",
-    "dataset": "Which data? iris to diabetes ship inside scikit-learn, co2 and "
-    "sunspots inside statsmodels",
+    "dataset": "Which data for the",
     "csv_path": "Path to your CSV file.",
     "date_column": "The column of your CSV that holds each row's date",
     "images_path": "Path to your folder of images: one subfolder per class",
@@ -57,13 +57,10 @@ def on_screen(text: str) -> re.Pattern:
     return re.compile(GAP.join(re.escape(word) for word in text.split()))
 
 
-# The dataset menu's entries, in order: csv is the last one for tables (the cursor
-# skips the entries greyed out for the kind: the series and newsgroups for tabular,
-# the tables for text).
+# The dataset menu lists the kind's own datasets: csv is the last one for tables.
 CSV_CHOICE = DOWN * 5
 # The kind menu: images after tabular, text and clustering. For images the dataset
-# menu starts at digits, and folder is the next choice offered (the others are
-# skipped, greyed out).
+# menu is digits, then folder.
 IMAGES_CHOICE = DOWN * 3
 FOLDER_CHOICE = DOWN
 
@@ -71,7 +68,9 @@ FOLDER_CHOICE = DOWN
 class Prompt:
     """`copier copy` of this working tree, waiting in a terminal for its questions."""
 
-    def __init__(self, destination: Path, home: Path) -> None:
+    def __init__(
+        self, destination: Path, home: Path, columns: int = 400, cwd: Path | None = None
+    ) -> None:
         # An empty git config, so the author defaults are the template's placeholders.
         (home / ".gitconfig").write_text("")
         env = {
@@ -89,10 +88,14 @@ class Prompt:
             env=env,
             encoding="utf-8",
             timeout=20,
-            # Wide enough that a message naming a long temporary path is not wrapped
-            # mid-word.
-            dimensions=(40, 400),
+            # By default wide enough that a message naming a long temporary path is
+            # not wrapped mid-word.
+            dimensions=(40, columns),
+            cwd=cwd,
         )
+        # Everything the terminal was sent, from the first question on.
+        self.transcript = io.StringIO()
+        self.child.logfile_read = self.transcript
         self.destination = destination
 
     def answer(self, question: str, keys: str = "") -> None:
@@ -176,7 +179,7 @@ def test_a_series_csv_offers_its_columns_and_asks_the_horizon(prompt, tmp_path):
     prompt.answer("project_number")
     prompt.answer("tier")
     prompt.answer("kind", DOWN * 4)  # timeseries, the last kind
-    prompt.answer("dataset", DOWN * 2)  # co2, sunspots, csv (newsgroups greyed)
+    prompt.answer("dataset", DOWN * 2)  # co2, sunspots, csv
     prompt.answer("csv_path", str(csv_path))
     prompt.answer("date_column")  # Enter: the first column, offered as the default
     prompt.answer("target_column")  # Enter: the last column
@@ -284,8 +287,7 @@ def test_a_clustering_csv_needs_no_label_column(prompt, tmp_path):
     prompt.answer("project_number")
     prompt.answer("tier")
     prompt.answer("kind", DOWN * 2)  # clustering, after text
-    # diabetes and newsgroups show greyed out for clustering: the arrow keys skip them.
-    prompt.answer("dataset", DOWN * 4)
+    prompt.answer("dataset", DOWN * 4)  # iris, wine, breast_cancer, digits, csv
     prompt.answer("csv_path", str(csv_path))
     prompt.expect("A column of known groups to score the clusters against")
     prompt.child.send(ENTER)  # none: the default
@@ -298,3 +300,107 @@ def test_a_clustering_csv_needs_no_label_column(prompt, tmp_path):
     )
     assert project["project"]["task"] == "clustering"
     assert project["project"]["target"] == ""
+
+
+# --- an 80-column terminal --------------------------------------------------------
+
+# prompt_toolkit does not wrap a question's help or a menu entry: a line as wide as the
+# terminal is cut there, its last column drawn by moving the cursor to it. At 80
+# columns that move is this one; a prompt whose lines all fit never sends it.
+LAST_COLUMN = "\x1b[79C"
+
+
+def write_files(folder: Path) -> None:
+    """A CSV for each kind that asks for one, and a folder of images."""
+    (folder / "sales.csv").write_text("area,rooms,price\n50,2,100\n70,3,150\n")
+    (folder / "visits.csv").write_text("day,visits\n2024-01-01,5\n2024-01-02,7\n")
+    (folder / "reviews.csv").write_text("review,label\ngreat,good\nawful,bad\n")
+    (folder / "shoppers.csv").write_text("spend,visits\n40,2\n400,4\n")
+    for name in ("beach", "city"):
+        (folder / "photos" / name).mkdir(parents=True)
+        (folder / "photos" / name / "a.png").write_bytes(b"\x89PNG")
+
+
+# Each kind's way through the questions to its own last one: (question or the start
+# of its help, keys typed).
+NARROW_PATHS = {
+    "tabular": [
+        ("kind", ""),
+        ("dataset", CSV_CHOICE),
+        ("csv_path", "sales.csv"),
+        ("target_column", ""),
+        ("task", ""),
+    ],
+    "text": [
+        ("kind", DOWN),
+        ("dataset", DOWN),
+        ("csv_path", "reviews.csv"),
+        ("text_column", ""),
+        ("target_column", ""),
+    ],
+    "clustering": [
+        ("kind", DOWN * 2),
+        ("dataset", DOWN * 4),
+        ("csv_path", "shoppers.csv"),
+        ("A column of known groups", ""),
+    ],
+    "images": [
+        ("kind", IMAGES_CHOICE),
+        ("dataset", FOLDER_CHOICE),
+        ("images_path", "photos"),
+    ],
+    "timeseries": [
+        ("kind", DOWN * 4),
+        ("dataset", DOWN * 2),
+        ("csv_path", "visits.csv"),
+        ("date_column", ""),
+        ("target_column", ""),
+        ("horizon", ""),
+    ],
+}
+# What a learner must read whole there, the words as the terminal shows them.
+NARROW_SCREENS = {
+    "tabular": [
+        "7 is shown as #007.",
+        "intermediate: + candidates compared by k-fold CV",
+        "The named datasets come with scikit-learn: no download.",
+        "diabetes (regression, 442 patients)",
+    ],
+    "text": ["newsgroups is downloaded once (14 MB) into scikit-learn's cache."],
+    "clustering": [
+        "iris (clustering, 150 flowers)",
+        "(leave empty if there is none).",
+    ],
+    "images": ["folder: your own images, one subfolder per class, asked next."],
+    "timeseries": [
+        "The named datasets come with statsmodels: no download.",
+        "the last this many steps.",
+    ],
+}
+
+
+@pytest.mark.parametrize("kind", NARROW_PATHS)
+def test_every_question_reads_whole_at_80_columns(kind, tmp_path) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    write_files(tmp_path)
+    prompt = Prompt(tmp_path / "project", home, columns=80, cwd=tmp_path)
+    try:
+        prompt.answer("project_number")
+        prompt.answer("tier")
+        for question, keys in NARROW_PATHS[kind]:
+            prompt.expect(HELP.get(question, question))
+            prompt.child.send(keys + ENTER)
+        # The questions every kind shares, once: the tabular way goes to the end.
+        if kind == "tabular":
+            prompt.finish(LATER)
+        else:
+            prompt.expect(HELP["project_title"])
+    finally:
+        prompt.child.close(force=True)
+    screen = prompt.transcript.getvalue()
+    for text in NARROW_SCREENS[kind]:
+        assert on_screen(text).search(screen), text
+    if kind == "clustering":
+        assert "(classification" not in screen, "clustering hides the classes"
+    assert LAST_COLUMN not in screen, "a line of the prompt is cut at 80 columns"

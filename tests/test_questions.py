@@ -10,6 +10,15 @@ BAD_ANSWERS = [
     ({"project_number": 1000}, "project_number must be between 1 and 999"),
     ({"tier": "expert"}, "'tier': 'expert' is not in"),
     ({"dataset": "mnist"}, "'dataset': 'mnist' is not in"),
+    # Another kind's dataset: the refusal names the ones this kind offers.
+    (
+        {"kind": "text", "dataset": "iris"},
+        "'dataset': 'iris' is not in ['newsgroups', 'csv']",
+    ),
+    (
+        {"kind": "timeseries", "dataset": "digits"},
+        "'digits' is not in ['co2', 'sunspots', 'csv']",
+    ),
     # No default, so that the prompt shows an empty path: Copier names the question.
     ({"dataset": "csv"}, 'Question "csv_path" is required'),
     ({"dataset": "csv", "csv_path": " "}, "csv_path is required when dataset is csv"),

@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from harness import HOSTILE_TITLE, REPO_ROOT, VARIANTS, assert_ruff_passes
-from ml100 import IMAGE_SUFFIXES
+from ml100_jinja.data_inspection import IMAGE_SUFFIXES
 
 JINJA_LEFTOVER = re.compile(r"{{|}}|{%|%}|{#|#}")
 FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)

@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from .drafts import find_drafts
 from .errors import HubError
 from .workspace import ANSWERS_FILE
 
@@ -24,7 +25,6 @@ DEFAULT_KIND = "tabular"
 # another template.
 REQUIRED_ANSWERS = ("project_number", "project_slug", "project_title", "tier")
 FRONT_MATTER = re.compile(r"\A---\r?\n(.*?)\r?\n---\r?\n?", re.DOTALL)
-JEKYLL_DATE = "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]"
 # A plain Markdown post's draft state: a comment under its title, hidden on GitHub.
 DRAFT_COMMENT = re.compile(r"^<!-- draft: (true|false)\b[^\n]*-->[ \t]*\r?\n?", re.M)
 
@@ -207,16 +207,9 @@ class Project:
         return Result(name, model, baseline, evaluated_at)
 
     def draft_path(self) -> Path | None:
-        """Where the platform's draft lies (as the engine's publish.py places it)."""
-        blog = self.folder / "blog"
-        if self.platform == "hugo":
-            path = blog / self.slug / "index.md"
-        elif self.platform == "jekyll":
-            found = sorted((blog / "_posts").glob(f"{JEKYLL_DATE}-{self.slug}.md"))
-            path = found[-1] if found else blog / "_posts" / "missing.md"
-        else:
-            path = blog / f"{self.slug}.md"
-        return path if path.is_file() else None
+        """Where the platform's draft lies (by the rule the engine follows too)."""
+        found = find_drafts(self.folder, self.slug, self.platform)
+        return found[-1] if found else None
 
     def post(self) -> Post | None:
         """The blog draft, or None if the learner removed it."""

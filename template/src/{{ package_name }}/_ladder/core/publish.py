@@ -22,6 +22,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from .artifacts import write_atomically
+from .drafts import draft_path, find_drafts
 from .errors import ProjectError
 from .project import Project
 
@@ -34,8 +35,6 @@ LIQUID_OPEN, LIQUID_CLOSE = "{" * 2, "}" * 2
 HOSTED = {"devto": "dev.to", "medium": "Medium"}
 # The owner in the repository address Copier offers, until you give yours.
 PLACEHOLDER_OWNER = "your-github-name"
-# Jekyll dates a post by its file name: rename it to the day you publish.
-JEKYLL_DATE = "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]"
 
 
 def placeholder_note(project: Project) -> str | None:
@@ -63,20 +62,15 @@ class Blog:
 
     @property
     def draft(self) -> Path:
-        slug, blog = self.project.slug, self.root / "blog"
-        if self.platform == "hugo":
-            return blog / slug / "index.md"
-        if self.platform == "jekyll":
-            posts = blog / "_posts"
-            found = sorted(posts.glob(f"{JEKYLL_DATE}-{slug}.md"))
-            if len(found) > 1:
-                names = ", ".join(path.name for path in found)
-                raise ProjectError(
-                    f"{posts} holds {len(found)} drafts ({names}): keep one"
-                )
-            today = datetime.date.today().isoformat()
-            return found[0] if found else posts / f"{today}-{slug}.md"
-        return blog / f"{slug}.md"
+        slug = self.project.slug
+        found = find_drafts(self.root, slug, self.platform)
+        if len(found) > 1:
+            names = ", ".join(path.name for path in found)
+            raise ProjectError(
+                f"{found[0].parent} holds {len(found)} drafts ({names}): keep one"
+            )
+        today = datetime.date.today().isoformat()
+        return found[0] if found else self.root / draft_path(slug, self.platform, today)
 
     @property
     def figures_folder(self) -> Path | None:

@@ -1,0 +1,1 @@
+../../template/src/{{ package_name }}/_ladder/core/drafts.py
