@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from harness import BASE_ANSWERS, REPO_ROOT, VARIANTS, Project
-from ml100 import OFFERED_TIERS
+from harness import BASE_ANSWERS, OFFERED_TIERS, REPO_ROOT, VARIANTS, Project
 
 PLACEHOLDER = "https://github.com/your-github-name/"
 # The project facts that come from Copier's answers: a run never passes them.
@@ -105,3 +104,36 @@ def test_the_placeholder_address_is_named_at_copy_and_by_report(
     result = project.run(*python, "report")
     assert result.returncode == 0, result.stderr
     assert said not in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("answers", "said"),
+    [
+        (
+            ["kind=timeseries", "csv_path=/nowhere/sales.csv", "date_column=month"]
+            + ["target_column=units"],
+            "with its dates in the column month, its values in units.",
+        ),
+        (
+            ["kind=text", "csv_path=/nowhere/sales.csv", "text_column=review"]
+            + ["target_column=stars"],
+            "with its texts in the column review, their labels in stars.",
+        ),
+        (
+            ["kind=clustering", "csv_path=/nowhere/sales.csv"],
+            "with every column a number.",
+        ),
+        (
+            ["csv_path=/nowhere/sales.csv", "target_column=churned"],
+            "with its column to predict named churned.",
+        ),
+    ],
+    ids=["series", "text", "clustering", "table"],
+)
+def test_the_copy_names_the_columns_a_csv_not_there_yet_needs(
+    answers, said, tmp_path
+) -> None:
+    copied = copy_with_cli(tmp_path / "p", "dataset=csv", *answers)
+    assert copied.returncode == 0, copied.stderr[-3000:]
+    closing = " ".join(copied.stderr.split())
+    assert f"copy it to data/raw/sales.csv before training, {said}" in closing, closing
