@@ -535,12 +535,18 @@ def test_new_asks_copiers_questions_in_a_terminal(tmp_path):
             "column to predict named 'churned'.",
         ),
         (
+            ["kind=clustering", "dataset=csv", "csv_path=/nowhere/shops.csv"]
+            + ["target_column=region"],
+            "copy it to {folder}/data/raw/shops.csv before training, with every "
+            "column a number, the known groups in 'region'.",
+        ),
+        (
             ["kind=images", "dataset=folder", "images_path=/nowhere/My Photos"],
             "copy it to {folder}/data/raw/my-photos/ before training, one subfolder "
             "per class.",
         ),
     ],
-    ids=["series", "table", "images"],
+    ids=["series", "table", "clustering", "images"],
 )
 def test_new_says_where_the_data_goes_when_it_is_not_there(answers, said, tmp_path):
     workspace = tmp_path / "100ml"

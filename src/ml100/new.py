@@ -146,10 +146,11 @@ def data_to_bring(project: Project) -> str | None:
             columns = f"its dates in the column {dates!r}, its values in {target!r}"
         elif texts:
             columns = f"its texts in the column {texts!r}, their labels in {target!r}"
-        elif target:
-            columns = f"its column to predict named {target!r}"
+        elif project.kind == "clustering":
+            known = f", the known groups in {target!r}" if target else ""
+            columns = f"every column a number{known}"
         else:
-            columns = "every column a number (a label column is optional)"
+            columns = f"its column to predict named {target!r}"
         return (
             f"Your CSV is not there yet: copy it to {project.folder / csv_file} "
             f"before training, with {columns}."
