@@ -3,7 +3,7 @@
 A plain Markdown post counts as published once the learner says so; the progress
 figure ticks days, not minutes, and puts every metric on one scale; the site's home
 page is the learner's, without the hub's signature. The hub runs in a process of its
-own (in this session `ml100` is the template's Jinja extension, see test_hub.py).
+own, as the `ml100` command does, with matplotlib's file-only backend.
 """
 
 import json
