@@ -56,16 +56,16 @@ def portfolio_markdown(
         )
     trained = sum(row.result is not None for row in rows)
     published = sum(bool(row.post) and row.post.status == "published" for row in rows)
+    summary = f"{len(rows)} projects, {trained} trained, {published} published."
     parts = [
         "# #100MLProjects portfolio",
         "",
-        f"{len(rows)} projects, {trained} trained, {published} published. "
-        f"{written_by}".rstrip(),
+        f"{summary} {written_by}".rstrip(),
         "",
         markdown_table(HEADERS, cells),
         "",
-        f"![Projects finished over time, and each one's lift over its baseline]"
-        f"({figure})",
+        "![Projects finished over time, and how far each one went from its baseline "
+        f"towards a perfect score]({figure})",
         "",
     ]
     if problems:
