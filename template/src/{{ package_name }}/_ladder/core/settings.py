@@ -18,7 +18,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from jsonargparse import ActionConfigFile, ArgumentParser, Namespace
+from jsonargparse import (
+    ActionConfigFile,
+    ArgumentParser,
+    DefaultHelpFormatter,
+    Namespace,
+)
 from jsonargparse import ArgumentError as ConfigError
 
 from .errors import ProjectError
@@ -77,6 +82,24 @@ class Settings:
             raise AttributeError(name) from None
 
 
+def shown_in_help(action: argparse.Action) -> bool:
+    """The project's facts are your answers to Copier (`copier update --data` changes
+    them): --help shows only the project keys a run may change."""
+    return action.dest.split(".")[0] != "project" or action.dest in RUN_KEYS
+
+
+class RunKeysHelp(DefaultHelpFormatter):
+    """jsonargparse's help, less the project facts. (Hidden here, not with
+    help=SUPPRESS, which would leave them out of the saved configuration too.)"""
+
+    def add_usage(self, usage, actions, groups, prefix=None) -> None:
+        shown = [action for action in actions if shown_in_help(action)]
+        super().add_usage(usage, shown, groups, prefix)
+
+    def add_arguments(self, actions) -> None:
+        super().add_arguments([action for action in actions if shown_in_help(action)])
+
+
 def build_parser(
     paths: Paths, sections: Mapping[str, AddSection], **options: Any
 ) -> ArgumentParser:
@@ -85,6 +108,7 @@ def build_parser(
     if sections:
         files.append(paths.default_config)
     parser = ArgumentParser(
+        formatter_class=RunKeysHelp,
         default_config_files=[str(file) for file in files],
         exit_on_error=False,
         # A misspelt key is an error, never taken as the key it abbreviates.
@@ -95,11 +119,6 @@ def build_parser(
         "--config", action=ActionConfigFile, help="a YAML file of overrides"
     )
     parser.add_class_arguments(Project, "project")
-    # The project's facts are your answers to Copier (`copier update --data` changes
-    # them): --help shows only the keys a run may change.
-    for action in parser._actions:
-        if action.dest.split(".")[0] == "project" and action.dest not in RUN_KEYS:
-            action.help = argparse.SUPPRESS
     for key, add_section in sections.items():
         add_section(parser, key)
     return parser
