@@ -318,7 +318,8 @@ def template_failing(how: str, workdir: Path) -> Path:
     """A copy of this template that fails late, in one of the LATE_FAILURES ways."""
     copy = workdir / "failing-template"
     copy.mkdir()
-    shutil.copy(REPO_ROOT / "copier.yml", copy)
+    for name in ["copier.yml", "catalogue.yml"]:
+        shutil.copy(REPO_ROOT / name, copy)
     for folder in ["extensions", "template"]:
         shutil.copytree(REPO_ROOT / folder, copy / folder)
     if how.startswith("task"):

@@ -28,6 +28,7 @@ import yaml
 
 from browser import browser_on
 from harness import REPO_ROOT, THREAD_LIMITS, VARIANTS, Project
+from ml100_jinja.catalogue import learner_file
 from template_repo import (
     GIT_ENV,
     VERSION,
@@ -39,7 +40,6 @@ from template_repo import (
 
 NEXT = later(VERSION)
 PACKAGE = "template/src/{{ package_name }}"
-TABULAR_MODEL = "{% if kind == 'tabular' %}model.py{% endif %}.jinja"
 ENGINE_LINE = f"# This line arrived with release {NEXT}."
 MODEL_LINE = f"(This line arrived with release {NEXT}.)"
 PNG = b"\x89PNG\r\n\x1a\n"
@@ -85,7 +85,7 @@ def releases(tmp_path_factory) -> TemplateRepo:
     repo = TemplateRepo.from_worktree(tmp_path_factory.mktemp("hub") / "ml100")
     repo.append(f"{PACKAGE}/_ladder/core/report.py", f"\n{ENGINE_LINE}\n")
     # The learner's model.py, rendered for the tabular kind.
-    model = f"{PACKAGE}/{TABULAR_MODEL}"
+    model = learner_file("tabular", "model.py")
     first = repo.file(model).read_text(encoding="utf-8").splitlines()[0]
     repo.replace(model, first + "\n", f"{first}\n{MODEL_LINE}\n")
     repo.release(NEXT)

@@ -254,12 +254,14 @@ MIGRATIONS = f"""
 
 def release_with_renames(repo: TemplateRepo) -> None:
     """features.py becomes preprocessing.py, project.test_size project.test_share."""
-    # The tabular kind's features.py is rendered for it and the clustering kind.
-    tabular = "{% if kind in ['tabular', 'clustering'] %}{name}{% endif %}"
-    features = tabular.replace("{name}", "features.py")
-    preprocessing = tabular.replace("{name}", "preprocessing.py")
-    git(repo.path, "mv", f"{PACKAGE}/{features}", f"{PACKAGE}/{preprocessing}")
-    module = repo.file(f"{PACKAGE}/{preprocessing}")
+    # Every kind's features.py is rendered by one file that includes the kind's own.
+    for kind in sorted((repo.path / "template/learner").iterdir()):
+        if (kind / "features.py").is_file():
+            git(repo.path, "mv", kind / "features.py", kind / "preprocessing.py")
+    wrapper = f"{PACKAGE}/preprocessing.py.jinja"
+    git(repo.path, "mv", f"{PACKAGE}/features.py.jinja", wrapper)
+    repo.replace(wrapper, '"features.py"', '"preprocessing.py"')
+    module = repo.file("template/learner/tabular/preprocessing.py")
     first, rest = module.read_text().split("\n", 1)
     module.write_text(f"{first}\n(Renamed from features.py in {RENAMES}.)\n{rest}")
     repo.replace("template/configs/project.yaml.jinja", "test_size:", "test_share:")

@@ -4,11 +4,11 @@ import re
 import sys
 import tomllib
 
-import jinja2
 import pytest
 import yaml
 
 from harness import HOSTILE_TITLE, REPO_ROOT, VARIANTS, assert_ruff_passes
+from ml100_jinja.catalogue import KINDS, OFFERED_TIERS
 from ml100_jinja.data_inspection import IMAGE_SUFFIXES
 
 JINJA_LEFTOVER = re.compile(r"{{|}}|{%|%}|{#|#}")
@@ -115,22 +115,23 @@ def test_the_engine_is_plain_python_rendered_as_it_is(project) -> None:
     repository's ruff and tests check the very code a project runs."""
     assert not list(TEMPLATE_ENGINE.rglob("*.jinja"))
     answers = answers_of(project)
-    names = jinja2.Environment()
-    # A rung's folder is conditional by name: {% if tier == ... %}advanced{% endif %},
-    # and so is a kind's package: {% if kind == ... %}text{% endif %}.
+    # The engine's folders have plain names: a kind's package is named after it, a
+    # rung after its tier. A project gets its own kind's and its tiers' up to its own.
+    tiers = list(OFFERED_TIERS)
+    above = set(tiers[tiers.index(answers["tier"]) + 1 :])
+    others = set(KINDS) - {answers["kind"]}
     sources = {
-        "/".join(
-            names.from_string(part).render(tier=answers["tier"], kind=answers["kind"])
-            for part in source.relative_to(TEMPLATE_ENGINE).parts
-        ): source
+        source.relative_to(TEMPLATE_ENGINE).as_posix(): source
         for source in TEMPLATE_ENGINE.rglob("*.py")
+    }
+    expected = {
+        name for name in sources if not set(name.split("/")[:-1]) & (above | others)
     }
     engine = project.path / "src" / project.package / ENGINE
     rendered = {
         path.relative_to(engine).as_posix(): path for path in engine.rglob("*.py")
     }
-    expected = {name for name in sources if not name.startswith("/")}
-    assert set(rendered) == {name for name in expected if "//" not in name}
+    assert set(rendered) == expected
     for name, path in rendered.items():
         assert path.read_bytes() == sources[name].read_bytes(), name
 

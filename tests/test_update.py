@@ -15,12 +15,12 @@ import sys
 import tomllib
 from pathlib import Path
 
-import jinja2
 import pytest
 import yaml
 from copier.errors import UserMessageError
 
 from harness import OFFERED_TIERS, REPO_ROOT, VARIANTS, Project
+from ml100_jinja.catalogue import learner_file
 from template_repo import (
     VERSION,
     TemplateRepo,
@@ -60,20 +60,6 @@ CONFLICT_LABELS = re.compile(
 )
 
 
-def beginner_file(repo: TemplateRepo, folder: str, name: str) -> str:
-    """The template file in `folder` that renders to `name` in a beginner project.
-
-    Tier- and kind-specific files are conditional by name ({% if kind == ... %}
-    model.py...), so the file behind model.py depends on what the template offers.
-    """
-    names = jinja2.Environment()
-    for path in (repo.path / folder).iterdir():
-        rendered = names.from_string(path.name).render(tier="beginner", kind="tabular")
-        if rendered.removesuffix(".jinja") == name:
-            return f"{folder}/{path.name}"
-    raise FileNotFoundError(f"no template file renders to {folder}/{name}")
-
-
 def insert_after_first_line(repo: TemplateRepo, relative: str, line: str) -> None:
     first = repo.file(relative).read_text(encoding="utf-8").splitlines()[0]
     repo.replace(relative, first + "\n", f"{first}\n{line}\n")
@@ -85,7 +71,7 @@ def releases(tmp_path_factory) -> TemplateRepo:
     repo.append(REPORT, REPORT_ADDITION)
     repo.append("template/Makefile.jinja", MAKEFILE_ADDITION)
     insert_after_first_line(repo, "template/README.md.jinja", f"\n{README_LINE}")
-    model = beginner_file(repo, PACKAGE, "model.py")
+    model = learner_file("tabular", "model.py")
     insert_after_first_line(repo, model, MODEL_LINE)
     repo.release(NEXT)
     # The draft's text, which every platform's draft file includes.
