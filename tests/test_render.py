@@ -312,3 +312,30 @@ def test_hosted_drafts_load_figures_from_the_host_s_raw_address(
     result = project.run(sys.executable, "-c", code.format(project.package))
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == raw
+
+
+# Targets other targets run: not for the learner to type.
+INNER_TARGETS = {"train-and-evaluate"}
+
+
+@pytest.mark.parametrize("tier", TIERS)
+def test_make_alone_lists_every_target_with_what_it_does(
+    tier, rendered, copy_of, tmp_path
+) -> None:
+    # A copy: a Makefile whose first target is `install` would install into it.
+    project = copy_of(
+        rendered(f"{tier}-iris", **VARIANTS[f"{tier}-iris"]), tmp_path / "p"
+    )
+    makefile = project.read("Makefile")
+    targets = {
+        target
+        for line in re.findall(r"^\.PHONY: (.*)$", makefile, re.MULTILINE)
+        for target in line.split()
+    } - INNER_TARGETS
+    # A learner's first `make`, before `make install` has brought uv.
+    result = project.run("make", env={"PATH": "/usr/bin:/bin"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    listed = dict(re.findall(r"^  ([a-z-]+) +(\S.*)$", result.stdout, re.MULTILINE))
+    assert listed.keys() == targets
+    assert listed["all"] == "the whole run, from a look at the data to a filled draft"
+    assert result.stdout == project.run("make", "help").stdout

@@ -9,7 +9,13 @@ Lightning, so they start in a moment.
 from jsonargparse import ArgumentParser
 
 from ..core.cli import Command
-from ..core.commands import add_predict_options, print_scores, run_saved
+from ..core.commands import (
+    add_predict_options,
+    print_filled,
+    print_rescored,
+    print_scores,
+    run_saved,
+)
 from ..core.paths import Paths
 from ..core.settings import Settings
 from ..intermediate.commands import INTERRUPTED
@@ -70,7 +76,8 @@ def run_evaluate(paths: Paths, settings: Settings) -> None:
     from .paths import NetworkPaths
     from .results import evaluate_network
 
-    print_scores(evaluate_network(NetworkPaths(paths.root), settings.project))
+    root = NetworkPaths(paths.root)
+    print_rescored(paths, lambda: evaluate_network(root, settings.project))
 
 
 def run_predict(paths: Paths, settings: Settings) -> None:
@@ -87,8 +94,7 @@ def run_report(paths: Paths, settings: Settings) -> None:
     from .paths import NetworkPaths
     from .results import report
 
-    for document in report(NetworkPaths(paths.root), settings.project):
-        print(f"results filled into {document}")
+    print_filled(report(NetworkPaths(paths.root), settings.project), settings.project)
 
 
 COMMANDS = [

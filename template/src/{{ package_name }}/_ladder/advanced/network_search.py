@@ -51,6 +51,7 @@ from .train import (
     build_lit_model,
     check_monitor,
     early_stopping,
+    fetch_pretrained,
     trainer_flags,
 )
 
@@ -261,6 +262,7 @@ def check_network_search(
     """The configuration trials start from, and the checked space. `search` calls it
     before either search: a typo stops it here, not after an hour of trials."""
     check_monitor(settings)
+    fetch_pretrained(settings)
     trials = TrialSettings(paths, settings)
     return trials, network_space(settings, trials)
 

@@ -13,7 +13,7 @@ from typing import Any
 import pandas as pd
 import yaml
 
-from ..core.artifacts import load_model, read_json, write_json
+from ..core.artifacts import load_model, read_json, write_metrics
 from ..core.evaluate import evaluate_saved_model
 from ..core.project import Project
 from ..core.publish import Blog
@@ -130,7 +130,7 @@ def evaluate_network(paths: NetworkPaths, project: Project) -> dict[str, Any]:
         **describe_network(predictor, checkpoint.get("config", "")),
         "figures": [*fresh["figures"], *kept],
     }
-    write_json(paths.metrics, metrics)
+    write_metrics(paths.metrics, metrics)
     return metrics
 
 

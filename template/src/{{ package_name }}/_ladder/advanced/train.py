@@ -14,6 +14,7 @@ Under DDP every process runs this function and trains on its share of each batch
 only the first process (rank 0) then does steps 3 and 4, so files are written once.
 """
 
+import logging
 import shutil
 import warnings
 from pathlib import Path
@@ -31,7 +32,7 @@ from lightning.pytorch.loggers import CSVLogger
 
 from ..beginner.train import prepare_split
 from ..core.artifacts import save_model, write_atomically, write_text
-from ..core.data import Split
+from ..core.data import Split, kind_module
 from ..core.errors import ProjectError
 from ..core.evaluate import evaluate
 from ..core.metrics import score
@@ -58,6 +59,20 @@ warnings.filterwarnings("ignore", ".*does not have many workers.*")
 warnings.filterwarnings("ignore", ".*smaller than the logging interval.*")
 
 
+class NoLitLoggerTip(logging.Filter):
+    """Lightning advertises its cloud logger (litlogger) at every Trainer it makes:
+    this project logs to CSV on purpose, so the tip is only noise in your output."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "litlogger" not in record.getMessage()
+
+
+# Lightning's informational lines come from one of these two loggers, by which of its
+# packages was imported last.
+for _package in ("lightning.pytorch", "lightning.fabric"):
+    logging.getLogger(f"{_package}.utilities.rank_zero").addFilter(NoLitLoggerTip())
+
+
 def check_monitor(settings: Settings) -> None:
     """The monitored value must be one the network logs, or no epoch could be best."""
     known = monitored_names(settings.project.task)
@@ -76,6 +91,15 @@ def resolve_resume(paths: NetworkPaths, resume: str | None) -> Path | None:
     path = paths.checkpoints / "last.ckpt" if resume == "last" else Path(resume)
     read_checkpoint(path)  # a missing or foreign file is refused here, clearly
     return path
+
+
+def fetch_pretrained(settings: Settings) -> None:
+    """A kind whose network may start from pretrained weights (images) fetches them
+    now, or finds them in the cache: a download that cannot happen stops the run
+    here, in one line, before the Trainer starts."""
+    own = kind_module(settings.project, "advanced.pretrained")
+    if own is not None:
+        own.fetch(settings.network.as_dict())
 
 
 def trainer_flags(settings: Settings) -> dict[str, Any]:
@@ -152,6 +176,7 @@ def train(paths: Paths, settings: Settings) -> dict[str, Any] | None:
     paths = NetworkPaths(paths.root)
     check_monitor(settings)
     resume = resolve_resume(paths, settings.resume)
+    fetch_pretrained(settings)
     if settings.cpu_threads:
         torch.set_num_threads(settings.cpu_threads)
     L.seed_everything(settings.project.seed, workers=True, verbose=False)

@@ -16,7 +16,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..core.artifacts import read_json, save_figure, write_json, write_text
+from ..core.artifacts import (
+    read_json,
+    save_figure,
+    write_json,
+    write_metrics,
+    write_text,
+)
 from ..core.cli import PACKAGE
 from ..core.errors import ProjectError
 from ..core.paths import Paths
@@ -114,7 +120,7 @@ def write_latest(paths: Paths, run: Run) -> None:
     base = run.folder.relative_to(paths.reports).as_posix()
     figures = [f"{base}/{figure}" for figure in run.metrics["figures"]]
     write_text(paths.resolved_config, run.config.read_text(encoding="utf-8"))
-    write_json(paths.metrics, {**run.metrics, "figures": figures})
+    write_metrics(paths.metrics, {**run.metrics, "figures": figures})
 
 
 def cv_metric(metrics: dict[str, Any]) -> str:

@@ -6,6 +6,7 @@ and records the fold scores in an Optuna study. The study lives in a database: b
 default the SQLite file reports/optuna.db, so a stopped search resumes where it was.
 Give `--search.storage` any database URL Optuna supports (PostgreSQL, MySQL, ...) and
 run `search` on several machines at once: they all add trials to one shared study.
+A database server needs its driver: for PostgreSQL, `uv sync --extra postgres`.
 """
 
 import hashlib
@@ -40,6 +41,9 @@ PROJECT_FACTS = ("dataset", "csv_file", "target", "task", "seed", "test_size")
 # Facts a problem kind adds (a forecast's horizon): counted only where set, so the
 # other kinds' study names stay what they were.
 KIND_FACTS = ("horizon", "date_column")
+# The extra of pyproject.toml that installs a database's driver, by the URL's scheme
+# (SQLAlchemy 2.1 reads postgresql:// as postgresql+psycopg://, psycopg 3).
+DRIVER_EXTRAS = {"postgresql": "postgres", "postgresql+psycopg": "postgres"}
 
 
 def cv_splitter(task: str, folds: int, seed: int) -> KFold | StratifiedKFold:
@@ -127,7 +131,14 @@ def connect(url: str) -> optuna.storages.RDBStorage:
         except SQLAlchemyError as error:
             problem = error
             time.sleep(1 + attempt)
-        except (ImportError, ValueError) as error:  # no driver, or a malformed URL
+        except ImportError as error:  # the database's driver is not installed
+            problem = error
+            extra = DRIVER_EXTRAS.get(url.split(":", 1)[0])
+            if extra:
+                install = f"`uv sync --extra {extra}` installs it"
+                problem = f"its driver is not installed: {install}"
+            break
+        except ValueError as error:  # a malformed URL
             problem = error
             break
     first_line = str(problem).strip().splitlines()[0]

@@ -3,7 +3,13 @@
 
 from ...advanced.commands import add_train_options
 from ...core.cli import Command
-from ...core.commands import add_predict_options, print_scores, run_saved
+from ...core.commands import (
+    add_predict_options,
+    print_filled,
+    print_rescored,
+    print_scores,
+    run_saved,
+)
 from ...core.paths import Paths
 from ...core.settings import Settings
 
@@ -24,7 +30,7 @@ def run_evaluate(paths: Paths, settings: Settings) -> None:
     from ...advanced.paths import NetworkPaths
     from .results import evaluate_saved
 
-    print_scores(evaluate_saved(NetworkPaths(paths.root), settings))
+    print_rescored(paths, lambda: evaluate_saved(NetworkPaths(paths.root), settings))
 
 
 def run_predict(paths: Paths, settings: Settings) -> None:
@@ -46,8 +52,7 @@ def run_report(paths: Paths, settings: Settings) -> None:
     from ...advanced.paths import NetworkPaths
     from .results import report
 
-    for document in report(NetworkPaths(paths.root), settings.project):
-        print(f"results filled into {document}")
+    print_filled(report(NetworkPaths(paths.root), settings.project), settings.project)
 
 
 COMMANDS = [

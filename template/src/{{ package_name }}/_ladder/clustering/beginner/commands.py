@@ -6,7 +6,12 @@ and an anomaly score.
 """
 
 from ...core.cli import Command
-from ...core.commands import add_predict_options, print_scores
+from ...core.commands import (
+    add_predict_options,
+    print_filled,
+    print_rescored,
+    print_scores,
+)
 from ...core.paths import Paths
 from ...core.settings import Settings
 
@@ -24,12 +29,16 @@ def run_evaluate(paths: Paths, settings: Settings) -> None:
     from ..evaluate import evaluate
 
     model = load_model(paths.model)
-    evaluation = evaluate(model, prepare_rows(paths, settings), settings)
-    # Keep what `train` wrote besides the scores (a search's candidates, ...).
-    if paths.metrics.is_file():
-        evaluation.metrics = {**read_json(paths.metrics), **evaluation.metrics}
-    write_evaluation(evaluation, paths)
-    print_scores(evaluation.metrics)
+
+    def rescore() -> dict:
+        evaluation = evaluate(model, prepare_rows(paths, settings), settings)
+        # Keep what `train` wrote besides the scores (a search's candidates, ...).
+        if paths.metrics.is_file():
+            evaluation.metrics = {**read_json(paths.metrics), **evaluation.metrics}
+        write_evaluation(evaluation, paths)
+        return evaluation.metrics
+
+    print_rescored(paths, rescore)
 
 
 def run_predict(paths: Paths, settings: Settings) -> None:
@@ -44,8 +53,7 @@ def run_predict(paths: Paths, settings: Settings) -> None:
 def run_report(paths: Paths, settings: Settings) -> None:
     from ..report import report
 
-    for document in report(paths, settings.project):
-        print(f"results filled into {document}")
+    print_filled(report(paths, settings.project), settings.project)
 
 
 COMMANDS = [

@@ -2,7 +2,7 @@
 `report` with the table of runs. `evaluate` and `predict` are the beginner rung's."""
 
 from ...core.cli import Command
-from ...core.commands import print_scores, run_saved
+from ...core.commands import print_filled, print_scores, run_saved
 from ...core.paths import Paths
 from ...core.settings import Settings
 from ...intermediate.commands import INTERRUPTED
@@ -43,8 +43,7 @@ def run_compare(paths: Paths, settings: Settings) -> None:
 def run_report(paths: Paths, settings: Settings) -> None:
     from .runs import report
 
-    for document in report(paths, settings.project):
-        print(f"results filled into {document}")
+    print_filled(report(paths, settings.project), settings.project)
 
 
 COMMANDS = [

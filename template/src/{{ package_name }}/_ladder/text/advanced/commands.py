@@ -4,7 +4,7 @@ lower rungs'."""
 
 from ...advanced.commands import add_train_options
 from ...core.cli import Command
-from ...core.commands import print_scores, run_saved
+from ...core.commands import print_rescored, print_scores, run_saved
 from ...core.paths import Paths
 from ...core.settings import Settings
 from ..beginner.commands import add_predict_options
@@ -28,7 +28,8 @@ def run_evaluate(paths: Paths, settings: Settings) -> None:
     from .paths import TextPaths
     from .results import evaluate_network
 
-    print_scores(evaluate_network(TextPaths(paths.root), settings.project))
+    root = TextPaths(paths.root)
+    print_rescored(paths, lambda: evaluate_network(root, settings.project))
 
 
 def run_predict(paths: Paths, settings: Settings) -> None:

@@ -10,7 +10,7 @@ from typing import Any
 
 from ...advanced.checkpoints import load_network
 from ...advanced.results import describe_network
-from ...core.artifacts import read_json, write_json
+from ...core.artifacts import read_json, write_metrics
 from ...core.evaluate import held_out_split, write_evaluation
 from ...core.project import Project
 from ..evaluate import evaluate_texts
@@ -50,5 +50,5 @@ def evaluate_network(paths: TextPaths, project: Project) -> dict[str, Any]:
         **describe_network(predictor, checkpoint.get("config", "")),
         "figures": [*fresh["figures"], *kept],
     }
-    write_json(paths.metrics, metrics)
+    write_metrics(paths.metrics, metrics)
     return metrics

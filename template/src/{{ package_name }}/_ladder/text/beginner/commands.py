@@ -6,7 +6,7 @@ from pathlib import Path
 from jsonargparse import ArgumentParser
 
 from ...core.cli import Command
-from ...core.commands import print_scores
+from ...core.commands import print_rescored, print_scores
 from ...core.paths import Paths
 from ...core.settings import Settings
 
@@ -22,7 +22,7 @@ def run_evaluate(paths: Paths, settings: Settings) -> None:
     from ..evaluate import evaluate_saved_model
 
     model = load_model(paths.model)
-    print_scores(evaluate_saved_model(paths, settings.project, model))
+    print_rescored(paths, lambda: evaluate_saved_model(paths, settings.project, model))
 
 
 def add_predict_options(parser: ArgumentParser) -> None:

@@ -7,7 +7,7 @@ from typing import Any
 
 from ...advanced.commands import add_train_options
 from ...core.cli import Command
-from ...core.commands import print_scores, run_saved
+from ...core.commands import print_rescored, print_scores, run_saved
 from ...core.paths import Paths
 from ...core.settings import Settings
 from ..beginner.commands import add_predict_options, print_gaps
@@ -39,25 +39,29 @@ def load_forecaster(paths: Paths) -> tuple[Any, str]:
 
 def run_evaluate(paths: Paths, settings: Settings) -> None:
     from ...advanced.results import describe_network
-    from ...core.artifacts import read_json, write_json
+    from ...core.artifacts import read_json, write_metrics
     from ...core.evaluate import write_evaluation
     from ..beginner.train import prepare_series
     from ..evaluate import evaluate
 
     forecaster, config = load_forecaster(paths)
-    previous = read_json(paths.metrics) if paths.metrics.is_file() else {}
-    evaluation = evaluate(forecaster, prepare_series(paths, settings), settings.project)
-    evaluation.metrics.update(describe_network(forecaster, config))
-    write_evaluation(evaluation, paths)
-    # What `train` recorded beside the scores (training, the best classical
-    # forecaster, its figures) stays; the new figures replace their namesakes.
-    fresh = read_json(paths.metrics)
-    names = {Path(figure).name for figure in fresh["figures"]}
-    kept = [f for f in previous.get("figures", []) if Path(f).name not in names]
-    write_json(
-        paths.metrics, {**previous, **fresh, "figures": [*fresh["figures"], *kept]}
-    )
-    print_scores(fresh)
+
+    def rescore() -> dict:
+        previous = read_json(paths.metrics) if paths.metrics.is_file() else {}
+        series = prepare_series(paths, settings)
+        evaluation = evaluate(forecaster, series, settings.project)
+        evaluation.metrics.update(describe_network(forecaster, config))
+        write_evaluation(evaluation, paths)
+        # What `train` recorded beside the scores (training, the best classical
+        # forecaster, its figures) stays; the new figures replace their namesakes.
+        fresh = read_json(paths.metrics)
+        names = {Path(figure).name for figure in fresh["figures"]}
+        kept = [f for f in previous.get("figures", []) if Path(f).name not in names]
+        figures = [*fresh["figures"], *kept]
+        write_metrics(paths.metrics, {**previous, **fresh, "figures": figures})
+        return fresh
+
+    print_rescored(paths, rescore)
 
 
 def run_predict(paths: Paths, settings: Settings) -> None:

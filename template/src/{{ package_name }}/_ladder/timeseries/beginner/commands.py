@@ -9,7 +9,7 @@ from pathlib import Path
 from jsonargparse import ArgumentParser
 
 from ...core.cli import Command
-from ...core.commands import print_scores
+from ...core.commands import print_rescored, print_scores
 from ...core.paths import Paths
 from ...core.settings import Settings
 
@@ -38,9 +38,14 @@ def run_evaluate(paths: Paths, settings: Settings) -> None:
     from .train import prepare_series
 
     forecaster = load_model(paths.model)
-    evaluation = evaluate(forecaster, prepare_series(paths, settings), settings.project)
-    write_evaluation(evaluation, paths)
-    print_scores(evaluation.metrics)
+
+    def rescore() -> dict:
+        series = prepare_series(paths, settings)
+        evaluation = evaluate(forecaster, series, settings.project)
+        write_evaluation(evaluation, paths)
+        return evaluation.metrics
+
+    print_rescored(paths, rescore)
 
 
 def add_predict_options(parser: ArgumentParser) -> None:
