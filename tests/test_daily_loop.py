@@ -137,3 +137,7 @@ def test_the_copy_names_the_columns_a_csv_not_there_yet_needs(
     assert copied.returncode == 0, copied.stderr[-3000:]
     closing = " ".join(copied.stderr.split())
     assert f"copy it to data/raw/sales.csv before training, {said}" in closing, closing
+    # Each note of the closing words on a line of its own, no gaps where one is not.
+    words = copied.stderr[copied.stderr.index("is ready in") :]
+    assert "\n\n\n" not in words, words
+    assert "\nYour CSV was not found at" in words, words
