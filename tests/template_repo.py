@@ -98,13 +98,26 @@ class TemplateRepo:
     @classmethod
     def from_history(cls, path: Path, tagged: bool = True) -> "TemplateRepo":
         """Commit 4e48fec as release 0.1.0, then this working tree as VERSION."""
-        found = run_in(REPO_ROOT, "git", "cat-file", "-e", f"{RELEASE_0_1_0}^{{tree}}")
+        return cls.from_commit(path, RELEASE_0_1_0, "0.1.0", VERSION, tagged)
+
+    @classmethod
+    def from_commit(
+        cls,
+        path: Path,
+        commit: str,
+        old: str,
+        new: str = VERSION,
+        tagged: bool = True,
+    ) -> "TemplateRepo":
+        """Commit `commit` of this repository as release `old`, then this working
+        tree as release `new`."""
+        found = run_in(REPO_ROOT, "git", "cat-file", "-e", f"{commit}^{{tree}}")
         assert found.returncode == 0, (
-            f"commit {RELEASE_0_1_0} (release 0.1.0) is not in this clone: fetch the "
+            f"commit {commit} (release {old}) is not in this clone: fetch the "
             "whole history (git fetch --unshallow) to test updates from it"
         )
         archive = subprocess.run(
-            ["git", "archive", "--format=tar", RELEASE_0_1_0],
+            ["git", "archive", "--format=tar", commit],
             cwd=REPO_ROOT,
             capture_output=True,
             check=True,
@@ -114,9 +127,9 @@ class TemplateRepo:
             tar.extractall(path, filter="data")
         git(path, "init", "-q", "-b", "main")
         repo = cls(path, tagged)
-        repo.release("0.1.0")
+        repo.release(old)
         repo.copy_worktree()
-        repo.release(VERSION)
+        repo.release(new)
         return repo
 
     def copy_worktree(self) -> None:
