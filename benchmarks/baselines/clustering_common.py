@@ -27,6 +27,7 @@ from sklearn.model_selection import train_test_split
 from sklearn.neighbors import NearestCentroid
 from sklearn.pipeline import Pipeline
 
+import search
 from common import build_preprocessor
 
 
@@ -147,12 +148,8 @@ def search_and_refit(X_train, output: Path):
         return float(np.mean(silhouettes))
 
     optuna.logging.set_verbosity(optuna.logging.ERROR)
-    study = optuna.create_study(
-        storage=f"sqlite:///{output / 'optuna.db'}",
-        direction="maximize",
-        sampler=optuna.samplers.TPESampler(seed=42),
-    )
-    study.optimize(objective, n_trials=30)
+    sampler = optuna.samplers.TPESampler(seed=42)
+    study = search.run(output, objective, n_trials=30, sampler=sampler, name=None)
 
     model = candidate(study.best_trial)
     if "random_state" in model[-1].get_params():
