@@ -81,7 +81,7 @@ loaders = [
     DataLoader(TensorDataset(tensor(rows)), batch_size=32, shuffle=shuffle)
     for rows, shuffle in ((fit_rows, True), (val_rows, False))
 ]
-# Lightning's model summary is printed here, as the project prints it.
+# Lightning prints its model summary here, as it does by default.
 trainer, checkpoints = lightning_trainer(output, 150, 20, model_summary=True)
 network = LitAutoencoder(tensor(fit_rows).shape[1])
 trainer.fit(network, *loaders)

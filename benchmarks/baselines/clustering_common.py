@@ -4,7 +4,6 @@ the profile. The same work as the kind's data.py, metrics.py, evaluate.py and
 figures.py, written with the libraries directly."""
 
 import itertools
-import json
 from pathlib import Path
 
 import matplotlib.pyplot as plt
@@ -28,7 +27,7 @@ from sklearn.neighbors import NearestCentroid
 from sklearn.pipeline import Pipeline
 
 import search
-from common import build_preprocessor
+from common import build_preprocessor, write_json
 
 
 def iris_rows():
@@ -87,7 +86,7 @@ def describe(X, features_all, clusters, anomaly, labels, n_train, output: Path):
 
 
 def write_metrics(output: Path, metrics: dict) -> None:
-    (output / "metrics.json").write_text(json.dumps(metrics, indent=2, default=str))
+    write_json(output / "metrics.json", metrics)
     model, baseline = metrics["model"], metrics["baseline"]
     print(
         f"test adjusted_rand: model {model['adjusted_rand']:.3f}, "
