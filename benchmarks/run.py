@@ -19,8 +19,10 @@ For each tier in OFFERED_TIERS (catalogue.yml), side by side in one run:
   project trained on common.py's corpus, the default images project and a
   time-series project on co2: --kinds), against a plain
   script doing the same work with the libraries directly, benchmarks/baselines/<tier>.py
-  (a tier without one is timed alone: write that file to compare it; it gets the folder
-  to write in as its one argument, and runs there).
+  or <kind>_<tier>.py (a tier without one is timed alone: write that file to compare
+  it; it gets the folder to write in as its argument, a text script the CSV too, and
+  runs there; the scripts share the helper modules beside them, such as common.py,
+  search.py and figures.py).
 - all: `make all` (train, evaluate, report) in the tier's default project.
 - suite: the generated project's tests, without the ones marked `slow`.
 - update: `copier update` of a committed default project to a newer template commit.

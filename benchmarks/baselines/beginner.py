@@ -6,22 +6,16 @@ score both, save the model with skops and a confusion matrix as PNG, write the m
 Usage: python benchmarks/baselines/beginner.py OUTPUT_FOLDER
 """
 
-import json
 import sys
 from pathlib import Path
 
-import matplotlib.pyplot as plt
-import skops.io as sio
 from sklearn.datasets import load_iris
-from sklearn.dummy import DummyClassifier
 from sklearn.linear_model import LogisticRegression
-from sklearn.metrics import (
-    ConfusionMatrixDisplay,
-)
 from sklearn.model_selection import train_test_split
 from sklearn.pipeline import Pipeline
 
-from common import build_preprocessor, score
+import figures
+from common import against_dummy, build_preprocessor, save
 
 output = Path(sys.argv[1])
 iris = load_iris(as_frame=True)
@@ -37,15 +31,9 @@ model = Pipeline(
         ("estimator", LogisticRegression(max_iter=1000, random_state=42)),
     ]
 ).fit(X_train, y_train)
-baseline = DummyClassifier(strategy="most_frequent").fit(X_train, y_train)
 
 y_pred = model.predict(X_test)
-metrics = {
-    "model": score(y_test, y_pred),
-    "baseline": score(y_test, baseline.predict(X_test)),
-}
-sio.dump(model, output / "model.skops")
-ConfusionMatrixDisplay.from_predictions(y_test, y_pred)
-plt.savefig(output / "confusion_matrix.png", dpi=120)
-(output / "metrics.json").write_text(json.dumps(metrics, indent=2))
+metrics = against_dummy(y_test, y_pred, X_train, y_train, X_test)
+figures.confusion_matrix(output, y_test, y_pred, plain=True)
+save(output, metrics, model)
 print(f"test accuracy: model {metrics['model']['accuracy']:.3f}")

@@ -18,6 +18,11 @@ import numpy as np
 import pandas as pd
 import skops.io as sio
 import torch
+from sklearn.cluster import KMeans
+from sklearn.model_selection import train_test_split
+from torch import nn
+from torch.utils.data import DataLoader, TensorDataset
+
 from clustering_common import (
     against_chance,
     describe,
@@ -25,14 +30,8 @@ from clustering_common import (
     search_and_refit,
     write_metrics,
 )
-from lightning.pytorch.callbacks import EarlyStopping, ModelCheckpoint
-from lightning.pytorch.loggers import CSVLogger
-from sklearn.cluster import KMeans
-from sklearn.model_selection import train_test_split
-from torch import nn
-from torch.utils.data import DataLoader, TensorDataset
-
 from common import build_preprocessor
+from trainer import history_of, lightning_trainer
 
 
 class LitAutoencoder(L.LightningModule):
@@ -82,17 +81,8 @@ loaders = [
     DataLoader(TensorDataset(tensor(rows)), batch_size=32, shuffle=shuffle)
     for rows, shuffle in ((fit_rows, True), (val_rows, False))
 ]
-checkpoints = ModelCheckpoint(
-    output / "checkpoints", "best", "val_loss", save_last=True
-)
-trainer = L.Trainer(
-    max_epochs=150,
-    accelerator="cpu",
-    devices=1,
-    callbacks=[EarlyStopping("val_loss", patience=20), checkpoints],
-    logger=CSVLogger(output / "logs"),
-    enable_progress_bar=False,
-)
+# Lightning prints its model summary here, as it does by default.
+trainer, checkpoints = lightning_trainer(output, 150, 20, model_summary=True)
 network = LitAutoencoder(tensor(fit_rows).shape[1])
 trainer.fit(network, *loaders)
 network = LitAutoencoder.load_from_checkpoint(
@@ -115,8 +105,7 @@ metrics["best_classical"] = against_chance(
 )["model"]
 labels = pd.concat([labels_train, labels_test])
 metrics |= describe(X, features_all, clusters, anomaly, labels, n_train, output)
-history = pd.read_csv(Path(trainer.logger.log_dir) / "metrics.csv")
-history.groupby("epoch").last()[["train_loss", "val_loss"]].plot()
+history_of(trainer)[["train_loss", "val_loss"]].plot()
 plt.savefig(output / "training_curves.png", dpi=120)
 sio.dump(preprocessor, output / "preprocessor.skops")
 sio.dump(kmeans, output / "embedding_kmeans.skops")

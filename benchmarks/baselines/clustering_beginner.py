@@ -13,10 +13,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import skops.io as sio
-from clustering_common import against_chance, describe, iris_rows, write_metrics
 from sklearn.cluster import KMeans
 from sklearn.pipeline import Pipeline
 
+from clustering_common import against_chance, describe, iris_rows, write_metrics
 from common import build_preprocessor
 
 output = Path(sys.argv[1])

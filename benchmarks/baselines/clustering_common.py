@@ -4,7 +4,6 @@ the profile. The same work as the kind's data.py, metrics.py, evaluate.py and
 figures.py, written with the libraries directly."""
 
 import itertools
-import json
 from pathlib import Path
 
 import matplotlib.pyplot as plt
@@ -27,7 +26,8 @@ from sklearn.model_selection import train_test_split
 from sklearn.neighbors import NearestCentroid
 from sklearn.pipeline import Pipeline
 
-from common import build_preprocessor
+import search
+from common import build_preprocessor, write_json
 
 
 def iris_rows():
@@ -86,7 +86,7 @@ def describe(X, features_all, clusters, anomaly, labels, n_train, output: Path):
 
 
 def write_metrics(output: Path, metrics: dict) -> None:
-    (output / "metrics.json").write_text(json.dumps(metrics, indent=2, default=str))
+    write_json(output / "metrics.json", metrics)
     model, baseline = metrics["model"], metrics["baseline"]
     print(
         f"test adjusted_rand: model {model['adjusted_rand']:.3f}, "
@@ -147,12 +147,8 @@ def search_and_refit(X_train, output: Path):
         return float(np.mean(silhouettes))
 
     optuna.logging.set_verbosity(optuna.logging.ERROR)
-    study = optuna.create_study(
-        storage=f"sqlite:///{output / 'optuna.db'}",
-        direction="maximize",
-        sampler=optuna.samplers.TPESampler(seed=42),
-    )
-    study.optimize(objective, n_trials=30)
+    sampler = optuna.samplers.TPESampler(seed=42)
+    study = search.run(output, objective, n_trials=30, sampler=sampler, name=None)
 
     model = candidate(study.best_trial)
     if "random_state" in model[-1].get_params():

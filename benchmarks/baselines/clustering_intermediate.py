@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import skops.io as sio
+
 from clustering_common import (
     against_chance,
     describe,

@@ -1,10 +1,17 @@
-"""What the three plain scripts share with every tier: the preprocessing and scores.
+"""What every plain script shares, none of it under measurement: the tabular
+preprocessing, the scores against a Dummy baseline, writing the results, the text
+kind's corpus.
 
 The same steps as features.py and metrics.py in a generated project, written with
-scikit-learn directly. The scripts import this module from their own folder.
+scikit-learn directly. The scripts import this module (and search.py, figures.py,
+training.py, trainer.py and <kind>_common.py beside it) from their own folder.
 """
 
+import json
+from pathlib import Path
+
 from sklearn.compose import ColumnTransformer, make_column_selector
+from sklearn.dummy import DummyClassifier
 from sklearn.impute import SimpleImputer
 from sklearn.metrics import accuracy_score, balanced_accuracy_score, f1_score
 from sklearn.pipeline import make_pipeline
@@ -41,6 +48,32 @@ def score(y_true, y_pred) -> dict[str, float]:
         "balanced_accuracy": float(balanced_accuracy_score(y_true, y_pred)),
         "f1_macro": float(f1_score(y_true, y_pred, average="macro")),
     }
+
+
+def against_dummy(y_test, y_pred, X_train, y_train, X_test) -> dict:
+    """The model's scores beside those of always saying the most frequent class."""
+    baseline = DummyClassifier(strategy="most_frequent").fit(X_train, y_train)
+    return {
+        "model": score(y_test, y_pred),
+        "baseline": score(y_test, baseline.predict(X_test)),
+    }
+
+
+def save(output: Path, metrics: dict, model=None, config: dict | None = None) -> None:
+    """model.skops, metrics.json and config.yaml (JSON is YAML), as `train` saves."""
+    if model is not None:
+        # Imported here: skops imports torch, which run.py (importing this module
+        # for its text corpus) does not need.
+        import skops.io as sio
+
+        sio.dump(model, output / "model.skops")
+    write_json(output / "metrics.json", metrics)
+    if config is not None:
+        write_json(output / "config.yaml", config)
+
+
+def write_json(path: Path, data: dict) -> None:
+    path.write_text(json.dumps(data, indent=2, default=str))
 
 
 # The text kind's benchmark corpus: four topics with words of their own, among many

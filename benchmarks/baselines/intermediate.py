@@ -6,15 +6,10 @@ configs/default.yaml), done with the libraries directly: load, split, 20 Optuna 
 refit the best on the training rows, score it and a Dummy baseline on the test rows,
 draw the four figures the run saves, save the model with skops, write the metrics and
 the configuration. The trials are the project's own: same sampler seed, parameter names
-and order.
-
-The project keeps its study in reports/optuna.db and each `train` adds 20 trials to
-it; this script deletes its optuna.db first, and benchmarks/run.py takes the project
-back to as rendered before each round, so both always time a *first* `train`.
+and order. The search, the figures and the files are search.py's and figures.py's.
 Usage: python benchmarks/baselines/intermediate.py OUTPUT_FOLDER
 """
 
-import json
 import sys
 from pathlib import Path
 
@@ -22,29 +17,18 @@ import matplotlib.pyplot as plt
 import numpy as np
 import optuna
 import pandas as pd
-import skops.io as sio
 from sklearn.base import clone
 from sklearn.datasets import load_iris
-from sklearn.dummy import DummyClassifier
 from sklearn.ensemble import HistGradientBoostingClassifier, RandomForestClassifier
 from sklearn.inspection import permutation_importance
 from sklearn.linear_model import LogisticRegression
-from sklearn.metrics import (
-    ConfusionMatrixDisplay,
-)
-from sklearn.model_selection import (
-    LearningCurveDisplay,
-    StratifiedKFold,
-    cross_validate,
-    train_test_split,
-)
+from sklearn.model_selection import train_test_split
 from sklearn.pipeline import Pipeline
 
-from common import build_preprocessor, score
+import search
+from common import build_preprocessor
 
 SEED = 42
-N_TRIALS = 20
-CV = StratifiedKFold(n_splits=5, shuffle=True, random_state=SEED)
 ESTIMATORS = {
     "model": LogisticRegression(C=1.0, max_iter=1000, random_state=SEED),
     "random_forest": RandomForestClassifier(random_state=SEED),
@@ -81,36 +65,10 @@ def suggest(trial: optuna.Trial, candidate: str) -> dict:
     }
 
 
-class EachCandidateFirst(optuna.samplers.TPESampler):
-    """TPE, but trial k < the number of candidates tries the k-th candidate."""
-
-    def sample_independent(self, study, trial, param_name, param_distribution):
-        choices = getattr(param_distribution, "choices", ())
-        if param_name == "candidate" and trial.number < len(choices):
-            return choices[trial.number]
-        return super().sample_independent(study, trial, param_name, param_distribution)
-
-
 def build_model(candidate: str, params: dict) -> Pipeline:
     features = build_preprocessor(sparse_threshold=0.0)
     estimator = clone(ESTIMATORS[candidate]).set_params(**params)
     return Pipeline([("features", features), ("estimator", estimator)])
-
-
-def objective(trial: optuna.Trial) -> float:
-    candidate = trial.suggest_categorical("candidate", sorted(ESTIMATORS))
-    params = suggest(trial, candidate)
-    scores = cross_validate(
-        build_model(candidate, params),
-        X_train,
-        y_train,
-        cv=CV,
-        scoring="accuracy",
-        error_score="raise",
-    )["test_score"]
-    trial.set_user_attr("params", params)
-    trial.set_user_attr("fold_scores", scores.tolist())
-    return float(scores.mean())
 
 
 output = Path(sys.argv[1])
@@ -121,87 +79,10 @@ X_train, X_test, y_train, y_test = train_test_split(
     X, y, test_size=0.2, random_state=SEED, stratify=y
 )
 
-(output / "optuna.db").unlink(missing_ok=True)
-study = optuna.create_study(
-    storage=f"sqlite:///{(output / 'optuna.db').as_posix()}",
-    study_name="default",
-    direction="maximize",
-    sampler=EachCandidateFirst(seed=SEED),
+model, candidates = search.refit_best(
+    output, ESTIMATORS, suggest, build_model, X_train, y_train
 )
-# Optuna's own log line per trial stands in for the project's progress line.
-study.optimize(objective, n_trials=N_TRIALS)
-
-# Each candidate's best trial; the best of those is refitted.
-finished = study.get_trials(states=[optuna.trial.TrialState.COMPLETE])
-candidates = []
-for name in sorted({trial.params["candidate"] for trial in finished}):
-    trials = [trial for trial in finished if trial.params["candidate"] == name]
-    best_trial = max(trials, key=lambda trial: trial.value)
-    fold_scores = best_trial.user_attrs["fold_scores"]
-    candidates.append(
-        {
-            "name": name,
-            "trials": len(trials),
-            "best_trial": best_trial.number,
-            "mean": float(np.mean(fold_scores)),
-            "std": float(np.std(fold_scores)),
-            "fold_scores": fold_scores,
-            "params": best_trial.user_attrs["params"],
-        }
-    )
-best = max(candidates, key=lambda candidate: candidate["mean"])
-
-model = build_model(best["name"], best["params"]).fit(X_train, y_train)
-baseline = DummyClassifier(strategy="most_frequent").fit(X_train, y_train)
-y_pred = model.predict(X_test)
-metrics = {
-    "model": score(y_test, y_pred),
-    "baseline": score(y_test, baseline.predict(X_test)),
-    "candidate": best["name"],
-    "cv": {
-        "folds": 5,
-        "mean": best["mean"],
-        "std": best["std"],
-        "fold_scores": best["fold_scores"],
-        "trials": len(finished),
-    },
-    "candidates": candidates,
-}
-config = {"candidate": best["name"], "params": best["params"]}
-
-figure, axes = plt.subplots(figsize=(6, 5), layout="constrained")
-ConfusionMatrixDisplay.from_predictions(
-    y_test, y_pred, ax=axes, colorbar=False, xticks_rotation=45
-)
-axes.set_title("Confusion matrix on the test set")
-figure.savefig(output / "confusion_matrix.png", dpi=120)
-
-figure, axes = plt.subplots(figsize=(7, 4.5), layout="constrained")
-positions = np.arange(1, len(candidates) + 1)
-axes.boxplot([candidate["fold_scores"] for candidate in candidates])
-for position, candidate in zip(positions, candidates, strict=True):
-    fold_scores = candidate["fold_scores"]
-    axes.scatter(np.full(len(fold_scores), position), fold_scores, alpha=0.6, zorder=3)
-axes.set_xticks(positions, [f"{c['name']}\n({c['trials']} trials)" for c in candidates])
-axes.set_ylabel("accuracy on each held-out fold")
-axes.set_title("Cross-validation: each candidate's best trial")
-figure.savefig(output / "cross_validation.png", dpi=120)
-
-figure, axes = plt.subplots(figsize=(7, 4.5), layout="constrained")
-LearningCurveDisplay.from_estimator(
-    model,
-    X_train,
-    y_train,
-    cv=CV,
-    scoring="accuracy",
-    train_sizes=np.linspace(0.3, 1.0, 5),
-    shuffle=True,
-    random_state=SEED,
-    score_name="accuracy",
-    ax=axes,
-)
-axes.set_title("Learning curve of the chosen model")
-figure.savefig(output / "learning_curve.png", dpi=120)
+search.report(output, model, candidates, X_train, y_train, X_test, y_test)
 
 importance = permutation_importance(
     model, X_test, y_test, scoring="accuracy", n_repeats=5, random_state=SEED
@@ -217,9 +98,3 @@ axes.axvline(0, color="grey", linewidth=0.8)
 axes.set_xlabel("drop in accuracy when the column is shuffled")
 axes.set_title("Permutation importance on the test set")
 figure.savefig(output / "permutation_importance.png", dpi=120)
-
-sio.dump(model, output / "model.skops")
-(output / "metrics.json").write_text(json.dumps(metrics, indent=2))
-(output / "config.yaml").write_text(json.dumps(config, indent=2))
-print(f"best of {len(finished)} trials: {best['name']}, CV accuracy {best['mean']:.3f}")
-print(f"test accuracy: model {metrics['model']['accuracy']:.3f}")

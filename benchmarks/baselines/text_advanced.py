@@ -6,23 +6,17 @@ benchmark corpus, done with the libraries directly: read, split (and a validatio
 share off the training texts), learn a WordPiece tokenizer from the training texts,
 train the same embedding-bag network with Lightning (AdamW, cosine schedule, early
 stopping, best and last checkpoints, a CSV log; 30 epochs at most) on padded,
-length-sorted batches, then the intermediate search (text_intermediate.py) as its
-rival; score the network, the rival and a Dummy baseline on the test texts, save them.
+length-sorted batches (trainer.py), then the intermediate search
+(text_intermediate.py) as its rival; score the network, the rival and a Dummy baseline
+on the test texts, save them.
 Usage: python benchmarks/baselines/text_advanced.py OUTPUT_FOLDER CSV
 """
 
-import json
 import sys
 from pathlib import Path
 
 import lightning as L
-import matplotlib.pyplot as plt
-import skops.io as sio
 import torch
-from lightning.pytorch.callbacks import EarlyStopping, ModelCheckpoint
-from lightning.pytorch.loggers import CSVLogger
-from sklearn.dummy import DummyClassifier
-from sklearn.metrics import ConfusionMatrixDisplay
 from sklearn.model_selection import train_test_split
 from tokenizers import Tokenizer, models, normalizers, pre_tokenizers
 from tokenizers.trainers import WordPieceTrainer
@@ -31,8 +25,11 @@ from torch.nn.utils.rnn import pad_sequence
 from torch.utils.data import DataLoader
 from torchmetrics.classification import MulticlassAccuracy
 
-from common import score
-from text_intermediate import SEED, read_split, search, search_figures
+import figures
+from common import against_dummy, save, score
+from text_common import SEED, read_split
+from text_intermediate import fit_best, search_figures
+from trainer import lightning_trainer
 
 torch.set_num_threads(1)
 
@@ -122,16 +119,7 @@ def labels_of(y) -> torch.Tensor:
 
 
 network = Network(tokenizer.get_vocab_size(), len(classes))
-checkpoint = ModelCheckpoint(output / "checkpoints", "best", "val_loss", save_last=True)
-trainer = L.Trainer(
-    max_epochs=30,
-    accelerator="cpu",
-    devices=1,
-    callbacks=[EarlyStopping("val_loss", patience=10), checkpoint],
-    logger=CSVLogger(output / "logs"),
-    enable_progress_bar=False,
-    enable_model_summary=False,
-)
+trainer, checkpoint = lightning_trainer(output, max_epochs=30, patience=10)
 trainer.fit(
     network,
     loader(encode(tokenizer, X_fit["review"]), labels_of(y_fit), shuffle=True),
@@ -147,17 +135,15 @@ with torch.no_grad():
     tokens = pad_sequence(encode(tokenizer, X_test["review"]), batch_first=True)
     y_pred = [classes[i] for i in best(tokens).argmax(dim=1).tolist()]
 
-rival, study = search(output, X_train, y_train)
-baseline = DummyClassifier(strategy="most_frequent").fit(X_train, y_train)
+rival, study = fit_best(output, X_train, y_train)
+scores = against_dummy(y_test, y_pred, X_train, y_train, X_test)
 metrics = {
-    "network": score(y_test, y_pred),
+    "network": scores["model"],
     "best_classical": score(y_test, rival.predict(X_test)),
-    "baseline": score(y_test, baseline.predict(X_test)),
+    "baseline": scores["baseline"],
 }
-ConfusionMatrixDisplay.from_predictions(y_test, y_pred)
-plt.savefig(output / "confusion_matrix.png", dpi=120)
+figures.confusion_matrix(output, y_test, y_pred, plain=True)
 search_figures(output, rival, study, X_train, y_train)
 tokenizer.save(str(output / "tokenizer.json"))
-sio.dump(rival, output / "model.skops")
-(output / "metrics.json").write_text(json.dumps(metrics, indent=2))
+save(output, metrics, rival)
 print(f"test accuracy: network {metrics['network']['accuracy']:.3f}")

@@ -5,15 +5,14 @@ project (co2), done with the libraries directly, Lightning among them as the tie
 asks: standardised changes in windows of 36 months from the training period, the
 latest 20% of windows for validation, the same GRU trained by Lightning with AdamW
 and a cosine schedule for up to 100 epochs, stopping early on the validation loss
-(patience 20), with best and last checkpoints and a CSV log; then a recursive
-forecast of the last 24 months from the best epoch, scored next to the seasonal
-naive, the history and figures saved. Then, as the advanced `train` does, the
+(patience 20), with best and last checkpoints and a CSV log (trainer.py); then a
+recursive forecast of the last 24 months from the best epoch, scored next to the
+seasonal naive, the history and figures saved. Then, as the advanced `train` does, the
 intermediate tier's search of the classical forecasters:
 benchmarks/baselines/timeseries_intermediate.py, run in this process.
 Usage: python benchmarks/baselines/timeseries_advanced.py OUTPUT_FOLDER
 """
 
-import json
 import runpy
 import sys
 from pathlib import Path
@@ -21,14 +20,14 @@ from pathlib import Path
 import lightning as L
 import matplotlib.pyplot as plt
 import numpy as np
-import pandas as pd
 import torch
-from lightning.pytorch.callbacks import EarlyStopping, ModelCheckpoint
-from lightning.pytorch.loggers import CSVLogger
-from timeseries_common import HORIZON, SEED, load_series, scores, seasonal_naive
 from torch import nn
 from torch.utils.data import DataLoader, TensorDataset
 from torchmetrics.regression import MeanAbsoluteError
+
+from common import write_json
+from timeseries_common import HORIZON, SEED, load_series, scores, seasonal_naive
+from trainer import history_of, lightning_trainer
 
 LENGTH, MAX_EPOCHS, PATIENCE, BATCH = 36, 100, 20, 32
 torch.set_num_threads(1)
@@ -83,22 +82,12 @@ train_loader = DataLoader(
 )
 val_loader = DataLoader(TensorDataset(inputs[cut:], targets[cut:]), batch_size=BATCH)
 
-checkpoint = ModelCheckpoint(output / "checkpoints", "best", "val_loss", save_last=True)
-trainer = L.Trainer(
-    max_epochs=MAX_EPOCHS,
-    accelerator="cpu",
-    devices=1,
-    callbacks=[EarlyStopping("val_loss", patience=PATIENCE), checkpoint],
-    logger=CSVLogger(output / "logs"),
-    enable_progress_bar=False,
-    enable_model_summary=False,
-)
+trainer, checkpoint = lightning_trainer(output, MAX_EPOCHS, PATIENCE)
 trainer.fit(SequenceNetwork(), train_loader, val_loader)
 network = SequenceNetwork.load_from_checkpoint(
     checkpoint.best_model_path, weights_only=True
 )
-history = pd.read_csv(Path(trainer.logger.log_dir) / "metrics.csv")
-history = history.groupby("epoch").last()
+history = history_of(trainer)
 
 network.eval()
 window, level, forecast = list(scaled[-LENGTH:]), float(train.iloc[-1]), []
@@ -122,7 +111,7 @@ axes.plot(test.index, test, label="actual (test)")
 axes.plot(test.index, forecast, label="network")
 axes.legend()
 figure.savefig(output / "forecast_network.png", dpi=120)
-(output / "network_metrics.json").write_text(json.dumps(metrics, indent=2))
+write_json(output / "network_metrics.json", metrics)
 print(f"network test mase {metrics['model']['mase']:.3f}")
 
 runpy.run_path(str(Path(__file__).with_name("timeseries_intermediate.py")))

@@ -1,11 +1,14 @@
 """What the time-series plain scripts share: the CO2 series, lag features, the
-recursive forecast, the seasonal naive and the scores.
+recursive forecast, the seasonal naive, the scores and the forecast figures.
 
 The same steps as a default time-series project (co2, monthly, horizon 24), written
 with pandas, scikit-learn and statsmodels directly. The scripts import this module
 from their own folder.
 """
 
+from pathlib import Path
+
+import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from sklearn.base import clone
@@ -76,3 +79,20 @@ def scores(history: pd.Series, actual: pd.Series, forecast) -> dict[str, float]:
         "mae": mae,
         "rmse": float(root_mean_squared_error(actual, forecast)),
     }
+
+
+def forecast_figures(output: Path, train: pd.Series, test: pd.Series, forecast, naive):
+    """The last 8 years, the test months and both forecasts; the residuals."""
+    figure, axes = plt.subplots(figsize=(10, 4.5), layout="constrained")
+    axes.plot(train.index[-96:], train.iloc[-96:], label="history")
+    axes.plot(test.index, test, label="actual (test)")
+    axes.plot(test.index, forecast, label="model")
+    axes.plot(test.index, naive, linestyle="--", label="seasonal naive")
+    axes.legend()
+    figure.savefig(output / "forecast.png", dpi=120)
+    figure, (over_time, spread) = plt.subplots(
+        1, 2, figsize=(10, 4), layout="constrained"
+    )
+    over_time.bar(test.index, test - forecast, width=25)
+    spread.hist(test - forecast, bins="auto")
+    figure.savefig(output / "residuals.png", dpi=120)

@@ -1,34 +1,36 @@
 """The intermediate tier's time-series `train` as a plain script.
 
 The same work as `python -m <package> train` in a default intermediate time-series
-project (co2, configs/default.yaml): 20 Optuna trials (seeded TPE, a first trial per
-candidate) over Ridge and gradient boosting on lags, ETS and SARIMA, each scored by
-5 expanding-window folds of 24 months in a SQLite study; refit the best on the
-training period, score it and the seasonal naive on the last 24 months, draw the
+project (co2, configs/default.yaml): 20 Optuna trials (search.py: seeded TPE, a first
+trial per candidate) over Ridge and gradient boosting on lags, ETS and SARIMA, each
+scored by 5 expanding-window folds of 24 months in a SQLite study; refit the best on
+the training period, score it and the seasonal naive on the last 24 months, draw the
 three figures, save the model with skops, write the metrics.
 Usage: python benchmarks/baselines/timeseries_intermediate.py OUTPUT_FOLDER
 """
 
-import json
 import sys
 import warnings
 from pathlib import Path
 
-import matplotlib.pyplot as plt
 import numpy as np
 import optuna
-import skops.io as sio
 from sklearn.ensemble import HistGradientBoostingRegressor
 from sklearn.linear_model import Ridge
 from sklearn.model_selection import TimeSeriesSplit
 from sklearn.pipeline import Pipeline
 from statsmodels.tsa.exponential_smoothing.ets import ETSModel
 from statsmodels.tsa.statespace.sarimax import SARIMAX
+
+import figures
+import search
+from common import save
 from timeseries_common import (
     HORIZON,
     SEASON,
     SEED,
     fit_lags,
+    forecast_figures,
     forecast_lags,
     load_series,
     preprocessor,
@@ -36,16 +38,8 @@ from timeseries_common import (
     seasonal_naive,
 )
 
-N_TRIALS, FOLDS = 20, 5
+FOLDS = 5
 warnings.simplefilter("ignore")
-
-
-class EachCandidateFirst(optuna.samplers.TPESampler):
-    def sample_independent(self, study, trial, param_name, param_distribution):
-        choices = getattr(param_distribution, "choices", ())
-        if param_name == "candidate" and trial.number < len(choices):
-            return choices[trial.number]
-        return super().sample_independent(study, trial, param_name, param_distribution)
 
 
 def suggest(trial: optuna.Trial, name: str) -> dict:
@@ -122,29 +116,9 @@ def objective(trial: optuna.Trial) -> float:
 output = Path(sys.argv[1])
 series = load_series()
 train, test = series.iloc[:-HORIZON], series.iloc[-HORIZON:]
-(output / "optuna.db").unlink(missing_ok=True)
 optuna.logging.set_verbosity(optuna.logging.ERROR)
-study = optuna.create_study(
-    storage=f"sqlite:///{(output / 'optuna.db').as_posix()}",
-    direction="maximize",
-    sampler=EachCandidateFirst(seed=SEED),
-)
-study.optimize(objective, n_trials=N_TRIALS)
-
-finished = study.get_trials(states=[optuna.trial.TrialState.COMPLETE])
-candidates = []
-for name in sorted({trial.params["candidate"] for trial in finished}):
-    trials = [trial for trial in finished if trial.params["candidate"] == name]
-    best_trial = max(trials, key=lambda trial: trial.value)
-    candidates.append(
-        {
-            "name": name,
-            "mean": best_trial.value,
-            "fold_scores": best_trial.user_attrs["fold_scores"],
-            "params": best_trial.user_attrs["params"],
-        }
-    )
-best = max(candidates, key=lambda candidate: candidate["mean"])
+candidates = search.best_of_each(search.run(output, objective, name=None))
+best = search.best_candidate(candidates)
 model, forecast = fit_forecast(best["name"], best["params"], train, HORIZON)
 naive = seasonal_naive(train, HORIZON)
 metrics = {
@@ -153,25 +127,13 @@ metrics = {
     "candidate": best["name"],
     "candidates": candidates,
 }
-if isinstance(model, Pipeline):
-    sio.dump(model, output / "model.skops")
-else:
-    sio.dump({"params": np.asarray(model.params)}, output / "model.skops")
+# A statsmodels result is not a scikit-learn model: its fitted parameters stand in.
+if not isinstance(model, Pipeline):
+    model = {"params": np.asarray(model.params)}
 
-figure, axes = plt.subplots(figsize=(10, 4.5), layout="constrained")
-axes.plot(train.index[-96:], train.iloc[-96:], label="history")
-axes.plot(test.index, test, label="actual (test)")
-axes.plot(test.index, forecast, label="model")
-axes.plot(test.index, naive, linestyle="--", label="seasonal naive")
-axes.legend()
-figure.savefig(output / "forecast.png", dpi=120)
-figure, (over_time, spread) = plt.subplots(1, 2, figsize=(10, 4), layout="constrained")
-over_time.bar(test.index, test - forecast, width=25)
-spread.hist(test - forecast, bins="auto")
-figure.savefig(output / "residuals.png", dpi=120)
-figure, axes = plt.subplots(figsize=(7, 4.5), layout="constrained")
-axes.boxplot([[-score for score in c["fold_scores"]] for c in candidates])
-axes.set_xticks(range(1, len(candidates) + 1), [c["name"] for c in candidates])
-figure.savefig(output / "cross_validation.png", dpi=120)
-(output / "metrics.json").write_text(json.dumps(metrics, indent=2, default=str))
+forecast_figures(output, train, test, forecast, naive)
+# The fold scores are negated MASE (the study maximises): drawn as MASE.
+as_mase = [{**c, "fold_scores": [-s for s in c["fold_scores"]]} for c in candidates]
+figures.cross_validation(output, as_mase, "MASE on each held-out fold")
+save(output, metrics, model)
 print(f"best {best['name']}; test mase: model {metrics['model']['mase']:.3f}")
