@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+from .engine import data_checks
 from .validators import MAX_CSV_STEM_LENGTH, has_control_characters, slugify
 
 
@@ -49,27 +50,23 @@ def csv_problem(path: str) -> str:
             return ""
         if not file.is_file():
             return f"'{path}' is a folder, not a file"
-        data = file.read_bytes()
     except OSError as error:
         return f"'{path}' cannot be read ({error.strerror or error})"
-    if not data.strip():
-        return f"'{path}' is empty: a CSV needs a header row and data rows"
-    if b"\0" in data:
-        return f"'{path}' is not text (a spreadsheet? export it as CSV UTF-8)"
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        return (
-            f"'{path}' is not UTF-8 text (byte {data[error.start]:#04x} at position "
-            f"{error.start}): save it as CSV UTF-8"
-        )
-    if len(text.strip().splitlines()) < 2:
-        return f"'{path}' has a header row but no data rows"
-    return ""
+    return data_checks.csv_problem(file, kind="")
 
 
-# What Pillow reads: the suffixes the engine takes as images (its data.py agrees).
-IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".gif", ".tif", ".tiff", ".webp")
+# The suffixes the engine reads as images.
+IMAGE_SUFFIXES = data_checks.IMAGE_SUFFIXES
+
+
+def csv_data_problem(path: str, kind: str, **columns: str) -> str:
+    """Why the CSV at `path` cannot be the data of a `kind` project with these
+    `columns` (target, task, text_column, date_column: those answered so far), in
+    the words `train` would use, or "" (also when there is no file yet)."""
+    if not csv_exists(path):
+        return ""
+    given = {name: value for name, value in columns.items() if value is not None}
+    return data_checks.csv_problem(Path(str(path)).expanduser(), kind=kind, **given)
 
 
 def images_folder_name(path: str) -> str:
@@ -99,18 +96,9 @@ def images_problem(path: str) -> str:
             return ""
         if not folder.is_dir():
             return f"'{path}' is a file, not a folder of class subfolders"
-        classes = [sub for sub in folder.iterdir() if sub.is_dir()]
-        if len(classes) < 2:
-            return (
-                f"'{path}' has {len(classes)} subfolder(s): give one subfolder of "
-                "images per class, at least two"
-            )
-        for sub in sorted(classes):
-            if not any(f.suffix.lower() in IMAGE_SUFFIXES for f in sub.iterdir()):
-                return f"'{sub}' holds no images ({', '.join(IMAGE_SUFFIXES)})"
     except OSError as error:
         return f"'{path}' cannot be read ({error.strerror or error})"
-    return ""
+    return data_checks.images_problem(folder)
 
 
 def read_text(path: str) -> str:

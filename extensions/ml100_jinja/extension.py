@@ -11,8 +11,6 @@ import datetime
 import os
 import re
 import subprocess
-from importlib.util import module_from_spec, spec_from_file_location
-from pathlib import Path
 from typing import Any
 
 from copier_template_extensions import ContextHook
@@ -34,6 +32,7 @@ from .catalogue import (
 )
 from .data_inspection import (
     csv_columns,
+    csv_data_problem,
     csv_exists,
     csv_file_name,
     csv_problem,
@@ -42,6 +41,7 @@ from .data_inspection import (
     images_problem,
     read_text,
 )
+from .engine import drafts
 from .escaping import json_str, line_width, md_code, md_text, py_str, toml_str, yaml_str
 from .validators import (
     DEFAULT_HORIZON,
@@ -59,21 +59,6 @@ from .validators import (
     slugify,
     to_identifier,
 )
-
-ENGINE = Path("template", "src", "{{ package_name }}", "_ladder")
-
-
-def _load_drafts_rule() -> Any:
-    """The engine's core/drafts.py: where the blog draft lies, the one rule the
-    template, the engine and the hub (src/ml100/drafts.py links to it) share."""
-    path = Path(__file__).resolve().parents[2] / ENGINE / "core" / "drafts.py"
-    spec = spec_from_file_location(f"{__package__}.drafts", path)
-    module = module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-drafts = _load_drafts_rule()
 
 
 def git_config(key: str, fallback: str = "") -> str:
@@ -133,6 +118,7 @@ class Ml100Extension(Extension):
             csv_columns=csv_columns,
             csv_exists=csv_exists,
             csv_problem=csv_problem,
+            csv_data_problem=csv_data_problem,
             md_code=md_code,
             line_width=line_width,
             has_control_characters=has_control_characters,
