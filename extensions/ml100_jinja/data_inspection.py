@@ -6,7 +6,11 @@ problems that would stop the project (refused at once, with one line).
 from __future__ import annotations
 
 import csv
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
+
+from copier.errors import UserMessageError
 
 from .engine import data_checks
 from .validators import MAX_CSV_STEM_LENGTH, has_control_characters, slugify
@@ -67,6 +71,32 @@ def csv_data_problem(path: str, kind: str, **columns: str) -> str:
         return ""
     given = {name: value for name, value in columns.items() if value is not None}
     return data_checks.csv_problem(Path(str(path)).expanduser(), kind=kind, **given)
+
+
+def data_problem(answers: Mapping[str, Any]) -> str:
+    """Why the learner's data chosen in `answers` cannot be the project's, in the
+    words `train` would use, or "" when it can (or is not there yet)."""
+    if answers.get("dataset") == "folder":
+        return images_problem(answers.get("images_path", ""))
+    if answers.get("dataset") != "csv":
+        return ""
+    return csv_data_problem(
+        answers.get("csv_path", ""),
+        answers["kind"],
+        target=answers.get("target_column"),
+        task=answers.get("task"),
+        text_column=answers.get("text_column"),
+        date_column=answers.get("date_column"),
+    )
+
+
+def refuse_bad_data(answers: Mapping[str, Any]) -> str:
+    """Stops `copier copy` with data_problem's line (Copier prints it alone, and
+    writes nothing); "" when there is none."""
+    problem = data_problem(answers)
+    if problem:
+        raise UserMessageError(problem)
+    return ""
 
 
 def images_folder_name(path: str) -> str:

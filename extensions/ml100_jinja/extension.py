@@ -32,7 +32,6 @@ from .catalogue import (
 )
 from .data_inspection import (
     csv_columns,
-    csv_data_problem,
     csv_exists,
     csv_file_name,
     csv_problem,
@@ -40,6 +39,7 @@ from .data_inspection import (
     images_folder_name,
     images_problem,
     read_text,
+    refuse_bad_data,
 )
 from .engine import drafts
 from .escaping import json_str, line_width, md_code, md_text, py_str, toml_str, yaml_str
@@ -118,7 +118,6 @@ class Ml100Extension(Extension):
             csv_columns=csv_columns,
             csv_exists=csv_exists,
             csv_problem=csv_problem,
-            csv_data_problem=csv_data_problem,
             md_code=md_code,
             line_width=line_width,
             has_control_characters=has_control_characters,
@@ -136,6 +135,7 @@ class Ml100Extension(Extension):
         )
         environment.globals.update(
             git_config=git_config,
+            refuse_bad_data=refuse_bad_data,
             today=lambda: datetime.date.today().isoformat(),
             datasets=DATASETS,
             kinds=KINDS,

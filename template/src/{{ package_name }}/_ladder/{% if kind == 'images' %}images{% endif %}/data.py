@@ -21,7 +21,6 @@ from ..core.paths import Paths
 from ..core.project import Project
 
 
-
 def load_dataset(paths: Paths, project: Project) -> tuple[pd.DataFrame, pd.Series]:
     """Pixel rows (one column per pixel value) and the class of each image."""
     folder = images_folder(paths, project)
