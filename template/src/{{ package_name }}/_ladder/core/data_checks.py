@@ -194,7 +194,7 @@ def tabular_problem(
     features = [name for name in table.header if name != target]
     if not features:
         return f"{path} has no feature columns besides {target!r}"
-    infinite = infinite_columns(rows, features)
+    infinite = infinite_columns(rows, table.header)
     if infinite:
         return (
             f"{path} has infinite values in {', '.join(infinite)}: fix or drop those "
