@@ -205,6 +205,24 @@ CASES = [
         ),
     ),
     DataCase(
+        "series-shorter-than-season-and-horizon",
+        "horizon",
+        SALES,
+        "the series has 24 time steps, shorter than its season (12) plus the horizon "
+        "(3) plus 10 to learn from: give at least 25 steps, or lower project.horizon",
+        # Monthly, one month missing: still 24 steps once the gap is filled.
+        csv=rows(
+            "month,sales", [f"{day},{n}" for n, day in enumerate(months(24)) if n != 7]
+        ),
+    ),
+    DataCase(
+        "series-one-value",
+        "target_column",
+        SALES,
+        "the series holds one value only: there is nothing to learn",
+        csv=rows("month,sales", [f"{day},7" for day in months(40)]),
+    ),
+    DataCase(
         "images-one-class",
         "images_path",
         PHOTOS,
@@ -307,12 +325,15 @@ def copier_command() -> list[str]:
     return [str(Path(sys.executable).with_name("copier"))]
 
 
-@pytest.mark.parametrize(
-    "case", [CASES[6], CASES[11]], ids=[CASES[6].name, CASES[11].name]
-)
+def case_named(name: str) -> DataCase:
+    return next(case for case in CASES if case.name == name)
+
+
+@pytest.mark.parametrize("name", ["text-one-class", "series-date-unparseable"])
 def test_copier_cli_prints_the_line_and_makes_nothing(
-    case: DataCase, tmp_path: Path
+    name: str, tmp_path: Path
 ) -> None:
+    case = case_named(name)
     data = write_data(case, tmp_path / "mine")
     answers = {**BASE_ANSWERS, **answers_for(case, data)}
     arguments = [f"--data={key}={value}" for key, value in answers.items()]
@@ -352,7 +373,7 @@ def hub(workspace: Path, *arguments: str) -> subprocess.CompletedProcess:
 
 
 def test_ml100_new_refuses_the_data_and_commits_nothing(tmp_path: Path) -> None:
-    case = CASES[11]  # a series whose dates do not parse
+    case = case_named("series-date-unparseable")
     data = write_data(case, tmp_path / "mine")
     workspace = tmp_path / "workspace"
     workspace.mkdir()

@@ -10,6 +10,7 @@ import os
 import re
 import sys
 from collections.abc import Iterator
+from datetime import date, timedelta
 from pathlib import Path
 
 import pexpect
@@ -62,7 +63,9 @@ def on_screen(text: str) -> re.Pattern:
 HOUSES = "area,rooms,price\n" + "".join(
     f"{50 + n},{n % 4 + 1},{100 + 7 * n}\n" for n in range(12)
 )
-VISITS = "day,visits\n" + "".join(f"2024-01-{n + 1:02d},{5 + n}\n" for n in range(30))
+VISITS = "day,visits\n" + "".join(
+    f"{date(2024, 1, 1) + timedelta(days=n)},{5 + n % 9}\n" for n in range(60)
+)
 REVIEWS = "review,label\n" + "".join(
     f"{'great' if n % 2 else 'awful'} film {n},{'good' if n % 2 else 'bad'}\n"
     for n in range(12)

@@ -63,10 +63,10 @@ def csv_problem(path: str) -> str:
 IMAGE_SUFFIXES = data_checks.IMAGE_SUFFIXES
 
 
-def csv_data_problem(path: str, kind: str, **columns: str) -> str:
+def csv_data_problem(path: str, kind: str, **columns: Any) -> str:
     """Why the CSV at `path` cannot be the data of a `kind` project with these
-    `columns` (target, task, text_column, date_column: those answered so far), in
-    the words `train` would use, or "" (also when there is no file yet)."""
+    answers (target, task, text_column, date_column, horizon), in the words `train`
+    would use, or "" (also when there is no file yet)."""
     if not csv_exists(path):
         return ""
     given = {name: value for name, value in columns.items() if value is not None}
@@ -87,6 +87,7 @@ def data_problem(answers: Mapping[str, Any]) -> str:
         task=answers.get("task"),
         text_column=answers.get("text_column"),
         date_column=answers.get("date_column"),
+        horizon=int(answers["horizon"]) if "horizon" in answers else None,
     )
 
 

@@ -19,10 +19,13 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 # Fewer rows than this cannot give both a model to fit and a test set to score.
 MIN_ROWS = 10
+# Steps a forecaster needs to learn from, besides one season and the horizon.
+MIN_HISTORY = 10
 # The cells pandas reads as missing (read_csv's default na_values).
 NA_VALUES = frozenset(
     {
@@ -335,6 +338,64 @@ def read_series(
     return dates, values
 
 
+def series_length_problem(steps: int, season: int, horizon: int) -> str:
+    """Why a series of `steps` regular steps is too short to hold out `horizon` steps
+    and learn a season of `season` steps, or ""."""
+    needed = season + horizon + MIN_HISTORY
+    if steps < needed:
+        return (
+            f"the series has {steps} time steps, shorter than its season ({season}) "
+            f"plus the horizon ({horizon}) plus {MIN_HISTORY} to learn from: give at "
+            f"least {needed} steps, or lower project.horizon"
+        )
+    return ""
+
+
+def one_value_problem(values: list[float]) -> str:
+    if len({value for value in values if not math.isnan(value)}) < 2:
+        return "the series holds one value only: there is nothing to learn"
+    return ""
+
+
+DAY, HOUR = datetime.timedelta(days=1), datetime.timedelta(hours=1)
+
+
+def plain_steps(dates: list[datetime.datetime]) -> tuple[int, int] | None:
+    """(steps, season) of a series with these dates, where they are plain to see
+    without pandas: days or hours with none missing; weeks, months, quarters or
+    years (months on their first or last day) with most steps there. The engine
+    infers the frequency with pandas, which agrees on these; on other dates (None)
+    only `train` can tell."""
+    dates = sorted(dates)
+    if len(dates) < 3:
+        return None
+    gaps = [later - earlier for earlier, later in pairwise(dates)]
+    # Days or hours: only with none missing (weekdays alone are business days).
+    for step, season in ((DAY, 7), (HOUR, 24)):
+        if all(gap == step for gap in gaps):
+            return len(dates), season
+    if any(date.time() != datetime.time() for date in dates):
+        return None
+    if all(gap.days % 7 == 0 for gap in gaps) and mostly([gap.days for gap in gaps], 7):
+        return (dates[-1] - dates[0]).days // 7 + 1, 52
+    month_ends = all((date + datetime.timedelta(days=1)).day == 1 for date in dates)
+    if not month_ends and any(date.day != 1 for date in dates):
+        return None
+    months = [date.year * 12 + date.month for date in dates]
+    spans = [later - earlier for earlier, later in pairwise(months)]
+    for step, season in ((1, 12), (3, 4), (12, 1)):
+        if all(span % step == 0 for span in spans) and mostly(spans, step):
+            return (months[-1] - months[0]) // step + 1, season
+    return None
+
+
+def mostly(spans: list[int], step: int) -> bool:
+    """Whether most runs of three dates are `step` apart: pandas, finding no
+    frequency for the whole series, takes the one most runs of three agree on."""
+    runs = list(pairwise(spans))
+    return sum(run == (step, step) for run in runs) * 2 > len(runs)
+
+
 def csv_problem(
     path: Path | str,
     *,
@@ -343,6 +404,7 @@ def csv_problem(
     task: str | None = None,
     text_column: str | None = None,
     date_column: str | None = None,
+    horizon: int | None = None,
     test_size: float = 0.2,
 ) -> str:
     """Why the CSV at `path` cannot be a `kind` project's data, or "".
@@ -357,11 +419,14 @@ def csv_problem(
     known = [name for name in (target, text_column, date_column) if name]
     if any(name not in table.header for name in known):
         return ""
-    try:
-        if kind == "timeseries" and date_column:
-            read_series(table, path, date_column, target)
-    except DataProblem as problem:
-        return str(problem)
+    if kind == "timeseries" and date_column:
+        try:
+            dates, values = read_series(table, path, date_column, target)
+        except DataProblem as problem:
+            return str(problem)
+        steps = plain_steps(dates) if target and horizon else None
+        if steps:
+            return series_length_problem(*steps, horizon) or one_value_problem(values)
     if kind == "clustering" and target is not None:
         return clustering_problem(table, path, target)
     if kind == "text" and text_column and target:

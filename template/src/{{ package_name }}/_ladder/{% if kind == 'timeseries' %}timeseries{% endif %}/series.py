@@ -15,13 +15,17 @@ import pandas as pd
 from jsonargparse.typing import PositiveInt
 from sklearn.model_selection import TimeSeriesSplit
 
-from ..core.data_checks import DataProblem, read_series, read_table
+from ..core.data_checks import (
+    DataProblem,
+    one_value_problem,
+    read_series,
+    read_table,
+    series_length_problem,
+)
 from ..core.errors import ProjectError
 from ..core.paths import Paths
 from ..core.project import Project
 
-# Steps a model needs to learn from, besides one season and the forecast horizon.
-MIN_HISTORY = 10
 # Steps in a season, by pandas frequency: months in a year, days in a week, ...
 SEASONS = {"M": 12, "Q": 4, "W": 52, "D": 7, "B": 5, "h": 24, "H": 24}
 # The column of dates of a built-in series, and of the CSV `predict` writes.
@@ -119,9 +123,12 @@ def prepare(
     gaps = int(values.isna().sum())
     values = fill_gaps(values, settings, gaps)
     season = settings.season or season_of(values.index.freqstr)
-    check_length(values, season, int(project.horizon or 1))
-    if values.nunique() < 2:
-        raise ProjectError("the series holds one value only: there is nothing to learn")
+    # The checks `copier copy` made too, where the dates showed the steps plainly.
+    problem = series_length_problem(
+        len(values), season, int(project.horizon or 1)
+    ) or one_value_problem(values.tolist())
+    if problem:
+        raise ProjectError(problem)
     return Series(values, season, gaps)
 
 
@@ -198,17 +205,6 @@ def fill_gaps(values: pd.Series, settings: SeriesSettings, gaps: int) -> pd.Seri
     if settings.fill_gaps == "ffill":
         return values.ffill().bfill()
     return values.interpolate(method="time", limit_direction="both")
-
-
-def check_length(values: pd.Series, season: int, horizon: int) -> None:
-    """Refuse a series too short to hold out `horizon` steps and learn a season."""
-    needed = season + horizon + MIN_HISTORY
-    if len(values) < needed:
-        raise ProjectError(
-            f"the series has {len(values)} time steps, shorter than its season "
-            f"({season}) plus the horizon ({horizon}) plus {MIN_HISTORY} to learn "
-            f"from: give at least {needed} steps, or lower project.horizon"
-        )
 
 
 def time_split(values: pd.Series, horizon: int) -> TimeSplit:
