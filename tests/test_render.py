@@ -4,14 +4,16 @@ import re
 import sys
 import tomllib
 
-import jinja2
 import pytest
 import yaml
 
 from harness import HOSTILE_TITLE, REPO_ROOT, VARIANTS, assert_ruff_passes
+from ml100_jinja.catalogue import KINDS, OFFERED_TIERS
 from ml100_jinja.data_inspection import IMAGE_SUFFIXES
 
 JINJA_LEFTOVER = re.compile(r"{{|}}|{%|%}|{#|#}")
+# GitHub's own expressions, which workflows hold on purpose (`${{ github.token }}`).
+GITHUB_EXPRESSION = re.compile(r"\$\{\{ [\w.]+ \}\}")
 FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
 COMMON_FILES = [
     ".copier-answers.yml",
@@ -108,29 +110,35 @@ def test_layout_matches_the_design(project) -> None:
     assert drafts == [project.path / draft_of(project)], "one draft, in its place"
     assert project.has_file("LICENSE") == (answers["license"] != "none")
     assert project.has_file(".github/workflows/ci.yml") == answers["github_actions"]
+    assert project.has_file(".github/workflows/update.yml") == answers["github_actions"]
 
 
 def test_the_engine_is_plain_python_rendered_as_it_is(project) -> None:
-    """No engine file is a template: each is copied byte for byte, so this
-    repository's ruff and tests check the very code a project runs."""
-    assert not list(TEMPLATE_ENGINE.rglob("*.jinja"))
+    """No engine code is a template: each module is copied byte for byte, so this
+    repository's ruff and tests check the very code a project runs. The one rendered
+    file is the release record, a version number."""
+    templates = TEMPLATE_ENGINE.rglob("*.jinja")
+    assert [path.relative_to(TEMPLATE_ENGINE).as_posix() for path in templates] == [
+        "RELEASE.jinja"
+    ]
     answers = answers_of(project)
-    names = jinja2.Environment()
-    # A rung's folder is conditional by name: {% if tier == ... %}advanced{% endif %},
-    # and so is a kind's package: {% if kind == ... %}text{% endif %}.
+    # The engine's folders have plain names: a kind's package is named after it, a
+    # rung after its tier. A project gets its own kind's and its tiers' up to its own.
+    tiers = list(OFFERED_TIERS)
+    above = set(tiers[tiers.index(answers["tier"]) + 1 :])
+    others = set(KINDS) - {answers["kind"]}
     sources = {
-        "/".join(
-            names.from_string(part).render(tier=answers["tier"], kind=answers["kind"])
-            for part in source.relative_to(TEMPLATE_ENGINE).parts
-        ): source
+        source.relative_to(TEMPLATE_ENGINE).as_posix(): source
         for source in TEMPLATE_ENGINE.rglob("*.py")
+    }
+    expected = {
+        name for name in sources if not set(name.split("/")[:-1]) & (above | others)
     }
     engine = project.path / "src" / project.package / ENGINE
     rendered = {
         path.relative_to(engine).as_posix(): path for path in engine.rglob("*.py")
     }
-    expected = {name for name in sources if not name.startswith("/")}
-    assert set(rendered) == {name for name in expected if "//" not in name}
+    assert set(rendered) == expected
     for name, path in rendered.items():
         assert path.read_bytes() == sources[name].read_bytes(), name
 
@@ -144,6 +152,8 @@ def test_no_jinja_is_left(project) -> None:
         if path.suffix.lower() in IMAGE_SUFFIXES:
             continue  # the learner's images, copied in byte for byte
         text = path.read_text(encoding="utf-8", errors="replace")
+        if path.parent.name == "workflows":
+            text = GITHUB_EXPRESSION.sub("", text)
         assert not JINJA_LEFTOVER.search(text), f"Jinja left in {path.name}"
         assert ".jinja" not in path.name
 
@@ -302,3 +312,30 @@ def test_hosted_drafts_load_figures_from_the_host_s_raw_address(
     result = project.run(sys.executable, "-c", code.format(project.package))
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == raw
+
+
+# Targets other targets run: not for the learner to type.
+INNER_TARGETS = {"train-and-evaluate"}
+
+
+@pytest.mark.parametrize("tier", TIERS)
+def test_make_alone_lists_every_target_with_what_it_does(
+    tier, rendered, copy_of, tmp_path
+) -> None:
+    # A copy: a Makefile whose first target is `install` would install into it.
+    project = copy_of(
+        rendered(f"{tier}-iris", **VARIANTS[f"{tier}-iris"]), tmp_path / "p"
+    )
+    makefile = project.read("Makefile")
+    targets = {
+        target
+        for line in re.findall(r"^\.PHONY: (.*)$", makefile, re.MULTILINE)
+        for target in line.split()
+    } - INNER_TARGETS
+    # A learner's first `make`, before `make install` has brought uv.
+    result = project.run("make", env={"PATH": "/usr/bin:/bin"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    listed = dict(re.findall(r"^  ([a-z-]+) +(\S.*)$", result.stdout, re.MULTILINE))
+    assert listed.keys() == targets
+    assert listed["all"] == "the whole run, from a look at the data to a filled draft"
+    assert result.stdout == project.run("make", "help").stdout

@@ -7,6 +7,7 @@ draft and data/raw/), which an update must leave alone. The tier upgrades run on
 working tree alone; updates from release 0.1.0 are in tests/test_migrations.py.
 """
 
+import os
 import re
 import shlex
 import shutil
@@ -15,13 +16,14 @@ import sys
 import tomllib
 from pathlib import Path
 
-import jinja2
 import pytest
 import yaml
 from copier.errors import UserMessageError
 
 from harness import OFFERED_TIERS, REPO_ROOT, VARIANTS, Project
+from ml100_jinja.catalogue import learner_file
 from template_repo import (
+    GIT_ENV,
     VERSION,
     TemplateRepo,
     commit_all,
@@ -60,20 +62,6 @@ CONFLICT_LABELS = re.compile(
 )
 
 
-def beginner_file(repo: TemplateRepo, folder: str, name: str) -> str:
-    """The template file in `folder` that renders to `name` in a beginner project.
-
-    Tier- and kind-specific files are conditional by name ({% if kind == ... %}
-    model.py...), so the file behind model.py depends on what the template offers.
-    """
-    names = jinja2.Environment()
-    for path in (repo.path / folder).iterdir():
-        rendered = names.from_string(path.name).render(tier="beginner", kind="tabular")
-        if rendered.removesuffix(".jinja") == name:
-            return f"{folder}/{path.name}"
-    raise FileNotFoundError(f"no template file renders to {folder}/{name}")
-
-
 def insert_after_first_line(repo: TemplateRepo, relative: str, line: str) -> None:
     first = repo.file(relative).read_text(encoding="utf-8").splitlines()[0]
     repo.replace(relative, first + "\n", f"{first}\n{line}\n")
@@ -85,7 +73,7 @@ def releases(tmp_path_factory) -> TemplateRepo:
     repo.append(REPORT, REPORT_ADDITION)
     repo.append("template/Makefile.jinja", MAKEFILE_ADDITION)
     insert_after_first_line(repo, "template/README.md.jinja", f"\n{README_LINE}")
-    model = beginner_file(repo, PACKAGE, "model.py")
+    model = learner_file("tabular", "model.py")
     insert_after_first_line(repo, model, MODEL_LINE)
     repo.release(NEXT)
     # The draft's text, which every platform's draft file includes.
@@ -415,6 +403,13 @@ def test_make_update_reaches_every_address_form(form, releases, tmp_path, monkey
     assert result.returncode == 0, result.stdout + result.stderr
     assert answers_of(project)["_commit"] == NEXT
     assert answers_of(project)["_src_path"] == address
+    # It says what arrived: the CHANGELOG entries after the project's release.
+    arrived = f"ml100 {THIS} -> {NEXT}: what arrived, from the template's CHANGELOG"
+    entries = result.stdout.split(arrived, 1)[-1]
+    assert arrived in result.stdout and f"## {NEXT}\n" in entries
+    assert f"## {THIS}\n" not in entries
+    record = module_of(project, "_ladder/RELEASE").read_text()
+    assert record.splitlines()[-1] == NEXT
 
 
 def test_copier_itself_names_the_cause(releases, tmp_path):
@@ -444,6 +439,66 @@ def test_update_leaves_copier_style_markers_where_edits_meet(releases, tmp_path)
     assert CONFLICT_LABELS.search(model.read_text())
     # The generated pre-commit hook refuses to commit the file as it is.
     assert refused_by_merge_conflict_hook(project, model)
+
+
+# Every way an update runs ends with the template's check: a conflict fails it, with
+# the files named and how to resolve or drop the update; a clean update exits 0.
+UPDATE_PATHS = ["make update", "copier update", "copier update --conflict rej"]
+UPDATE_PATHS += ["ml100 update-all"]
+UPDATE_CASES = [
+    pytest.param(
+        path,
+        conflict,
+        # One case in the quick suite; the rest are slow.
+        marks=() if (path, conflict) == ("copier update", True) else pytest.mark.slow,
+        id=f"{path.replace(' ', '-')}-{'conflict' if conflict else 'clean'}",
+    )
+    for path in UPDATE_PATHS
+    for conflict in (True, False)
+]
+
+
+def update_by(path: str, project: Path, to: str) -> subprocess.CompletedProcess:
+    if path == "make update":
+        return make(project, f"TEMPLATE_VERSION={to}")
+    if path == "ml100 update-all":
+        env = {**os.environ, **GIT_ENV, "PYTHONPATH": str(REPO_ROOT / "src")}
+        return subprocess.run(
+            [sys.executable, "-m", "ml100", "update-all", "--to", to],
+            cwd=project.parent,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+    copier = [sys.executable, "-m", "copier", "update", "--trust", "--defaults"]
+    return run_in(project, *copier, "--vcs-ref", to, *path.split()[2:])
+
+
+@pytest.mark.parametrize(("path", "conflict"), UPDATE_CASES)
+def test_every_update_path_stops_on_a_conflict(releases, tmp_path, path, conflict):
+    project = releases.copy(tmp_path / "workspace" / "001-iris", THIS)
+    model = module_of(project, "model.py")
+    if conflict:  # where release NEXT adds a line too
+        lines = model.read_text().splitlines(keepends=True)
+        model.write_text("".join([lines[0], "My own line.\n", *lines[1:]]))
+        commit_all(project, "Mine")
+
+    result = update_by(path, project, NEXT)
+
+    output = result.stdout + result.stderr
+    assert answers_of(project)["_commit"] == NEXT
+    if not conflict:
+        assert result.returncode == 0, output
+        assert leftovers(project) == []
+        return
+    assert result.returncode != 0, output
+    relative = model.relative_to(project).as_posix()
+    left = [f"{relative}.rej"] if path.endswith("rej") else [relative]
+    assert leftovers(project) == left
+    assert left[0] in output
+    assert "git checkout HEAD -- . && git clean -fd ." in output
 
 
 def refused_by_merge_conflict_hook(project: Path, path: Path) -> bool:

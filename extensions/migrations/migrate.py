@@ -4,16 +4,19 @@ Copier merges the template's changes into each file, but it cannot follow a file
 setting to a new place: a renamed module would arrive fresh under its new name while the
 learner's edited copy under the old name is deleted, and a renamed or moved setting
 would meet the learner's value in a conflict. A release that makes such a change lists
-one of the commands below under `_migrations` in copier.yml, at its version:
+its steps in a plan, extensions/migrations/<release>.plan, one of the commands below a
+line, and copier.yml runs the plan on every update, without Copier's `version` key:
 
-    - version: "0.3.0"
-      when: "{{ true }}"  # both stages; each command knows what to do in each
+    - when: "{{ true }}"  # both stages; each command knows what to do in each
       command:
         - "{{ _copier_python }}"
         - "{{ _copier_conf.src_path }}/extensions/migrations/migrate.py"
-        - rename-file
-        - src/{package_name}/features.py
-        - src/{package_name}/preprocessing.py
+        - plan
+        - "{{ _copier_conf.src_path }}/extensions/migrations/0.3.0.plan"
+
+A plan runs only for a project whose recorded release (releases.py) is below the one
+in its name, so it never replays on a project already past it, tagged or not; a
+change that needs a plan therefore comes with its release (pyproject.toml's version).
 
 Commands (paths may hold {answer} placeholders, filled from .copier-answers.yml):
 
@@ -28,15 +31,18 @@ Commands (paths may hold {answer} placeholders, filled from .copier-answers.yml)
 A change that comes with a tier instead of a release (a module the higher tier names
 differently) can run `rename-file` without `version`, on a condition such as
 `when: "{{ _stage == 'after' and tier != 'beginner' }}"`: Copier knows the new answers
-in the after stage only. `move-setting` needs `version`, as its before stage must know
-that the update crosses the release.
+in the after stage only. `move-setting` belongs in a plan, as its before stage must
+know that the update crosses the release.
 
 How they know what the learner changed: the update is not committed yet, so HEAD still
 holds the learner's files and the answers of the release they came from. That release
 is rendered again from those answers into a temporary folder (as Copier itself does),
 and only the difference between it and the learner's files is carried over, merged with
-`git merge-file`. Every command is idempotent: a second run changes nothing. Copier runs
-them with its own interpreter, in the project, and names the stage in $STAGE.
+`git merge-file`. Every command is idempotent: a second run changes nothing. And each
+tells from the learner's last commit whether the project is already past it (the old
+file or setting gone, the new one there): then it changes nothing and says nothing,
+even where the plan's release gate was passed by mistake. Copier runs them with its own
+interpreter, in the project, and names the stage in $STAGE.
 """
 
 from __future__ import annotations
@@ -55,7 +61,9 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from packaging.version import InvalidVersion, Version
 
+import releases
 import yaml_lines
 
 ANSWERS_FILE = ".copier-answers.yml"
@@ -262,20 +270,24 @@ def carry_edits(
     stage: str,
     old_release: OldRelease,
     rewrites: list[Rewrite] = (),  # type: ignore[assignment]
-) -> str:
+) -> str | None:
     """Before: set the learner's OLD aside; after: merge its edits into NEW.
 
     The edits are the difference between the learner's OLD (at HEAD) and the old
     release's, with `rewrites` made in both first: a name the new release renamed
     (SEED -> seed) then reads the same on both sides, so a line the learner changed
-    for another reason merges without a conflict.
+    for another reason merges without a conflict. None (nothing to say) for a project
+    already past the change: OLD gone, NEW there already, or an old release whose
+    OLD the rewrites leave as it is (it reads as the new one: Copier merges it).
     """
     learner = head_text(project, old)
-    if learner is None:
-        return f"{old} was not in your last commit: nothing to carry"
+    if learner is None or (new != old and head_text(project, new) is not None):
+        return None
     base = old_release(old)
     if base is None:
         return f"{old} is your own file, not the template's: left alone"
+    if new == old and rewrite(base, rewrites) == base:
+        return None
     if learner == base:
         return f"{old} was unedited: {new} is the template's"
     if stage == "before":
@@ -309,10 +321,10 @@ def carry_edits(
 
 def rename_file(
     project: Path, old: str, new: str, stage: str, old_release: OldRelease
-) -> str:
+) -> str | None:
     """Carry OLD's edits into NEW; after the update, OLD is gone and imports follow."""
     message = carry_edits(project, old, new, stage, old_release)
-    if stage == "before" or head_text(project, old) is None or old_release(old) is None:
+    if message is None or stage == "before" or old_release(old) is None:
         return message
     messages = [message]
     (project / old).unlink(missing_ok=True)
@@ -427,14 +439,15 @@ def parse_place(spec: str, answers: dict[str, Any]) -> tuple[str, str]:
 
 def move_setting(
     project: Path, old: str, new: str, stage: str, old_release: OldRelease
-) -> str:
-    """Before: set the learner's value back to the release's; after: carry it over."""
+) -> str | None:
+    """Before: set the learner's value back to the release's; after: carry it over.
+    None (nothing to say) where the last commit has no such setting: moved already."""
     head_answers = load_answers(head_text(project, ANSWERS_FILE))
     old_file, old_name = parse_place(old, head_answers)
     old_suffix = Path(old_file).suffix
     learner = setting_value(head_text(project, old_file), old_name, old_suffix)
     if learner is None:
-        return f"{old_file} had no {old_name} in your last commit: nothing to carry"
+        return None
     base = setting_value(old_release(old_file), old_name, old_suffix)
     if base is None:
         return f"the old release had no {old_name} in {old_file}: nothing to carry"
@@ -558,11 +571,20 @@ def outcome(done: list[str], by_hand: list[str], where: str) -> str:
 
 def move_defaults(
     project: Path, old: str, new: str, stage: str, old_release: OldRelease
-) -> str:
+) -> str | None:
     """After the update: defaults the learner changed in a function's signature are
-    set in a YAML section, where the new release reads them from."""
+    set in a YAML section, where the new release reads them from.
+
+    None (nothing to say) where the last commit has that section already: the project
+    reads these values from it, the defaults only stand behind it, and moving an
+    edited default there would change what the model trains with.
+    """
     head_answers = load_answers(head_text(project, ANSWERS_FILE))
     file, function = parse_place(old, head_answers)
+    yaml_at_head, section_at_head = parse_place(new, head_answers)
+    config = head_text(project, yaml_at_head)
+    if config is not None and has_section(config, section_at_head):
+        return None
     learner = head_text(project, file)
     base = old_release(file)
     if learner is None or base is None or learner == base:
@@ -588,6 +610,19 @@ def move_defaults(
         return f"the defaults of {function}() are the release's: nothing to carry"
     done, left = edit_yaml(project, yaml_file, edits)
     return outcome(done, by_hand + left, yaml_file)
+
+
+def has_section(text: str, section: str) -> bool:
+    """Whether YAML `text` holds the dotted key `section` (unreadable: no)."""
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError:
+        return False
+    for key in section.split("."):
+        if not isinstance(data, dict) or key not in data:
+            return False
+        data = data[key]
+    return True
 
 
 def current_answers(project: Path) -> str | None:
@@ -671,14 +706,17 @@ def move_settings(
     stage: str,
     old_release: OldRelease,
     maps: list[str],
-) -> str:
+) -> str | None:
     """Before: set a config file the release replaces aside; after: every value the
-    learner changed in it is set in the new YAML file, at its (mapped) key."""
+    learner changed in it is set in the new YAML file, at its (mapped) key. None
+    (nothing to say) where the last commit has no such file: replaced already."""
     table = parse_maps(maps)
     old_file = fill(old, load_answers(head_text(project, ANSWERS_FILE)))
     learner = head_text(project, old_file)
+    if learner is None:
+        return None
     base = old_release(old_file)
-    if learner is None or base is None:
+    if base is None:
         return f"{old_file} was not the template's at HEAD: nothing to carry"
     if learner == base:
         return f"{old_file} was unedited: nothing to carry"
@@ -778,12 +816,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def run(args: argparse.Namespace, project: Path, old_release: OldRelease) -> str:
-    """The command's work; its one-sentence report."""
+def run(args: argparse.Namespace, project: Path, old_release: OldRelease) -> str | None:
+    """The command's work; its one-sentence report, or None when it has nothing to
+    do in this project (another tier's step, or a change the project has had)."""
     answers = load_answers(head_text(project, ANSWERS_FILE))
     tiers = args.was_tier.split(",") if args.was_tier else []
     if tiers and answers.get("tier") not in tiers:
-        return f"tier was not {' or '.join(tiers)} before this update: nothing to do"
+        return None
     if args.command in ("rename-file", "carry-edits"):
         # The new place may depend on answers the update changed.
         old = fill(args.old, answers)
@@ -796,6 +835,23 @@ def run(args: argparse.Namespace, project: Path, old_release: OldRelease) -> str
     if args.command == "move-defaults":
         return move_defaults(project, args.old, args.new, args.stage, old_release)
     return move_settings(project, args.old, args.new, args.stage, old_release, args.map)
+
+
+def plan_applies(project: Path, file: Path) -> bool:
+    """Whether the project is from before the plan's release (its file's name).
+
+    copier.yml lists the plans without Copier's `version` key, so Copier runs them on
+    every update: its version test compares git tags, which a fresh clone or a fork
+    lacks, and a project made from an untagged commit would replay every plan at the
+    first tag. The project's own record decides instead (see releases.py).
+    """
+    try:
+        release = Version(file.name.removesuffix(".plan"))
+    except InvalidVersion:
+        raise MigrationError(
+            f"{file}: a plan is named by its release, as 0.2.0.plan"
+        ) from None
+    return releases.project_release(project) < release
 
 
 def plan_steps(file: Path) -> list[list[str]]:
@@ -818,7 +874,7 @@ def plan_steps(file: Path) -> list[list[str]]:
 def run_step(
     args: argparse.Namespace, project: Path, old_release: OldRelease, name: str
 ) -> int:
-    """Run one command and print its report; 1 when it failed."""
+    """Run one command and print its report, if it has one; 1 when it failed."""
     try:
         message = run(args, project, old_release)
     except ManualStep as step:
@@ -827,7 +883,8 @@ def run_step(
     except MigrationError as error:
         print(f"migration {name}: error: {error}", file=sys.stderr)
         return 1
-    print(f"migration {name}: {message}")
+    if message is not None:
+        print(f"migration {name}: {message}")
     return 0
 
 
@@ -840,8 +897,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.command != "plan":
             return run_step(args, project, old_release, args.command)
         try:
+            if not plan_applies(project, args.file):
+                return 0  # a project already past the plan's release: not a word
             steps = plan_steps(args.file)
-        except MigrationError as error:
+        except (MigrationError, releases.ReleaseError) as error:
             print(f"migration plan: error: {error}", file=sys.stderr)
             return 1
         # The steps share the options given before `plan`, and one old release.

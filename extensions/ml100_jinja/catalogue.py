@@ -133,3 +133,35 @@ def dataset_help(kind: str) -> str:
     if "folder" in offered:
         lines.append("  folder: your own images, one subfolder per class, asked next.")
     return "\n".join(lines)
+
+
+# Which files a project gets (catalogue.yml's `paths`): copier.yml excludes the rest.
+
+
+def excluded_paths(kind: str, tier: str) -> str:
+    """The patterns of the paths a `kind` project at `tier` does not get, one a line
+    (Copier splits an `_exclude` entry at its line breaks)."""
+    above = list(TIERS)[list(TIERS).index(tier) + 1 :]
+    kept = set(KINDS[kind].get("paths", []))
+    excluded = [path for higher in above for path in TIERS[higher].get("paths", [])]
+    excluded += [
+        path
+        for other, facts in KINDS.items()
+        if other != kind
+        for path in facts.get("paths", [])
+        if path not in kept
+    ]
+    # Without its final slash a folder's pattern matches the folder itself, so Copier
+    # does not leave it behind empty.
+    return "\n".join(f"/{path.rstrip('/')}" for path in dict.fromkeys(excluded))
+
+
+def learner_file(kind: str, name: str) -> str:
+    """The template file, from the template's root, that a `kind` project's own
+    `name` (model.py, features.py, ...) is rendered from."""
+    owner = KINDS[kind].get("learner_files_from", {}).get(name, kind)
+    folder = CATALOGUE.parent / "template" / "learner" / owner
+    for source in (folder / name, folder / f"{name}.jinja"):
+        if source.is_file():
+            return source.relative_to(CATALOGUE.parent).as_posix()
+    raise FileNotFoundError(f"no template/learner/{owner}/{name}[.jinja]")

@@ -1,11 +1,13 @@
-"""The portfolio's progress figure: projects finished over time, by tier, and each
-project's lift over its baseline. Drawn with matplotlib's object API (no pyplot, so no
-display or global state), saved only when its bytes change."""
+"""The portfolio's progress figure: projects finished over time, by tier, and how far
+each project went from its baseline towards a perfect score (one scale for accuracy,
+R², MASE and the adjusted Rand index alike). Drawn with matplotlib's object API (no
+pyplot, so no display or global state), saved only when its bytes change."""
 
+from datetime import timedelta
 from io import BytesIO
 from pathlib import Path
 
-from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
+from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, DayLocator
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
@@ -15,13 +17,27 @@ TIER_COLOURS = {"beginner": "#4c9be8", "intermediate": "#f0a030", "advanced": "#
 OTHER_COLOUR = "#888888"
 
 
+# Fewer days than this between the first and the last project: a tick per day.
+FEW_DAYS = 10
+
+
 def progress_png(rows: list[Row]) -> bytes:
+    buffer = BytesIO()
+    # No software or date stamp, so the same projects give the same bytes.
+    progress_figure(rows).savefig(
+        buffer, format="png", dpi=100, metadata={"Software": None}
+    )
+    return buffer.getvalue()
+
+
+def progress_figure(rows: list[Row]) -> Figure:
     trained = [row for row in rows if row.result is not None]
     figure = Figure(figsize=(10, 4), layout="constrained")
     over_time, lifts = figure.subplots(1, 2)
 
+    # By day: the hour a project was trained is noise at the challenge's scale.
     dated = sorted(
-        (row.result.evaluated_at, row.project.tier)
+        (row.result.evaluated_at.date(), row.project.tier)
         for row in trained
         if row.result.evaluated_at is not None
     )
@@ -36,26 +52,30 @@ def progress_png(rows: list[Row]) -> bytes:
     over_time.yaxis.set_major_locator(MaxNLocator(integer=True))
     if dated:
         over_time.legend(loc="upper left")
-        locator = AutoDateLocator()
+        first, last = dated[0][0], dated[-1][0]
+        if (last - first).days < FEW_DAYS:
+            # Left to itself, matplotlib would tick hours, even minutes, of one day.
+            over_time.set_xlim(first - timedelta(days=1), last + timedelta(days=1))
+            locator = DayLocator()
+        else:
+            locator = AutoDateLocator(minticks=3)
         over_time.xaxis.set_major_locator(locator)
         over_time.xaxis.set_major_formatter(ConciseDateFormatter(locator))
     else:
         over_time.text(0.5, 0.5, "no trained project yet", ha="center", va="center")
 
-    numbers = [f"#{row.project.number:03d}" for row in trained]
-    values = [row.result.lift for row in trained]
-    colours = [TIER_COLOURS.get(row.project.tier, OTHER_COLOUR) for row in trained]
+    scored = [row for row in trained if row.result.gap_closed is not None]
+    numbers = [f"#{row.project.number:03d}" for row in scored]
+    values = [row.result.gap_closed for row in scored]
+    colours = [TIER_COLOURS.get(row.project.tier, OTHER_COLOUR) for row in scored]
     lifts.bar(numbers, values, color=colours)
     lifts.axhline(0, color="black", linewidth=0.8)
-    lifts.set_title("Lift over the baseline (primary metric)")
-    lifts.set_ylabel("above 0: beats the baseline")
-    if not trained:
+    lifts.axhline(1, color="grey", linewidth=0.8, linestyle="--")
+    lifts.set_title("From the baseline towards a perfect score")
+    lifts.set_ylabel("share of the way (1: perfect, 0: the baseline)")
+    if not scored:
         lifts.text(0.5, 0.5, "no trained project yet", ha="center", va="center")
-
-    buffer = BytesIO()
-    # No software or date stamp, so the same projects give the same bytes.
-    figure.savefig(buffer, format="png", dpi=100, metadata={"Software": None})
-    return buffer.getvalue()
+    return figure
 
 
 def write_if_changed(path: Path, data: bytes) -> bool:

@@ -18,10 +18,12 @@ from copier.errors import CopierError
 
 from .errors import HubError
 from .gitutil import commit, git
-from .project import Project
+from .project import Project, read_yaml
 from .workspace import NUMBERED, Layout, Workspace
 
 HIGHEST_NUMBER = 999
+# The facts the project's engine reads: where its data goes, and its columns.
+PROJECT_CONFIG = "configs/project.yaml"
 
 
 def taken_numbers(workspace: Workspace) -> dict[int, str]:
@@ -131,6 +133,37 @@ def create(
     return project
 
 
+def data_to_bring(project: Project) -> str | None:
+    """Where the learner's data goes, when it was not there at copy (Copier's closing
+    words say so too; `new` keeps Copier quiet, so it says it itself)."""
+    config = read_yaml(project.folder / PROJECT_CONFIG, PROJECT_CONFIG) or {}
+    facts = config.get("project") or {}
+    csv_file, images_dir = facts.get("csv_file"), facts.get("images_dir")
+    if csv_file and not (project.folder / csv_file).is_file():
+        target, dates = facts.get("target"), facts.get("date_column")
+        texts = facts.get("text_column")
+        if dates:
+            columns = f"its dates in the column {dates!r}, its values in {target!r}"
+        elif texts:
+            columns = f"its texts in the column {texts!r}, their labels in {target!r}"
+        elif project.kind == "clustering":
+            known = f", the known groups in {target!r}" if target else ""
+            columns = f"every column a number{known}"
+        else:
+            columns = f"its column to predict named {target!r}"
+        return (
+            f"Your CSV is not there yet: copy it to {project.folder / csv_file} "
+            f"before training, with {columns}."
+        )
+    folder = project.folder / images_dir if images_dir else None
+    if project.dataset == "folder" and folder and not folder.is_dir():
+        return (
+            f"Your folder of images is not there yet: copy it to {folder}/ before "
+            "training, one subfolder per class."
+        )
+    return None
+
+
 def run(
     workspace: Workspace,
     *,
@@ -150,7 +183,10 @@ def run(
     )
     print(
         f"#{project.number:03d} {project.title} ({project.tier}, {project.kind}, "
-        f"{project.dataset}) is ready in {project.folder}, committed.\n"
-        f"Next: cd {project.folder} && make install all"
+        f"{project.dataset}) is ready in {project.folder}, committed."
     )
+    missing = data_to_bring(project)
+    if missing:
+        print(missing)
+    print(f"Next: cd {project.folder} && make install all")
     return 0

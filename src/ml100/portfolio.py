@@ -17,6 +17,9 @@ PORTFOLIO = "PORTFOLIO.md"
 FIGURE = "portfolio/progress.png"
 HEADERS = ["#", "project", "tier", "kind", "dataset", "result", "lift", "post"]
 HEADERS += ["template"]
+# PORTFOLIO.md says what writes it, so that it is written again rather than edited;
+# the site's home page, the learner's own, does not.
+WRITTEN_BY = "Written by `ml100 portfolio`."
 
 
 def link(text: str, address: str | None) -> str:
@@ -33,6 +36,7 @@ def portfolio_markdown(
     project_link: Callable[[Row], str | None],
     post_link: Callable[[Row], str | None],
     figure: str,
+    written_by: str = "",
 ) -> str:
     cells = []
     for row in rows:
@@ -52,16 +56,16 @@ def portfolio_markdown(
         )
     trained = sum(row.result is not None for row in rows)
     published = sum(bool(row.post) and row.post.status == "published" for row in rows)
+    summary = f"{len(rows)} projects, {trained} trained, {published} published."
     parts = [
         "# #100MLProjects portfolio",
         "",
-        f"{len(rows)} projects, {trained} trained, {published} published. "
-        "Written by `ml100 portfolio`.",
+        f"{summary} {written_by}".rstrip(),
         "",
         markdown_table(HEADERS, cells),
         "",
-        f"![Projects finished over time, and each one's lift over its baseline]"
-        f"({figure})",
+        "![Projects finished over time, and how far each one went from its baseline "
+        f"towards a perfect score]({figure})",
         "",
     ]
     if problems:
@@ -86,6 +90,7 @@ def run(workspace: Workspace) -> int:
             relative_address(row.post.path, root) if row.post else None
         ),
         figure=FIGURE,
+        written_by=WRITTEN_BY,
     )
     wrote = [
         name

@@ -25,6 +25,8 @@ DEFAULT_KIND = "tabular"
 # another template.
 REQUIRED_ANSWERS = ("project_number", "project_slug", "project_title", "tier")
 FRONT_MATTER = re.compile(r"\A---\r?\n(.*?)\r?\n---\r?\n?", re.DOTALL)
+# A plain Markdown post's draft state: a comment under its title, hidden on GitHub.
+DRAFT_COMMENT = re.compile(r"^<!-- draft: (true|false)\b[^\n]*-->[ \t]*\r?\n?", re.M)
 
 
 def read_yaml(path: Path, what: str) -> Any:
@@ -41,6 +43,9 @@ def read_yaml(path: Path, what: str) -> Any:
 # Primary metrics that are errors, lower is better (a time series' MASE); the others
 # (accuracy, R², ...) are scores, higher is better.
 ERROR_METRICS = frozenset({"mase", "mae", "rmse"})
+# The best a score can be: 1 for accuracy, R², the adjusted Rand index, the silhouette
+# (every primary metric but the errors), 0 for an error.
+PERFECT_SCORE, PERFECT_ERROR = 1.0, 0.0
 
 
 @dataclass(frozen=True)
@@ -59,6 +64,15 @@ class Result:
             return self.baseline - self.model
         return self.model - self.baseline
 
+    @property
+    def gap_closed(self) -> float | None:
+        """The share of the way from the baseline to a perfect score that the model
+        went (1: perfect, 0: no better than the baseline, below 0: worse), the same
+        scale for every metric; None when the baseline is perfect already."""
+        perfect = PERFECT_ERROR if self.metric in ERROR_METRICS else PERFECT_SCORE
+        gap = abs(perfect - self.baseline)
+        return self.lift / gap if gap > 0 else None
+
 
 @dataclass(frozen=True)
 class Post:
@@ -72,7 +86,10 @@ class Post:
     def status(self) -> str:
         matter = self.front_matter
         if not matter:
-            return "plain Markdown"  # no front matter: nothing says draft or not
+            said = DRAFT_COMMENT.search(self.body)
+            if said is None:  # a post made before the comment: nothing says which
+                return "plain Markdown"
+            return "draft" if said[1] == "true" else "published"
         if matter.get("draft") is True or matter.get("published") is False:
             return "draft"
         if str(matter.get("publishStatus", "public")).lower() != "public":

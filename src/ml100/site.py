@@ -24,6 +24,7 @@ from .figure import progress_png
 from .overview import Row, survey
 from .pages import write_workflow
 from .portfolio import portfolio_markdown
+from .project import DRAFT_COMMENT
 from .workspace import Workspace
 
 # Left in a built site, so that `--out` never replaces a folder it did not build.
@@ -144,6 +145,7 @@ def bundle(row: Row) -> Bundle:
     body = post.body
     if not post.front_matter:
         body = TITLE_HEADING.sub("", body, count=1)  # plain Markdown's own title
+        body = DRAFT_COMMENT.sub("", body, count=1)  # and its draft state
     body = IMAGE.sub(relink, body)
     matter = {
         "title": project.title,

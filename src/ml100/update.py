@@ -2,8 +2,10 @@
 
 Each project goes through Copier's own update (`copier.run_update`), as
 `copier update --trust --defaults` would, and is left uncommitted so the learner reviews
-`git diff HEAD` before committing; `git reset --hard && git clean -fd` in the project
-drops it. A project with uncommitted changes is skipped and not touched.
+`git diff HEAD` before committing; `git checkout HEAD -- . && git clean -fd .` in the
+project drops it. A project with uncommitted changes is skipped and not touched. The
+template's last update step fails where the update met the learner's edits (conflict
+markers, .rej files): that project's outcome is "conflicts", with the files named.
 
 One repository with a folder per project: Copier scopes its "repository is dirty"
 check to the project's folder (since 9.11, copier-org/copier#2362), but its conflict
@@ -20,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import copier
-from copier.errors import CopierError
+from copier.errors import CopierError, TaskError
 
 from .errors import HubError
 from .gitutil import changed_paths
@@ -31,6 +33,13 @@ from .workspace import Layout, Workspace
 
 # The lines Copier writes where the learner's edit and the template's change meet.
 CONFLICT_LINES = (b"<<<<<<< before updating", b">>>>>>> after updating")
+# What to do with a project whose update met the learner's edits.
+RESOLVE = (
+    "conflicts: in each project listed, keep what you want between the <<<<<<< and "
+    ">>>>>>> lines and delete the markers (a .rej file holds a change to make by "
+    "hand), then commit; or drop its update, in its folder: "
+    "git checkout HEAD -- . && git clean -fd ."
+)
 # Outcomes that make the command fail.
 FAILING = ("conflicts", "failed", "tests failed")
 
@@ -81,15 +90,23 @@ def update_one(folder: Path, repository: Path, to: str | None, test: bool) -> Ou
     prefix = "" if repository == folder else f"{folder.name}/"
     try:
         before = Recorded.parse(Project.read(folder).release)
-        copier.run_update(
-            folder,
-            vcs_ref=to,
-            defaults=True,
-            overwrite=True,
-            skip_answered=True,
-            unsafe=True,
-            quiet=True,
-        )
+        try:
+            copier.run_update(
+                folder,
+                vcs_ref=to,
+                defaults=True,
+                overwrite=True,
+                skip_answered=True,
+                unsafe=True,
+                quiet=True,
+            )
+        except TaskError:
+            # The template's last step fails on a conflict: then it is this outcome.
+            changed = changed_paths(repository, folder.name if prefix else ".")
+            conflicts = conflicted_files(folder, changed, prefix)
+            if not conflicts:
+                raise
+            return Outcome(name, "conflicts", "conflicts in " + ", ".join(conflicts))
         changed = changed_paths(repository, folder.name if prefix else ".")
         after = Recorded.parse(Project.read(folder).release)
     except Exception as error:  # noqa: BLE001 - one project's failure is its outcome
@@ -173,4 +190,6 @@ def run(workspace: Workspace, *, to: str | None, jobs: int, test: bool) -> int:
     outcomes.sort(key=lambda outcome: outcome.name)
     rows = [[o.name, o.state, o.detail] for o in outcomes]
     print(text_table(["project", "outcome", "detail"], rows))
+    if any(o.state == "conflicts" for o in outcomes):
+        print(RESOLVE, file=sys.stderr)
     return 1 if any(o.state in FAILING for o in outcomes) else 0

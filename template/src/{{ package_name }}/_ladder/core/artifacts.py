@@ -71,6 +71,22 @@ def write_json(path: Path, data: dict[str, Any]) -> None:
     write_text(path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
 
 
+def write_metrics(path: Path, metrics: dict[str, Any]) -> None:
+    """Write reports/metrics.json. Its `evaluated_at` says when these results were
+    first seen: a run that gives the same results keeps the date it has, so the file
+    (and `git status`) change only when the results do."""
+    fresh = json.loads(json.dumps(metrics))  # as it reads back: tuples are lists
+    try:
+        previous = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError):
+        previous = {}
+    if isinstance(previous, dict) and "evaluated_at" in previous:
+        unchanged = {**fresh, "evaluated_at": previous["evaluated_at"]}
+        if unchanged == previous:
+            fresh = unchanged
+    write_json(path, fresh)
+
+
 def read_json(path: Path) -> dict[str, Any]:
     if not path.is_file():
         raise ProjectError(f"{path} not found: run `train` first")

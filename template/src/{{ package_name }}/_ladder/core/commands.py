@@ -4,12 +4,15 @@ Each one calls one function of the modules beside this one. The advanced rung re
 `evaluate` and `predict` with its own, which load the network instead.
 """
 
+import json
+from collections.abc import Callable
 from pathlib import Path
 
 from jsonargparse import ArgumentParser
 
 from .cli import Command
 from .paths import Paths
+from .project import Project
 from .settings import Settings
 
 # Where `train` and `evaluate` leave their results, unless a run folder holds them.
@@ -24,6 +27,37 @@ def print_scores(metrics: dict, written: str = WRITTEN) -> None:
     print(written)
 
 
+def headline(metrics: dict) -> tuple:
+    name = metrics["primary_metric"]
+    return name, metrics["model"][name], metrics["baseline"][name]
+
+
+def print_rescored(paths: Paths, rescore: Callable[[], dict]) -> None:
+    """`evaluate`'s output: the scores `rescore()` gives the saved model, or, when
+    they are those reports/metrics.json holds already (`make all` evaluates right
+    after `train`, which printed them), one line that says so."""
+    try:
+        before = headline(json.loads(paths.metrics.read_text(encoding="utf-8")))
+    except (OSError, ValueError, KeyError, TypeError):  # none yet, or not readable
+        before = None
+    metrics = rescore()
+    if headline(metrics) == before:
+        print("the saved model, loaded again, gives the same test scores")
+    else:
+        print_scores(metrics)
+
+
+def print_filled(documents: list[Path], project: Project) -> None:
+    """`report`'s output: the files it filled, and what keeps the figures away."""
+    from .publish import placeholder_note
+
+    for document in documents:
+        print(f"results filled into {document}")
+    note = placeholder_note(project)
+    if note:
+        print(note)
+
+
 def run_saved(metrics: dict) -> str:
     """Where a tier with run folders saved this run."""
     return f"run saved to reports/runs/{metrics['run']}/"
@@ -34,7 +68,7 @@ def run_evaluate(paths: Paths, settings: Settings) -> None:
     from .evaluate import evaluate_saved_model
 
     model = load_model(paths.model)
-    print_scores(evaluate_saved_model(paths, settings.project, model))
+    print_rescored(paths, lambda: evaluate_saved_model(paths, settings.project, model))
 
 
 def add_predict_options(parser: ArgumentParser) -> None:
@@ -62,8 +96,7 @@ def run_explore(paths: Paths, settings: Settings) -> None:
 def run_report(paths: Paths, settings: Settings) -> None:
     from .report import report
 
-    for document in report(paths, settings.project):
-        print(f"results filled into {document}")
+    print_filled(report(paths, settings.project), settings.project)
 
 
 COMMANDS = [

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 import pandas as pd
 
 from . import plots
-from .artifacts import require_columns, save_figure, write_json
+from .artifacts import require_columns, save_figure, write_metrics
 from .baseline import build_baseline
 from .data import Split, kind_module, load_dataset, split_dataset
 from .metrics import PRIMARY_METRIC, score
@@ -85,7 +85,7 @@ def write_evaluation(evaluation: Evaluation, paths: Paths) -> None:
         path = paths.figures / f"{name}.png"
         save_figure(figure, path)
         saved.append(path.relative_to(paths.reports).as_posix())
-    write_json(paths.metrics, {**evaluation.metrics, "figures": saved})
+    write_metrics(paths.metrics, {**evaluation.metrics, "figures": saved})
 
 
 def held_out_split(paths: Paths, project: Project, model: Predictor) -> Split:

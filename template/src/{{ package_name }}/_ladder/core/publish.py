@@ -31,6 +31,22 @@ BRANCH = "main"
 # Liquid's output tag, which Jekyll fills in; spelled apart, so that this file shows no
 # template syntax to the tools that check the template rendered.
 LIQUID_OPEN, LIQUID_CLOSE = "{" * 2, "}" * 2
+# The sites that keep only the text of a post, and load its figures from the repository.
+HOSTED = {"devto": "dev.to", "medium": "Medium"}
+# The owner in the repository address Copier offers, until you give yours.
+PLACEHOLDER_OWNER = "your-github-name"
+
+
+def placeholder_note(project: Project) -> str | None:
+    """What to say when a hosted post's figures point at the placeholder address."""
+    site = HOSTED.get(project.blog_platform)
+    if site is None or f"/{PLACEHOLDER_OWNER}/" not in project.repository_url:
+        return None
+    return (
+        f"repository_url is still {project.repository_url}: the draft's figures will "
+        f"not load on {site} until it is your repository's address; set it in "
+        "configs/project.yaml"
+    )
 
 
 @dataclass(frozen=True)
@@ -87,7 +103,7 @@ class Blog:
             # relative_url adds the site's baseurl, which a GitHub Pages project has.
             address = f"/assets/{self.project.slug}/{quote(figure.name)}"
             return f"{LIQUID_OPEN} '{address}' | relative_url {LIQUID_CLOSE}"
-        if self.platform in ("devto", "medium"):
+        if self.platform in HOSTED:
             return self.raw_url(figure.relative_to(self.root).as_posix())
         return quote(relative)
 

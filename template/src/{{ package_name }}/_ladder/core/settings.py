@@ -12,18 +12,27 @@ An unknown key, a wrong type or broken YAML stops the command with the file and 
 key. The resolved configuration, every default filled in, is saved with each run.
 """
 
+import argparse
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from jsonargparse import ActionConfigFile, ArgumentParser, Namespace
+from jsonargparse import (
+    ActionConfigFile,
+    ArgumentParser,
+    DefaultHelpFormatter,
+    Namespace,
+)
 from jsonargparse import ArgumentError as ConfigError
 
 from .errors import ProjectError
 from .paths import Paths
 from .project import Project
 
+# The keys of configs/project.yaml that are yours to change for a run (the others
+# record your answers to Copier).
+RUN_KEYS = {"project.seed", "project.test_size"}
 # How a section adds its keys to a parser: `(parser, "features") -> None`.
 AddSection = Callable[[ArgumentParser, str], None]
 
@@ -73,6 +82,24 @@ class Settings:
             raise AttributeError(name) from None
 
 
+def shown_in_help(action: argparse.Action) -> bool:
+    """The project's facts are your answers to Copier (`copier update --data` changes
+    them): --help shows only the project keys a run may change."""
+    return action.dest.split(".")[0] != "project" or action.dest in RUN_KEYS
+
+
+class RunKeysHelp(DefaultHelpFormatter):
+    """jsonargparse's help, less the project facts. (Hidden here, not with
+    help=SUPPRESS, which would leave them out of the saved configuration too.)"""
+
+    def add_usage(self, usage, actions, groups, prefix=None) -> None:
+        shown = [action for action in actions if shown_in_help(action)]
+        super().add_usage(usage, shown, groups, prefix)
+
+    def add_arguments(self, actions) -> None:
+        super().add_arguments([action for action in actions if shown_in_help(action)])
+
+
 def build_parser(
     paths: Paths, sections: Mapping[str, AddSection], **options: Any
 ) -> ArgumentParser:
@@ -81,6 +108,7 @@ def build_parser(
     if sections:
         files.append(paths.default_config)
     parser = ArgumentParser(
+        formatter_class=RunKeysHelp,
         default_config_files=[str(file) for file in files],
         exit_on_error=False,
         # A misspelt key is an error, never taken as the key it abbreviates.

@@ -1,0 +1,297 @@
+"""The network's search: Optuna trials, each one a network trained by Lightning, the
+hopeless ones stopped early.
+
+`search` at the advanced tier runs the intermediate search of the candidates, then
+this one. Each trial takes its values from `network_search.space` (network_space.py)
+and trains the network as `train` would (the same sections, on one device), on the
+training rows. Its score is `early_stopping.monitor` on the validation rows at its
+best epoch, the epoch `train` would keep (val_loss unless you changed it). After every
+epoch that value goes to the pruner (`network_search.pruner`), which stops a trial
+doing worse than the others did by the same epoch. The test rows are never seen.
+
+The trials live in the same storage as the candidates' (reports/optuna.db, or
+`--search.storage`), in a study of their own, <experiment>-network-<hash>, so several
+workers can share it. After each search, the best trial's values are written to
+reports/network-search/<experiment>.yaml, a file of overrides for `train`:
+
+    python -m <package> train --config reports/network-search/default.yaml
+
+Named after the experiment, it keeps a run in the same experiment (and its study of
+the candidates); <experiment>-trials.csv beside it lists every trial.
+"""
+
+import hashlib
+import json
+import logging
+import os
+import socket
+import warnings
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import lightning as L
+import optuna
+import torch
+import yaml
+
+from ..beginner.train import prepare_split
+from ..core.artifacts import write_text
+from ..core.cli import PACKAGE
+from ..core.data import Split
+from ..core.errors import ProjectError
+from ..core.paths import Paths
+from ..core.settings import Settings
+from ..intermediate.search import PROJECT_FACTS, connect, default_storage
+from .network_space import Knob, TrialSettings, network_space, overrides
+from .pruning import ReportToOptuna
+from .train import (
+    build_datamodule,
+    build_lit_model,
+    check_monitor,
+    early_stopping,
+    fetch_pretrained,
+    trainer_flags,
+)
+
+# The sections that change what a trial measures, less the keys that do not: where
+# it runs, what it shows, how many trials, which pruner.
+TRIAL_SECTIONS = (
+    *("data", "features", "network", "batches", "optimizer", "scheduler"),
+    *("early_stopping", "trainer", "network_search"),
+)
+HARDWARE = ("accelerator", "devices", "num_nodes", "strategy", "enable_progress_bar")
+NOT_MEASURED = {"trainer": HARDWARE, "network_search": ("n_trials", "pruner")}
+# One device per trial: under DDP each process would run the whole search again.
+# To search on several GPUs, start one `search` worker per GPU.
+ONE_DEVICE = {"devices": 1, "num_nodes": 1, "strategy": "auto"}
+COMPLETE, PRUNED = optuna.trial.TrialState.COMPLETE, optuna.trial.TrialState.PRUNED
+
+
+@dataclass(frozen=True)
+class NetworkOutcome:
+    """What the network's study holds after a search."""
+
+    study_name: str
+    monitor: str
+    complete: int
+    pruned: int
+    # The best finished trial, None while every trial was pruned; its values were
+    # written to `saved`.
+    best: optuna.trial.FrozenTrial | None
+    saved: Path | None
+
+
+def network_study_name(settings: Settings) -> str:
+    """The experiment's name plus a hash of what changes a network trial's score."""
+    resolved = yaml.safe_load(settings.yaml)
+    measured = {section: resolved.get(section) for section in TRIAL_SECTIONS}
+    for section, keys in NOT_MEASURED.items():
+        for key in keys:
+            measured[section].pop(key, None)
+    project = settings.project
+    measured["project"] = {fact: getattr(project, fact) for fact in PROJECT_FACTS}
+    text = json.dumps(measured, sort_keys=True, default=str)
+    digest = hashlib.sha256(text.encode()).hexdigest()[:8]
+    return f"{settings.experiment}-network-{digest}"
+
+
+def open_network_study(settings: Settings, storage: str) -> optuna.Study:
+    """The experiment's network study in `storage`: created on first use, resumed
+    after; better is lower or higher as `early_stopping.mode` says."""
+    optuna.logging.set_verbosity(optuna.logging.ERROR)
+    study = optuna.create_study(
+        storage=connect(storage),
+        study_name=network_study_name(settings),
+        direction="minimize" if settings.early_stopping.mode == "min" else "maximize",
+        pruner=settings.network_search.pruner,
+        load_if_exists=True,
+    )
+    # Seeded, and offset by the trials already there, as the candidates' search is.
+    seed = settings.project.seed + len(study.trials)
+    study.sampler = optuna.samplers.TPESampler(seed=seed)
+    return study
+
+
+def train_trial(
+    paths: Paths, settings: Settings, split: Split, trial: optuna.Trial
+) -> ReportToOptuna:
+    """Train one trial's network; the returned callback holds its validation values.
+    No checkpoints, no logs: a trial leaves nothing but its record in the study."""
+    L.seed_everything(settings.project.seed, workers=True, verbose=False)
+    datamodule = build_datamodule(settings, split)
+    reporter = ReportToOptuna(trial, settings.early_stopping.monitor)
+    flags = {**trainer_flags(settings), **ONE_DEVICE}
+    flags.update(enable_progress_bar=False, enable_model_summary=False)
+    trainer = L.Trainer(
+        callbacks=[early_stopping(settings), reporter],
+        logger=False,
+        enable_checkpointing=False,
+        default_root_dir=paths.root,
+        **flags,
+    )
+    trainer.fit(build_lit_model(settings, datamodule), datamodule=datamodule)
+    return reporter
+
+
+def make_objective(
+    paths: Paths, trials: TrialSettings, knobs: list[Knob], split: Split
+) -> Callable[[optuna.Trial], float]:
+    """What Optuna optimises: a trial's monitored value at its best epoch."""
+    worker = f"{socket.gethostname()}:{os.getpid()}"
+
+    def objective(trial: optuna.Trial) -> float:
+        values = {knob.name: knob.suggest(trial) for knob in knobs}
+        trial.set_user_attr("overrides", overrides(knobs, values, trials.base))
+        trial.set_user_attr("worker", worker)
+        settings = trials.with_values(
+            {knob.config_key: values[knob.name] for knob in knobs}
+        )
+        try:
+            reporter = train_trial(paths, settings, split, trial)
+        except (RuntimeError, ValueError, TypeError) as error:
+            reason = str(error).strip().splitlines()[0] if str(error).strip() else ""
+            raise ProjectError(
+                f"network trial {trial.number} with {values} failed: "
+                f"{type(error).__name__}: {reason}"
+            ) from None
+        if not reporter.values:
+            raise ProjectError(
+                "a network trial ran no validation: check trainer.limit_val_batches "
+                "and trainer.check_val_every_n_epoch"
+            )
+        trial.set_user_attr("epochs", len(reporter.values))
+        if reporter.pruned_at is not None:
+            raise optuna.TrialPruned(f"pruned after epoch {reporter.pruned_at}")
+        pick = min if settings.early_stopping.mode == "min" else max
+        best_epoch = pick(reporter.values, key=reporter.values.__getitem__)
+        trial.set_user_attr("best_epoch", best_epoch)
+        return reporter.values[best_epoch]
+
+    return objective
+
+
+def progress(monitor: str) -> Callable[[optuna.Study, optuna.trial.FrozenTrial], None]:
+    """One line per trial: its score or the epoch it was pruned at, and the best."""
+
+    def print_trial(study: optuna.Study, trial: optuna.trial.FrozenTrial) -> None:
+        if trial.state == PRUNED:
+            outcome = f"pruned after epoch {trial.last_step}"
+        elif trial.state == COMPLETE:
+            outcome = (
+                f"{monitor} {trial.value:.4f} (epoch {trial.user_attrs['best_epoch']})"
+            )
+        else:
+            return
+        line = f"network trial {trial.number:>3}  {outcome:<30}"
+        if study.get_trials(deepcopy=False, states=[COMPLETE]):
+            best = study.best_trial
+            line += f" best {best.value:.4f} (trial {best.number})"
+        print(line.rstrip(), flush=True)
+
+    return print_trial
+
+
+@contextmanager
+def quiet_lightning() -> Iterator[None]:
+    """Lightning's "GPU available: ..." lines, and its warning that newer PyTorch
+    deprecates a class it uses, once per trial, would bury the trials."""
+    logger = logging.getLogger("lightning.pytorch")
+    level = logger.level
+    logger.setLevel(logging.WARNING)
+    try:
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", ".*LeafSpec.*", FutureWarning)
+            yield
+    finally:
+        logger.setLevel(level)
+
+
+def best_settings_file(paths: Paths, experiment: str) -> Path:
+    """Where the best trial's values go: a `--config` file named after the
+    experiment, so a run with it stays in that experiment."""
+    return paths.reports / "network-search" / f"{experiment}.yaml"
+
+
+def train_command(paths: Paths, settings: Settings) -> str:
+    """`train` with the experiment's files, then the best trial's values over them."""
+    saved = best_settings_file(paths, settings.experiment).relative_to(paths.root)
+    files = [*settings.files[2:], saved.as_posix()]
+    return f"python -m {PACKAGE} train " + " ".join(f"--config {f}" for f in files)
+
+
+class FlowLists(yaml.SafeDumper):
+    """YAML with lists in brackets, as configs/default.yaml has them."""
+
+
+FlowLists.add_representer(
+    list,
+    lambda dumper, data: dumper.represent_sequence(
+        "tag:yaml.org,2002:seq", data, flow_style=True
+    ),
+)
+
+
+def save_best(
+    paths: Paths,
+    settings: Settings,
+    study: optuna.Study,
+    best: optuna.trial.FrozenTrial,
+) -> Path:
+    """The best trial's values as a file of overrides, and every trial as a CSV."""
+    path = best_settings_file(paths, settings.experiment)
+    monitor = settings.early_stopping.monitor
+    header = [
+        f"# The best network trial of study {study.study_name}: trial {best.number}, "
+        f"{monitor} {best.value:.4g} at epoch {best.user_attrs['best_epoch']}.",
+        "# Written by `search` (each search rewrites it). Train with these values:",
+        f"#   {train_command(paths, settings)}",
+    ]
+    body = yaml.dump(best.user_attrs["overrides"], Dumper=FlowLists, sort_keys=False)
+    write_text(path, "\n".join(header) + "\n" + body)
+    trials = study.trials_dataframe(attrs=("number", "value", "state", "params"))
+    csv = path.with_name(f"{settings.experiment}-trials.csv")
+    write_text(csv, trials.to_csv(index=False))
+    return path
+
+
+def check_network_search(
+    paths: Paths, settings: Settings
+) -> tuple[TrialSettings, list[Knob]]:
+    """The configuration trials start from, and the checked space. `search` calls it
+    before either search: a typo stops it here, not after an hour of trials."""
+    check_monitor(settings)
+    fetch_pretrained(settings)
+    trials = TrialSettings(paths, settings)
+    return trials, network_space(settings, trials)
+
+
+def search_network(
+    paths: Paths, settings: Settings, trials: TrialSettings, knobs: list[Knob]
+) -> NetworkOutcome:
+    """Add `network_search.n_trials` trials to the experiment's network study; save
+    the best trial's values."""
+    if settings.cpu_threads:
+        torch.set_num_threads(settings.cpu_threads)
+    split = prepare_split(paths, settings)
+    study = open_network_study(
+        settings, settings.search.storage or default_storage(paths)
+    )
+    monitor = settings.early_stopping.monitor
+    with quiet_lightning():
+        study.optimize(
+            make_objective(paths, trials, knobs, split),
+            n_trials=settings.network_search.n_trials,
+            callbacks=[progress(monitor)],
+        )
+    complete = study.get_trials(deepcopy=False, states=[COMPLETE])
+    best = study.best_trial if complete else None
+    return NetworkOutcome(
+        study_name=study.study_name,
+        monitor=monitor,
+        complete=len(complete),
+        pruned=len(study.get_trials(deepcopy=False, states=[PRUNED])),
+        best=best,
+        saved=save_best(paths, settings, study, best) if best else None,
+    )

@@ -1,0 +1,251 @@
+"""Train the network with Lightning, and the best scikit-learn candidate beside it.
+
+`train` at the advanced tier is the intermediate experiment plus a network:
+1. load the data and hold out the test rows, as every tier does;
+2. train the network of network.py with Lightning. The `trainer:` section (or
+   `--trainer.devices 2 --trainer.strategy ddp ...`) decides where: this CPU, a GPU,
+   several GPUs with DDP, the nodes of a cluster. Early stopping keeps the best
+   epoch; `--resume last` continues a stopped run from models/checkpoints/last.ckpt;
+3. search the scikit-learn candidates and refit the best, as the intermediate tier
+   does;
+4. score the network, the best candidate and the baseline on the same test rows, and
+   save the models, a run folder and reports/metrics.json.
+Under DDP every process runs this function and trains on its share of each batch;
+only the first process (rank 0) then does steps 3 and 4, so files are written once.
+"""
+
+import logging
+import shutil
+import warnings
+from pathlib import Path
+from typing import Any
+
+import lightning as L
+import torch
+from lightning.pytorch.callbacks import (
+    Callback,
+    EarlyStopping,
+    LearningRateMonitor,
+    ModelCheckpoint,
+)
+from lightning.pytorch.loggers import CSVLogger
+
+from ..beginner.train import prepare_split
+from ..core.artifacts import save_model, write_atomically, write_text
+from ..core.data import Split, kind_module
+from ..core.errors import ProjectError
+from ..core.evaluate import evaluate
+from ..core.metrics import score
+from ..core.paths import Paths
+from ..core.settings import Settings
+from ..intermediate.runs import save_run, write_latest
+from ..intermediate.train import (
+    classical_figures,
+    refit_best,
+    search_candidates,
+    search_metrics,
+)
+from .checkpoints import load_network, read_checkpoint
+from .datamodule import TableDataModule
+from .history import merge_history, read_log, training_curves_figure
+from .lit_model import METRIC_NAMES, LitNetwork, LitParams, monitored_names
+from .paths import NetworkPaths
+from .predictor import NetworkPredictor
+from .results import describe_network, per_class, training_facts
+
+# Lightning suggests DataLoader workers; for data held in memory, 0 is fastest.
+warnings.filterwarnings("ignore", ".*does not have many workers.*")
+# Metrics are logged once per epoch, so the per-step logging interval does not matter.
+warnings.filterwarnings("ignore", ".*smaller than the logging interval.*")
+
+
+class NoLitLoggerTip(logging.Filter):
+    """Lightning advertises its cloud logger (litlogger) at every Trainer it makes:
+    this project logs to CSV on purpose, so the tip is only noise in your output."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "litlogger" not in record.getMessage()
+
+
+# Lightning's informational lines come from one of these two loggers, by which of its
+# packages was imported last.
+for _package in ("lightning.pytorch", "lightning.fabric"):
+    logging.getLogger(f"{_package}.utilities.rank_zero").addFilter(NoLitLoggerTip())
+
+
+def check_monitor(settings: Settings) -> None:
+    """The monitored value must be one the network logs, or no epoch could be best."""
+    known = monitored_names(settings.project.task)
+    monitor = settings.early_stopping.monitor
+    if monitor not in known:
+        raise ProjectError(
+            f"early_stopping.monitor must be one of {', '.join(known)} for "
+            f"{settings.project.task}, got {monitor!r}"
+        )
+
+
+def resolve_resume(paths: NetworkPaths, resume: str | None) -> Path | None:
+    """The checkpoint to resume from, checked before any training starts."""
+    if resume is None:
+        return None
+    path = paths.checkpoints / "last.ckpt" if resume == "last" else Path(resume)
+    read_checkpoint(path)  # a missing or foreign file is refused here, clearly
+    return path
+
+
+def fetch_pretrained(settings: Settings) -> None:
+    """A kind whose network may start from pretrained weights (images) fetches them
+    now, or finds them in the cache: a download that cannot happen stops the run
+    here, in one line, before the Trainer starts."""
+    own = kind_module(settings.project, "advanced.pretrained")
+    if own is not None:
+        own.fetch(settings.network.as_dict())
+
+
+def trainer_flags(settings: Settings) -> dict[str, Any]:
+    """The `trainer:` section; precision null is 16-bit mixed on a CUDA GPU, else 32."""
+    flags = settings.trainer.as_dict()
+    if flags["precision"] is None:
+        on_gpu = flags["accelerator"] in ("auto", "gpu", "cuda")
+        flags["precision"] = (
+            "16-mixed" if on_gpu and torch.cuda.is_available() else "32-true"
+        )
+    return flags
+
+
+def early_stopping(settings: Settings) -> EarlyStopping:
+    """Stop when the monitored value has not improved for `patience` epochs."""
+    early = settings.early_stopping
+    # A plain int: checkpoints hold plain values only.
+    return EarlyStopping(early.monitor, mode=early.mode, patience=int(early.patience))
+
+
+def build_callbacks(paths: NetworkPaths, settings: Settings) -> list[Callback]:
+    early = settings.early_stopping
+    return [
+        early_stopping(settings),
+        # Keep the best epoch (best.ckpt) and the latest one (last.ckpt, to resume).
+        ModelCheckpoint(
+            dirpath=paths.checkpoints,
+            filename="best",
+            monitor=early.monitor,
+            mode=early.mode,
+            save_last=True,
+            enable_version_counter=False,
+        ),
+        LearningRateMonitor(logging_interval="epoch"),
+    ]
+
+
+def build_trainer(
+    paths: NetworkPaths, settings: Settings, **overrides: Any
+) -> L.Trainer:
+    """Lightning's Trainer: the `trainer:` flags, this project's callbacks and log."""
+    flags = {**trainer_flags(settings), **overrides}
+    return L.Trainer(
+        callbacks=build_callbacks(paths, settings),
+        # A CSV log only: the training curves are drawn from it, and it is quick.
+        logger=CSVLogger(paths.logs, name="csv"),
+        default_root_dir=paths.root,
+        **flags,
+    )
+
+
+def build_datamodule(settings: Settings, split: Split) -> TableDataModule:
+    """The training and validation batches, from the training rows of `split`."""
+    return TableDataModule(
+        split, settings.project, settings.features.as_dict(), settings.batches
+    )
+
+
+def build_lit_model(settings: Settings, datamodule: TableDataModule) -> LitNetwork:
+    """The network of the `network:` section, for the data in `datamodule`."""
+    params = LitParams(
+        spec=datamodule.spec(settings.network.as_dict()),
+        optimizer=settings.optimizer,
+        scheduler=settings.scheduler,
+        monitor=settings.early_stopping.monitor,
+        config=settings.yaml,
+    )
+    return LitNetwork(params)
+
+
+def train(paths: Paths, settings: Settings) -> dict[str, Any] | None:
+    """Train, search, score, save; returns the metrics written, or None on the
+    processes other than rank 0."""
+    paths = NetworkPaths(paths.root)
+    check_monitor(settings)
+    resume = resolve_resume(paths, settings.resume)
+    fetch_pretrained(settings)
+    if settings.cpu_threads:
+        torch.set_num_threads(settings.cpu_threads)
+    L.seed_everything(settings.project.seed, workers=True, verbose=False)
+
+    split = prepare_split(paths, settings)
+    datamodule = build_datamodule(settings, split)
+    trainer = build_trainer(paths, settings)
+    trainer.fit(
+        build_lit_model(settings, datamodule),
+        datamodule=datamodule,
+        ckpt_path=resume,
+        weights_only=True,
+    )
+    if not trainer.is_global_zero:
+        return None
+    best_path = trainer.checkpoint_callback.best_model_path
+    if not best_path:
+        raise ProjectError("training saved no checkpoint: did any validation run?")
+    network, spec, checkpoint = load_network(Path(best_path))
+    predictor = NetworkPredictor(network, datamodule.preprocessor, spec)
+    history = read_log(Path(trainer.logger.log_dir) / "metrics.csv")
+    if resume:
+        history = merge_history(paths.history, history)
+
+    # The intermediate experiment on the same split: the network's rival.
+    outcome = search_candidates(paths, settings, split)
+    classical = refit_best(settings, outcome, split)
+
+    # Evaluate before writing anything, so a failure leaves the last good run in place.
+    project = settings.project
+    evaluation = evaluate(predictor, split, project)
+    y_pred = predictor.predict(split.X_test)
+    training = training_facts(checkpoint, history, settings.early_stopping.monitor)
+    metrics = {
+        **evaluation.metrics,
+        **describe_network(predictor, settings.yaml),
+        "n_val": len(datamodule.rows.X_test),
+        "training": training,
+        "best_classical": {
+            "candidate": outcome.best["name"],
+            "params": outcome.best["params"],
+            "scores": score(
+                project.task, split.y_test, classical.predict(split.X_test)
+            ),
+            "cv": {"mean": outcome.best["mean"], "std": outcome.best["std"]},
+        },
+        **search_metrics(settings, outcome),
+    }
+    if project.is_classification:
+        metrics["per_class"] = per_class(split.y_test, y_pred)
+    curves = training_curves_figure(
+        history,
+        METRIC_NAMES[project.task][0],
+        training["monitor"],
+        training["best_epoch"],
+    )
+    figures = {
+        **evaluation.figures,
+        "training_curves": curves,
+        **classical_figures(classical, split, settings, outcome),
+    }
+    # The run folder first: it is complete on its own, whatever happens next.
+    run = save_run(paths, settings, metrics, figures)
+    save_model(datamodule.preprocessor, paths.preprocessor)
+    write_atomically(
+        paths.checkpoint, lambda temporary: shutil.copyfile(best_path, temporary)
+    )
+    save_model(classical, paths.model)
+    write_text(paths.history, history.to_csv())
+    write_text(paths.resolved_config, settings.yaml)
+    write_latest(paths, run)
+    return run.metrics

@@ -1,0 +1,201 @@
+"""One folder per run under reports/runs/, and the tables that compare them.
+
+`train` saves every run as reports/runs/<timestamp>-<experiment>/ with config.yaml
+(the resolved configuration: what was tried), metrics.json (what came out) and
+figures/. A run folder never changes afterwards: together they are the log of your
+experiments. `compare` prints them as a table; `report` puts that table and the best
+run's results in the draft. The best run is the one with the best cross-validation
+score: choosing by the test score would make the test score an optimistic guess
+instead of an honest estimate.
+"""
+
+import os
+import shutil
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..core.artifacts import (
+    read_json,
+    save_figure,
+    write_json,
+    write_metrics,
+    write_text,
+)
+from ..core.cli import PACKAGE
+from ..core.errors import ProjectError
+from ..core.paths import Paths
+from ..core.project import Project
+from ..core.publish import Blog
+from ..core.report import documents_to_fill, fill_results
+from ..core.settings import Settings
+
+if TYPE_CHECKING:  # matplotlib is heavy: `compare` and `report` need none of it
+    from matplotlib.figure import Figure
+
+
+@dataclass(frozen=True)
+class Run:
+    """A saved run: its folder and its metrics."""
+
+    folder: Path
+    metrics: dict[str, Any]
+
+    @property
+    def name(self) -> str:
+        return self.folder.name
+
+    @property
+    def config(self) -> Path:
+        """The configuration the run resolved, every default filled in."""
+        return self.folder / "config.yaml"
+
+    @property
+    def cv_mean(self) -> float:
+        return self.metrics["cv"]["mean"]
+
+    @property
+    def classical_scores(self) -> dict[str, float]:
+        """The best scikit-learn candidate's test scores. An advanced run's `model` is
+        its network: the candidate's scores are under `best_classical` there."""
+        classical = self.metrics.get("best_classical")
+        return classical["scores"] if classical else self.metrics["model"]
+
+
+def runs_folder(paths: Paths) -> Path:
+    return paths.reports / "runs"
+
+
+def save_run(
+    paths: Paths,
+    settings: Settings,
+    metrics: dict[str, Any],
+    figures: dict[str, "Figure"],
+) -> Run:
+    """Write the run into a hidden folder, then rename it into place: a run that
+    fails half-way leaves no half-written folder in the log."""
+    root = runs_folder(paths)
+    root.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    folder, number = root / f"{stamp}-{settings.experiment}", 1
+    while folder.exists():  # two runs in the same second
+        number += 1
+        folder = root / f"{stamp}-{settings.experiment}-{number}"
+    temporary = root / f".unfinished-{folder.name}"
+    temporary.mkdir()
+    try:
+        saved = []
+        for name, figure in figures.items():
+            save_figure(figure, temporary / "figures" / f"{name}.png")
+            saved.append(f"figures/{name}.png")
+        metrics = {**metrics, "run": folder.name, "figures": saved}
+        write_text(temporary / "config.yaml", settings.yaml)
+        write_json(temporary / "metrics.json", metrics)
+        os.replace(temporary, folder)
+    finally:
+        shutil.rmtree(temporary, ignore_errors=True)
+    return Run(folder, metrics)
+
+
+def list_runs(paths: Paths) -> list[Run]:
+    """Every finished run, oldest first."""
+    root = runs_folder(paths)
+    folders = sorted(root.iterdir()) if root.is_dir() else []
+    return [
+        Run(folder, read_json(folder / "metrics.json"))
+        for folder in folders
+        if not folder.name.startswith(".") and (folder / "metrics.json").is_file()
+    ]
+
+
+def best_run(runs: list[Run]) -> Run:
+    """The run with the best cross-validation score (never the best test score)."""
+    return max(runs, key=lambda run: run.cv_mean)
+
+
+def write_latest(paths: Paths, run: Run) -> None:
+    """reports/metrics.json and reports/config.yaml: the last run's, with its figures
+    relative to reports/, so `evaluate` and the other tiers' tools find them."""
+    base = run.folder.relative_to(paths.reports).as_posix()
+    figures = [f"{base}/{figure}" for figure in run.metrics["figures"]]
+    write_text(paths.resolved_config, run.config.read_text(encoding="utf-8"))
+    write_metrics(paths.metrics, {**run.metrics, "figures": figures})
+
+
+def cv_metric(metrics: dict[str, Any]) -> str:
+    """What the CV scores are: the primary metric, unless the search says otherwise
+    (a forecast's error is negated there, so that higher is better)."""
+    return metrics["cv"].get("metric", metrics["primary_metric"])
+
+
+def experiments_table(runs: list[Run]) -> str:
+    """Every run as a Markdown table row; the best one (by CV) in bold."""
+    metric = runs[0].metrics["primary_metric"]
+    best = best_run(runs)
+    rows = [
+        f"| run | candidate | CV {cv_metric(runs[0].metrics)} | test {metric} "
+        "| baseline | trials |",
+        "| --- | --- | ---: | ---: | ---: | ---: |",
+    ]
+    for run in runs:
+        cv, test = run.metrics["cv"], run.classical_scores[metric]
+        name = f"**{run.name}**" if run is best else run.name
+        rows.append(
+            f"| {name} | {run.metrics['candidate']} "
+            f"| {cv['mean']:.3f} ± {cv['std']:.3f} | {test:.3f} "
+            f"| {run.metrics['baseline'][metric]:.3f} | {cv['trials']} |"
+        )
+    return "\n".join(rows)
+
+
+def candidates_table(metrics: dict[str, Any]) -> str:
+    """The run's candidates side by side: the best trial of each, by CV."""
+    rows = [
+        f"| candidate | trials | CV {cv_metric(metrics)} (mean ± std) |",
+        "| --- | ---: | ---: |",
+    ]
+    for candidate in metrics["candidates"]:
+        rows.append(
+            f"| {candidate['name']} | {candidate['trials']} "
+            f"| {candidate['mean']:.3f} ± {candidate['std']:.3f} |"
+        )
+    return "\n".join(rows)
+
+
+def all_runs_section(runs: list[Run]) -> list[str]:
+    """The draft's table of every run, as `compare` prints it."""
+    return [
+        f"All runs ({len(runs)}), from `python -m {PACKAGE} compare`:",
+        experiments_table(runs),
+    ]
+
+
+def finished_runs(paths: Paths) -> list[Run]:
+    runs = list_runs(paths)
+    if not runs:
+        raise ProjectError(f"no runs in {runs_folder(paths)}: run `train` first")
+    return runs
+
+
+def compare(paths: Paths) -> str:
+    """The table `python -m <package> compare` prints."""
+    return experiments_table(finished_runs(paths))
+
+
+def report(paths: Paths, project: Project) -> list[Path]:
+    """Fill the draft and the README with the best run and the table of all runs."""
+    runs = finished_runs(paths)
+    best = best_run(runs)
+    cv = best.metrics["cv"]
+    sections = [
+        f"Best run: `{best.name}`. The candidates were compared by {cv['folds']}-fold "
+        f"cross-validation on the training rows over {cv['trials']} Optuna trials; "
+        "the best was refitted on all training rows and scored once on the test rows.",
+        candidates_table(best.metrics),
+        *all_runs_section(runs),
+    ]
+    documents = documents_to_fill(paths, project)
+    blog = Blog(paths.root, project)
+    fill_results(documents, best.metrics, best.folder, blog, sections)
+    return documents

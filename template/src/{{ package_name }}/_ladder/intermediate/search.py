@@ -1,0 +1,300 @@
+"""Cross-validation and the Optuna search: which candidate, with which settings?
+
+Each trial picks a candidate and hyperparameters from the search space (space.py),
+scores them by k-fold cross-validation on the training rows (never the test rows),
+and records the fold scores in an Optuna study. The study lives in a database: by
+default the SQLite file reports/optuna.db, so a stopped search resumes where it was.
+Give `--search.storage` any database URL Optuna supports (PostgreSQL, MySQL, ...) and
+run `search` on several machines at once: they all add trials to one shared study.
+A database server needs its driver: for PostgreSQL, `uv sync --extra postgres`.
+"""
+
+import hashlib
+import json
+import os
+import re
+import socket
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import asdict, is_dataclass
+from typing import Any
+
+import numpy as np
+import optuna
+import pandas as pd
+from sklearn.base import clone
+from sklearn.model_selection import KFold, StratifiedKFold, cross_validate
+from sklearn.pipeline import Pipeline
+from sqlalchemy.exc import SQLAlchemyError
+
+from ..core.errors import ProjectError
+from ..core.metrics import PRIMARY_METRIC
+from ..core.paths import Paths
+from ..core.settings import Settings
+from .space import Range, SearchSpace, candidates_source
+
+# The sections that change what a trial measures; the rest (the search budget, the
+# storage, a higher tier's network) do not, so they do not start a new study.
+# (feature_search: the text kind's TF-IDF settings.)
+TRIAL_SECTIONS = ("data", "features", "search", "candidates", "feature_search")
+PROJECT_FACTS = ("dataset", "csv_file", "target", "task", "seed", "test_size")
+# Facts a problem kind adds (a forecast's horizon): counted only where set, so the
+# other kinds' study names stay what they were.
+KIND_FACTS = ("horizon", "date_column")
+# The extra of pyproject.toml that installs a database's driver, by the URL's scheme
+# (SQLAlchemy 2.1 reads postgresql:// as postgresql+psycopg://, psycopg 3).
+DRIVER_EXTRAS = {"postgresql": "postgres", "postgresql+psycopg": "postgres"}
+
+
+def cv_splitter(task: str, folds: int, seed: int) -> KFold | StratifiedKFold:
+    """Shuffled, seeded k-fold splits; for classification each fold keeps the class
+    shares of the whole (StratifiedKFold), so a rare class is never left out."""
+    if task == "classification":
+        return StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
+    return KFold(n_splits=folds, shuffle=True, random_state=seed)
+
+
+def cross_validate_model(
+    model: Pipeline, X: pd.DataFrame, y: pd.Series, task: str, folds: int, seed: int
+) -> np.ndarray:
+    """The model's primary metric on each held-out fold of (X, y)."""
+    # error_score="raise": a model that fails to fit stops the search with the reason.
+    result = cross_validate(
+        model,
+        X,
+        y,
+        cv=cv_splitter(task, folds, seed),
+        scoring=PRIMARY_METRIC[task],
+        error_score="raise",
+    )
+    return result["test_score"]
+
+
+def check_folds(y: pd.Series, settings: Settings) -> None:
+    """Each fold needs rows of every class: refuse more folds than the data allows."""
+    folds = settings.search.folds
+    if settings.project.is_classification:
+        counts = y.value_counts()
+        if counts.min() < folds:
+            raise ProjectError(
+                f"search.folds is {folds}, but class {counts.idxmin()!r} has only "
+                f"{counts.min()} training rows: lower search.folds or gather more rows"
+            )
+    elif len(y) < 2 * folds:
+        raise ProjectError(
+            f"search.folds is {folds}, which needs at least {2 * folds} training "
+            f"rows; the data has {len(y)}: lower search.folds"
+        )
+
+
+def default_storage(paths: Paths) -> str:
+    """The SQLite file reports/optuna.db, as a database URL."""
+    paths.reports.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{(paths.reports / 'optuna.db').as_posix()}"
+
+
+def plain(section: Any) -> Any:
+    """A section as plain data: a dataclass or a Namespace becomes a dict."""
+    if is_dataclass(section):
+        return asdict(section)
+    return section.as_dict() if hasattr(section, "as_dict") else section
+
+
+def study_name(settings: Settings) -> str:
+    """The experiment's name plus a hash of everything that changes what a trial
+    measures: edit the config and a fresh study starts; undo it, the old one resumes."""
+    measured = {
+        key: plain(settings.sections[key])
+        for key in TRIAL_SECTIONS
+        if key in settings.sections
+    }
+    for budget in ("n_trials", "storage"):  # neither changes a trial's score
+        measured["search"].pop(budget)
+    project = settings.project
+    measured["project"] = {fact: getattr(project, fact) for fact in PROJECT_FACTS}
+    for fact in KIND_FACTS:
+        if getattr(project, fact, None) is not None:
+            measured["project"][fact] = getattr(project, fact)
+    text = json.dumps(measured, sort_keys=True, default=str)
+    return f"{settings.experiment}-{hashlib.sha256(text.encode()).hexdigest()[:8]}"
+
+
+def connect(url: str) -> optuna.storages.RDBStorage:
+    """Optuna's storage at `url`; retried because workers starting at the same moment
+    may race to create the tables of a new database."""
+    # SQLite allows one writer at a time: wait up to 30 s for the lock, not 5.
+    sqlite = {"connect_args": {"timeout": 30}}
+    options = sqlite if url.startswith("sqlite") else {}
+    for attempt in range(3):
+        try:
+            return optuna.storages.RDBStorage(url, engine_kwargs=options)
+        except SQLAlchemyError as error:
+            problem = error
+            time.sleep(1 + attempt)
+        except ImportError as error:  # the database's driver is not installed
+            problem = error
+            extra = DRIVER_EXTRAS.get(url.split(":", 1)[0])
+            if extra:
+                install = f"`uv sync --extra {extra}` installs it"
+                problem = f"its driver is not installed: {install}"
+            break
+        except ValueError as error:  # a malformed URL
+            problem = error
+            break
+    first_line = str(problem).strip().splitlines()[0]
+    shown = re.sub(r"//([^:/@]+):[^@]*@", r"//\1:***@", url)  # hide a password
+    raise ProjectError(f"cannot open Optuna storage {shown}: {first_line}")
+
+
+class EachCandidateFirst(optuna.samplers.TPESampler):
+    """TPE, except that the study's first trials try each candidate once, in order,
+    before TPE chooses where to look.
+
+    The trial number decides, and the storage hands every number out once, so any
+    number of workers can share the study. (Enqueued trials would do the same, but
+    two workers may pop one queued trial at once and both run it.)
+    """
+
+    def sample_independent(
+        self,
+        study: optuna.Study,
+        trial: optuna.trial.FrozenTrial,
+        param_name: str,
+        param_distribution: optuna.distributions.BaseDistribution,
+    ) -> Any:
+        choices = getattr(param_distribution, "choices", ())
+        if param_name == "candidate" and trial.number < len(choices):
+            return choices[trial.number]
+        return super().sample_independent(study, trial, param_name, param_distribution)
+
+
+def open_study(settings: Settings, storage: str) -> optuna.Study:
+    """The experiment's study in `storage`: created on first use, resumed after."""
+    # Quiet: print_trial reports progress, and a failed trial raises a ProjectError.
+    optuna.logging.set_verbosity(optuna.logging.ERROR)
+    study = optuna.create_study(
+        storage=connect(storage),
+        study_name=study_name(settings),
+        direction="maximize",
+        load_if_exists=True,
+    )
+    # Seeded, so the same study gives the same trials; offset by the trials already
+    # there, so a resumed search does not redraw the trials it has.
+    seed = settings.project.seed + len(study.trials)
+    study.sampler = EachCandidateFirst(seed=seed)
+    return study
+
+
+def suggest_params(
+    trial: optuna.Trial, candidate: str, settings: Mapping[str, Any]
+) -> dict[str, Any]:
+    """The candidate's hyperparameters for this trial: fixed values as they are,
+    ranges and lists of choices suggested by Optuna."""
+    params = {}
+    for key, setting in settings.items():
+        name = f"{candidate}.{key}"  # candidates may share parameter names
+        if isinstance(setting, Range):
+            suggest = trial.suggest_int if setting.whole else trial.suggest_float
+            params[key] = suggest(name, setting.low, setting.high, log=setting.log)
+        elif isinstance(setting, list):
+            params[key] = trial.suggest_categorical(name, setting)
+        else:
+            params[key] = setting
+    return params
+
+
+def with_params(candidate: Pipeline, params: Mapping[str, Any]) -> Pipeline:
+    """A fresh copy of `candidate` with `params` set on its estimator step."""
+    estimator_params = {f"estimator__{key}": value for key, value in params.items()}
+    return clone(candidate).set_params(**estimator_params)
+
+
+def make_objective(
+    settings: Settings,
+    space: SearchSpace,
+    candidates: Mapping[str, Pipeline],
+    X: pd.DataFrame,
+    y: pd.Series,
+) -> Callable[[optuna.Trial], float]:
+    """What Optuna maximises: the mean cross-validation score of one trial's model."""
+    worker = f"{socket.gethostname()}:{os.getpid()}"
+    project, folds = settings.project, settings.search.folds
+    # Sorted: Optuna wants the same choices, in the same order, in every trial.
+    names = sorted(space)
+
+    def objective(trial: optuna.Trial) -> float:
+        candidate = trial.suggest_categorical("candidate", names)
+        params = suggest_params(trial, candidate, space[candidate])
+        model = with_params(candidates[candidate], params)
+        try:
+            scores = cross_validate_model(
+                model, X, y, project.task, folds, project.seed
+            )
+        except (ValueError, TypeError) as error:
+            raise ProjectError(
+                f"{candidates_source(settings, candidate)}: candidates.{candidate} "
+                f"with {params} failed: {error}"
+            ) from None
+        trial.set_user_attr("params", params)
+        trial.set_user_attr("fold_scores", scores.tolist())
+        trial.set_user_attr("worker", worker)
+        return float(scores.mean())
+
+    return objective
+
+
+def progress(metric: str) -> Callable[[optuna.Study, optuna.trial.FrozenTrial], None]:
+    """One line per finished trial, with the best so far."""
+
+    def print_trial(study: optuna.Study, trial: optuna.trial.FrozenTrial) -> None:
+        if trial.state != optuna.trial.TrialState.COMPLETE:
+            return
+        scores = trial.user_attrs["fold_scores"]
+        best = study.best_trial
+        print(
+            f"trial {trial.number:>3}  {trial.params['candidate']:<24} "
+            f"{metric} {np.mean(scores):.3f} ± {np.std(scores):.3f}   "
+            f"best {best.value:.3f} (trial {best.number})",
+            flush=True,
+        )
+
+    return print_trial
+
+
+def add_trials(
+    study: optuna.Study,
+    objective: Callable[[optuna.Trial], float],
+    n_trials: int,
+    metric: str,
+) -> None:
+    """Run `n_trials` more trials in this process; Ctrl-C stops after the current one
+    is marked failed, and the finished ones stay in the study."""
+    if n_trials > 0:
+        study.optimize(objective, n_trials=n_trials, callbacks=[progress(metric)])
+
+
+def candidate_results(study: optuna.Study) -> list[dict[str, Any]]:
+    """Each candidate's best finished trial: its fold scores, params and trial count."""
+    finished = study.get_trials(states=[optuna.trial.TrialState.COMPLETE])
+    if not finished:
+        raise ProjectError(
+            f"study {study.study_name} has no finished trials yet: run `search` or "
+            "`train` with search.n_trials above 0"
+        )
+    results = []
+    for candidate in sorted({trial.params["candidate"] for trial in finished}):
+        trials = [trial for trial in finished if trial.params["candidate"] == candidate]
+        best = max(trials, key=lambda trial: trial.value)
+        scores = best.user_attrs["fold_scores"]
+        results.append(
+            {
+                "name": candidate,
+                "trials": len(trials),
+                "best_trial": best.number,
+                "mean": float(np.mean(scores)),
+                "std": float(np.std(scores)),
+                "fold_scores": scores,
+                "params": best.user_attrs["params"],
+            }
+        )
+    return results
