@@ -137,7 +137,12 @@ COPY_CASES = [
         csv_answers(None),
         "data.csv' is a folder, not a file",
     ),
-    CopyCase("csv-is-empty", "csv_path", csv_answers(b""), "is empty: a CSV needs"),
+    CopyCase(
+        "csv-is-empty",
+        "csv_path",
+        csv_answers(b""),
+        "data.csv is empty: it needs a header row and data rows",
+    ),
     CopyCase(
         "csv-has-no-rows",
         "csv_path",
@@ -265,13 +270,13 @@ COPY_CASES += [
         "images-one-class",
         "images_path",
         image_answers({"cats": 3}),
-        "photos' has 1 subfolder(s): give one subfolder of images per class",
+        "photos has 1 class folder(s): a classifier needs at least two subfolders",
     ),
     CopyCase(
         "images-class-without-images",
         "images_path",
         image_answers({"cats": 3, "dogs": 0}),
-        "dogs' holds no images (.png, .jpg",
+        "dogs holds no images: add some, or remove the folder",
     ),
 ]
 
@@ -581,7 +586,7 @@ RUN_CASES = [
             data_csv(project).read_text(encoding="utf-8").encode("latin-1")
         ),
         ("train",),
-        "topic-posts.csv is not UTF-8 text: save it as CSV UTF-8",
+        "topic-posts.csv is not UTF-8 text (byte 0x",
     ),
     RunCase(
         "predict-texts-lack-the-column",
@@ -629,7 +634,7 @@ RUN_CASES = [
         CHURN,
         edit_csv(lambda frame: frame.head(0)),
         ("train",),
-        "has 0 rows with a value in 'churned': a train/test split needs at least 10",
+        "customer-churn.csv has a header row but no data rows",
     ),
     RunCase(
         "csv-too-few-rows",
@@ -643,21 +648,22 @@ RUN_CASES = [
         CHURN,
         png_as_csv,
         ("train",),
-        "customer-churn.csv is not UTF-8 text: save it as CSV UTF-8",
+        "customer-churn.csv is not text (a spreadsheet? export it as CSV UTF-8)",
     ),
     RunCase(
         "csv-is-latin-1",
         CHURN,
         latin_1,
         ("train",),
-        "customer-churn.csv is not UTF-8 text: save it as CSV UTF-8",
+        "customer-churn.csv is not UTF-8 text (byte 0x",
     ),
     RunCase(
         "csv-row-with-extra-fields",
         CHURN,
         ragged_row,
         ("train",),
-        "Expected 5 fields in line 302, saw 7): check its commas and quotes",
+        "customer-churn.csv, line 302: 7 fields where the header has 5: check its "
+        "commas and quotes",
     ),
     RunCase(
         "csv-target-column-renamed",

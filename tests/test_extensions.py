@@ -352,14 +352,25 @@ def test_images_problem_explains_what_a_folder_of_images_lacks(tmp_path) -> None
     problem = data_inspection.images_problem
     assert problem(str(photos)) == ""  # not there yet: copied in later
     (photos / "cats").mkdir(parents=True)
-    (photos / "cats" / "tom.png").write_bytes(b"")
-    assert "has 1 subfolder(s)" in data_inspection.images_problem(str(photos))
+    (photos / "cats" / "tom.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    assert "has 1 class folder(s)" in problem(str(photos))
     (photos / "dogs").mkdir()
-    (photos / "dogs" / "notes.txt").write_text("no pictures yet")
-    suffixes = ", ".join(data_inspection.IMAGE_SUFFIXES)
-    assert problem(str(photos)) == f"'{photos / 'dogs'}' holds no images ({suffixes})"
+    (photos / "dogs" / ".DS_Store").write_text("hidden")
+    assert problem(str(photos)) == (
+        f"{photos / 'dogs'} holds no images: add some, or remove the folder"
+    )
     (photos / "dogs" / "rex.JPG").write_bytes(b"")
-    assert data_inspection.images_problem(str(photos)) == ""
+    assert problem(str(photos)).startswith(
+        f"{photos / 'dogs' / 'rex.JPG'} is not an image Pillow can read"
+    )
+    (photos / "dogs" / "rex.JPG").write_bytes(b"\xff\xd8\xff\xe0")
+    assert problem(str(photos)) == ""
+    (photos / "dogs" / "notes.txt").write_text("no pictures")
+    suffixes = ", ".join(data_inspection.IMAGE_SUFFIXES)
+    assert problem(str(photos)) == (
+        f"{photos / 'dogs' / 'notes.txt'} is not an image (expected one of "
+        f"{suffixes}): move it out of the folder"
+    )
     assert "is a file" in problem(str(photos / "cats" / "tom.png"))
     assert "control characters" in data_inspection.images_problem("photos\n")
 

@@ -10,11 +10,13 @@ import os
 import re
 import sys
 from collections.abc import Iterator
+from datetime import date, timedelta
 from pathlib import Path
 
 import pexpect
 import pytest
 import yaml
+from PIL import Image
 
 from harness import REPO_ROOT
 
@@ -56,6 +58,19 @@ def on_screen(text: str) -> re.Pattern:
     """`text` as the terminal shows it, redrawn or not."""
     return re.compile(GAP.join(re.escape(word) for word in text.split()))
 
+
+# Small files of each kind that `train` would take (copy checks the data as it does).
+HOUSES = "area,rooms,price\n" + "".join(
+    f"{50 + n},{n % 4 + 1},{100 + 7 * n}\n" for n in range(12)
+)
+VISITS = "day,visits\n" + "".join(
+    f"{date(2024, 1, 1) + timedelta(days=n)},{5 + n % 9}\n" for n in range(60)
+)
+REVIEWS = "review,label\n" + "".join(
+    f"{'great' if n % 2 else 'awful'} film {n},{'good' if n % 2 else 'bad'}\n"
+    for n in range(12)
+)
+SHOPPERS = "spend,visits\n" + "".join(f"{40 * n},{n % 5}\n" for n in range(12))
 
 # The dataset menu lists the kind's own datasets: csv is the last one for tables.
 CSV_CHOICE = DOWN * 5
@@ -157,7 +172,7 @@ def test_enter_everywhere_gives_the_default_project(prompt) -> None:
 
 def test_a_csv_that_exists_is_copied_in_and_offers_its_columns(prompt, tmp_path):
     csv_path = tmp_path / "House Prices.csv"
-    csv_path.write_text("area,rooms,price\n50,2,100\n70,3,150\n", encoding="utf-8")
+    csv_path.write_text(HOUSES, encoding="utf-8")
     prompt.answer("project_number")
     prompt.answer("tier")
     prompt.answer("kind")
@@ -175,7 +190,7 @@ def test_a_csv_that_exists_is_copied_in_and_offers_its_columns(prompt, tmp_path)
 
 def test_a_series_csv_offers_its_columns_and_asks_the_horizon(prompt, tmp_path):
     csv_path = tmp_path / "Daily Visits.csv"
-    csv_path.write_text("day,visits\n2024-01-01,5\n2024-01-02,7\n", encoding="utf-8")
+    csv_path.write_text(VISITS, encoding="utf-8")
     prompt.answer("project_number")
     prompt.answer("tier")
     prompt.answer("kind", DOWN * 4)  # timeseries, the last kind
@@ -198,10 +213,67 @@ def test_a_series_csv_offers_its_columns_and_asks_the_horizon(prompt, tmp_path):
     assert facts["project"]["date_column"] == "day"
 
 
+def test_data_train_would_refuse_stops_the_copy_in_trains_words(prompt, tmp_path):
+    """A text CSV of one class: once the questions are answered, the copy stops
+    with the line `train` would print, and nothing is written."""
+    csv_path = tmp_path / "posts.csv"
+    csv_path.write_text(
+        "review,label\n" + "".join(f"match {n},sport\n" for n in range(12)),
+        encoding="utf-8",
+    )
+    prompt.answer("project_number")
+    prompt.answer("tier")
+    prompt.answer("kind", DOWN)  # text
+    prompt.answer("dataset", DOWN)  # csv
+    prompt.answer("csv_path", str(csv_path))
+    prompt.answer("text_column")
+    prompt.answer("target_column")  # Enter: label, the last column
+    for question in LATER:
+        prompt.answer(question)
+    prompt.child.expect(pexpect.EOF)
+    prompt.child.close()
+    shown = prompt.transcript.getvalue()
+    assert prompt.child.exitstatus == 1
+    assert (
+        "label column 'label' holds one class only ('sport'): a classifier needs "
+        "texts of at least two classes"
+    ) in shown
+    assert "Traceback" not in shown
+    assert not prompt.destination.exists()
+
+
+def test_a_series_whose_dates_do_not_parse_stops_the_copy(prompt, tmp_path):
+    csv_path = tmp_path / "visits.csv"
+    csv_path.write_text(VISITS.replace("2024-01-03", "Jan 3rd"), encoding="utf-8")
+    prompt.answer("project_number")
+    prompt.answer("tier")
+    prompt.answer("kind", DOWN * 4)  # timeseries
+    prompt.answer("dataset", DOWN * 2)  # csv
+    prompt.answer("csv_path", str(csv_path))
+    prompt.answer("date_column")  # Enter: day, the first column
+    prompt.answer("target_column")
+    prompt.answer("horizon")
+    for question in LATER:
+        prompt.answer(question)
+    prompt.child.expect(pexpect.EOF)
+    prompt.child.close()
+    assert prompt.child.exitstatus == 1
+    assert re.search(
+        on_screen(
+            f"{csv_path}, line 4: 'Jan 3rd' in column 'day' is not a date: write "
+            "dates like 2024-01-31"
+        ),
+        prompt.transcript.getvalue(),
+    )
+    assert not prompt.destination.exists()
+
+
 def test_a_text_csv_offers_its_columns_for_texts_and_labels(prompt, tmp_path):
     csv_path = tmp_path / "Movie Reviews.csv"
     csv_path.write_text(
-        'review,stars,label\n"great, really",5,good\nawful,1,bad\n', encoding="utf-8"
+        'review,stars,label\n"great, really",5,good\n'
+        + "".join(f"awful film {n},1,bad\ngood film {n},4,good\n" for n in range(6)),
+        encoding="utf-8",
     )
     prompt.answer("project_number")
     prompt.answer("tier")
@@ -261,7 +333,7 @@ def test_a_folder_of_images_is_checked_then_copied_in(prompt, tmp_path) -> None:
     photos = tmp_path / "Holiday Photos"
     for name in ("beach", "city"):
         (photos / name).mkdir(parents=True)
-        (photos / name / f"{name}.png").write_bytes(b"\x89PNG not checked at copy")
+        Image.new("L", (8, 8)).save(photos / name / f"{name}.png")
     prompt.answer("project_number")
     prompt.answer("tier")
     prompt.answer("kind", IMAGES_CHOICE)
@@ -283,7 +355,7 @@ def test_a_folder_of_images_is_checked_then_copied_in(prompt, tmp_path) -> None:
 
 def test_a_clustering_csv_needs_no_label_column(prompt, tmp_path):
     csv_path = tmp_path / "Shoppers.csv"
-    csv_path.write_text("spend,visits\n40,2\n400,4\n", encoding="utf-8")
+    csv_path.write_text(SHOPPERS, encoding="utf-8")
     prompt.answer("project_number")
     prompt.answer("tier")
     prompt.answer("kind", DOWN * 2)  # clustering, after text
@@ -312,13 +384,13 @@ LAST_COLUMN = "\x1b[79C"
 
 def write_files(folder: Path) -> None:
     """A CSV for each kind that asks for one, and a folder of images."""
-    (folder / "sales.csv").write_text("area,rooms,price\n50,2,100\n70,3,150\n")
-    (folder / "visits.csv").write_text("day,visits\n2024-01-01,5\n2024-01-02,7\n")
-    (folder / "reviews.csv").write_text("review,label\ngreat,good\nawful,bad\n")
-    (folder / "shoppers.csv").write_text("spend,visits\n40,2\n400,4\n")
+    (folder / "sales.csv").write_text(HOUSES)
+    (folder / "visits.csv").write_text(VISITS)
+    (folder / "reviews.csv").write_text(REVIEWS)
+    (folder / "shoppers.csv").write_text(SHOPPERS)
     for name in ("beach", "city"):
         (folder / "photos" / name).mkdir(parents=True)
-        (folder / "photos" / name / "a.png").write_bytes(b"\x89PNG")
+        Image.new("L", (8, 8)).save(folder / "photos" / name / "a.png")
 
 
 # Each kind's way through the questions to its own last one: (question or the start

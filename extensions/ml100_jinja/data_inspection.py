@@ -6,8 +6,13 @@ problems that would stop the project (refused at once, with one line).
 from __future__ import annotations
 
 import csv
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
+from copier.errors import UserMessageError
+
+from .engine import data_checks
 from .validators import MAX_CSV_STEM_LENGTH, has_control_characters, slugify
 
 
@@ -49,27 +54,50 @@ def csv_problem(path: str) -> str:
             return ""
         if not file.is_file():
             return f"'{path}' is a folder, not a file"
-        data = file.read_bytes()
     except OSError as error:
         return f"'{path}' cannot be read ({error.strerror or error})"
-    if not data.strip():
-        return f"'{path}' is empty: a CSV needs a header row and data rows"
-    if b"\0" in data:
-        return f"'{path}' is not text (a spreadsheet? export it as CSV UTF-8)"
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        return (
-            f"'{path}' is not UTF-8 text (byte {data[error.start]:#04x} at position "
-            f"{error.start}): save it as CSV UTF-8"
-        )
-    if len(text.strip().splitlines()) < 2:
-        return f"'{path}' has a header row but no data rows"
+    return data_checks.csv_problem(file, kind="")
+
+
+# The suffixes the engine reads as images.
+IMAGE_SUFFIXES = data_checks.IMAGE_SUFFIXES
+
+
+def csv_data_problem(path: str, kind: str, **columns: Any) -> str:
+    """Why the CSV at `path` cannot be the data of a `kind` project with these
+    answers (target, task, text_column, date_column, horizon), in the words `train`
+    would use, or "" (also when there is no file yet)."""
+    if not csv_exists(path):
+        return ""
+    given = {name: value for name, value in columns.items() if value is not None}
+    return data_checks.csv_problem(Path(str(path)).expanduser(), kind=kind, **given)
+
+
+def data_problem(answers: Mapping[str, Any]) -> str:
+    """Why the learner's data chosen in `answers` cannot be the project's, in the
+    words `train` would use, or "" when it can (or is not there yet)."""
+    if answers.get("dataset") == "folder":
+        return images_problem(answers.get("images_path", ""))
+    if answers.get("dataset") != "csv":
+        return ""
+    return csv_data_problem(
+        answers.get("csv_path", ""),
+        answers["kind"],
+        target=answers.get("target_column"),
+        task=answers.get("task"),
+        text_column=answers.get("text_column"),
+        date_column=answers.get("date_column"),
+        horizon=int(answers["horizon"]) if "horizon" in answers else None,
+    )
+
+
+def refuse_bad_data(answers: Mapping[str, Any]) -> str:
+    """Stops `copier copy` with data_problem's line (Copier prints it alone, and
+    writes nothing); "" when there is none."""
+    problem = data_problem(answers)
+    if problem:
+        raise UserMessageError(problem)
     return ""
-
-
-# What Pillow reads: the suffixes the engine takes as images (its data.py agrees).
-IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".gif", ".tif", ".tiff", ".webp")
 
 
 def images_folder_name(path: str) -> str:
@@ -99,18 +127,9 @@ def images_problem(path: str) -> str:
             return ""
         if not folder.is_dir():
             return f"'{path}' is a file, not a folder of class subfolders"
-        classes = [sub for sub in folder.iterdir() if sub.is_dir()]
-        if len(classes) < 2:
-            return (
-                f"'{path}' has {len(classes)} subfolder(s): give one subfolder of "
-                "images per class, at least two"
-            )
-        for sub in sorted(classes):
-            if not any(f.suffix.lower() in IMAGE_SUFFIXES for f in sub.iterdir()):
-                return f"'{sub}' holds no images ({', '.join(IMAGE_SUFFIXES)})"
     except OSError as error:
         return f"'{path}' cannot be read ({error.strerror or error})"
-    return ""
+    return data_checks.images_problem(folder)
 
 
 def read_text(path: str) -> str:

@@ -11,8 +11,6 @@ import datetime
 import os
 import re
 import subprocess
-from importlib.util import module_from_spec, spec_from_file_location
-from pathlib import Path
 from typing import Any
 
 from copier_template_extensions import ContextHook
@@ -43,7 +41,9 @@ from .data_inspection import (
     images_folder_name,
     images_problem,
     read_text,
+    refuse_bad_data,
 )
+from .engine import drafts
 from .escaping import json_str, line_width, md_code, md_text, py_str, toml_str, yaml_str
 from .validators import (
     DEFAULT_HORIZON,
@@ -61,21 +61,6 @@ from .validators import (
     slugify,
     to_identifier,
 )
-
-ENGINE = Path("template", "src", "{{ package_name }}", "_ladder")
-
-
-def _load_drafts_rule() -> Any:
-    """The engine's core/drafts.py: where the blog draft lies, the one rule the
-    template, the engine and the hub (src/ml100/drafts.py links to it) share."""
-    path = Path(__file__).resolve().parents[2] / ENGINE / "core" / "drafts.py"
-    spec = spec_from_file_location(f"{__package__}.drafts", path)
-    module = module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-drafts = _load_drafts_rule()
 
 
 def git_config(key: str, fallback: str = "") -> str:
@@ -152,6 +137,7 @@ class Ml100Extension(Extension):
         )
         environment.globals.update(
             git_config=git_config,
+            refuse_bad_data=refuse_bad_data,
             today=lambda: datetime.date.today().isoformat(),
             datasets=DATASETS,
             kinds=KINDS,

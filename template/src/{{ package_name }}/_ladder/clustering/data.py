@@ -14,7 +14,8 @@ import pandas as pd
 from sklearn.model_selection import train_test_split
 
 from ..core.artifacts import read_csv
-from ..core.data import BUILT_IN, MIN_ROWS, DataSettings, select_columns
+from ..core.data import BUILT_IN, DataSettings, select_columns
+from ..core.data_checks import csv_problem
 from ..core.errors import ProjectError
 from ..core.paths import Paths
 from ..core.project import Project
@@ -72,6 +73,10 @@ def load_csv(csv_path: Path, label: str) -> tuple[pd.DataFrame, pd.Series | None
     """Your CSV: every column is a feature, but the label column if you named one."""
     if not csv_path.is_file():
         raise ProjectError(f"{csv_path} not found: copy your CSV there, then run again")
+    # The checks `copier copy` made on this file too: the same words in both places.
+    problem = csv_problem(csv_path, kind="clustering", target=label)
+    if problem:
+        raise ProjectError(problem)
     frame = read_csv(csv_path)
     labels = None
     if label:
@@ -82,20 +87,6 @@ def load_csv(csv_path: Path, label: str) -> tuple[pd.DataFrame, pd.Series | None
                 'configs/project.yaml, or set it to "" if the data has no labels'
             )
         labels = frame.pop(label).astype(str)
-    if len(frame) < MIN_ROWS:
-        raise ProjectError(
-            f"{csv_path} has {len(frame)} rows: clustering and scoring new rows "
-            f"needs at least {MIN_ROWS}"
-        )
-    if frame.columns.empty:
-        raise ProjectError(f"{csv_path} has no columns to cluster besides {label!r}")
-    # pandas reads "inf" as a number, but no distance can be measured to one.
-    infinite = frame.columns[frame.isin([float("inf"), float("-inf")]).any()]
-    if len(infinite):
-        raise ProjectError(
-            f"{csv_path} has infinite values in {', '.join(map(str, infinite))}: "
-            "fix or drop those rows"
-        )
     return frame, labels
 
 

@@ -15,6 +15,7 @@ from sklearn import datasets
 from sklearn.model_selection import train_test_split
 
 from .artifacts import read_csv
+from .data_checks import csv_problem, split_problem
 from .errors import ProjectError
 from .paths import Paths
 from .project import Project
@@ -27,8 +28,6 @@ BUILT_IN = {
     "digits": datasets.load_digits,
     "diabetes": datasets.load_diabetes,
 }
-# Fewer rows than this cannot give both a model to fit and a test set to score.
-MIN_ROWS = 10
 
 
 @dataclass(frozen=True)
@@ -88,6 +87,16 @@ def load_csv(csv_path: Path, project: Project) -> tuple[pd.DataFrame, pd.Series]
     """Your CSV: every column but the target is a feature."""
     if not csv_path.is_file():
         raise ProjectError(f"{csv_path} not found: copy your CSV there, then run again")
+    # The checks `copier copy` made on this file too: the same words in both places.
+    problem = csv_problem(
+        csv_path,
+        kind=project.kind,
+        target=project.target,
+        task=project.task,
+        test_size=project.test_size,
+    )
+    if problem:
+        raise ProjectError(problem)
     frame = read_csv(csv_path)
     target = project.target
     if target not in frame.columns:
@@ -98,39 +107,8 @@ def load_csv(csv_path: Path, project: Project) -> tuple[pd.DataFrame, pd.Series]
         )
     # A row without a target teaches nothing: drop it. Missing features get imputed.
     frame = frame.dropna(subset=[target])
-    check_rows(frame, csv_path, target)
     y = frame.pop(target)
-    if project.is_classification:
-        y = y.astype(str)
-        if y.nunique() < 2:
-            raise ProjectError(
-                f"target column {target!r} holds one class only ({y.iloc[0]!r}): "
-                "a classifier needs rows of at least two classes"
-            )
-    elif not pd.api.types.is_numeric_dtype(y):
-        raise ProjectError(
-            f"target column {target!r} holds text, not numbers: regression needs a "
-            "numeric target (or choose task=classification)"
-        )
-    return frame, y
-
-
-def check_rows(frame: pd.DataFrame, csv_path: Path, target: str) -> None:
-    """Refuse data no model can learn from, saying why, instead of a traceback."""
-    if len(frame) < MIN_ROWS:
-        raise ProjectError(
-            f"{csv_path} has {len(frame)} rows with a value in {target!r}: "
-            f"a train/test split needs at least {MIN_ROWS}"
-        )
-    if frame.shape[1] < 2:
-        raise ProjectError(f"{csv_path} has no feature columns besides {target!r}")
-    # pandas reads "inf" as a number, but no model can fit one.
-    infinite = frame.columns[frame.isin([float("inf"), float("-inf")]).any()]
-    if len(infinite):
-        raise ProjectError(
-            f"{csv_path} has infinite values in {', '.join(map(str, infinite))}: "
-            "fix or drop those rows"
-        )
+    return frame, y.astype(str) if project.is_classification else y
 
 
 def select_columns(
@@ -158,12 +136,16 @@ def split_dataset(
     the training rows by calling this again with its own share.
     """
     classification = project.is_classification
+    share = project.test_size if test_size is None else test_size
+    problem = split_problem(list(y) if classification else None, share)
+    if problem:
+        raise ProjectError(problem)
     stratify = y if classification and y.value_counts().min() >= 2 else None
     try:
         X_train, X_test, y_train, y_test = train_test_split(
             X,
             y,
-            test_size=project.test_size if test_size is None else test_size,
+            test_size=share,
             random_state=project.seed,
             stratify=stratify,
         )

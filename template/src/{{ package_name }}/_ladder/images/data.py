@@ -15,12 +15,10 @@ import numpy as np
 import pandas as pd
 from PIL import Image, UnidentifiedImageError
 
+from ..core import data_checks
 from ..core.errors import ProjectError
 from ..core.paths import Paths
 from ..core.project import Project
-
-# Files whose name ends like this are read as images; others (README, .DS_Store) not.
-IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".bmp", ".gif", ".tif", ".tiff", ".webp"}
 
 
 def load_dataset(paths: Paths, project: Project) -> tuple[pd.DataFrame, pd.Series]:
@@ -69,19 +67,13 @@ def write_digits(folder: Path) -> None:
 
 def list_images(folder: Path) -> tuple[list[Path], list[str]]:
     """Every image file and its class (the name of its subfolder), sorted."""
-    classes = sorted(path for path in folder.iterdir() if path.is_dir())
-    if len(classes) < 2:
-        raise ProjectError(
-            f"{folder} has {len(classes)} class folder(s): a classifier needs at least "
-            "two subfolders of images, one per class"
-        )
+    # The checks `copier copy` made on this folder too: the same words in both places.
+    problem = data_checks.images_problem(folder)
+    if problem:
+        raise ProjectError(problem)
     files, labels = [], []
-    for class_folder in classes:
+    for class_folder in sorted(path for path in folder.iterdir() if path.is_dir()):
         images = image_files(class_folder.iterdir())
-        if not images:
-            raise ProjectError(
-                f"{class_folder} holds no images: add some, or remove the folder"
-            )
         files += images
         labels += [class_folder.name] * len(images)
     return files, labels
@@ -89,16 +81,12 @@ def list_images(folder: Path) -> tuple[list[Path], list[str]]:
 
 def image_files(candidates: Iterable[Path]) -> list[Path]:
     """The files among `candidates`, sorted; hidden ones (.DS_Store) are skipped, and
-    any other that is not named like an image is refused rather than guessed at."""
-    files = sorted(
-        path for path in candidates if path.is_file() and not path.name.startswith(".")
-    )
+    any other that is not an image is refused rather than guessed at."""
+    files = data_checks.image_files(candidates)
     for file in files:
-        if file.suffix.lower() not in IMAGE_SUFFIXES:
-            raise ProjectError(
-                f"{file} is not an image (expected one of "
-                f"{', '.join(sorted(IMAGE_SUFFIXES))}): move it out of the folder"
-            )
+        problem = data_checks.image_file_problem(file)
+        if problem:
+            raise ProjectError(problem)
     return files
 
 

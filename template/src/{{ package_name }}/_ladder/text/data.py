@@ -11,7 +11,12 @@ import pandas as pd
 from filelock import FileLock
 
 from ..core.artifacts import read_csv
-from ..core.data import MIN_ROWS
+from ..core.data_checks import (
+    MIN_ROWS,
+    blank_text_problem,
+    csv_problem,
+    one_class_problem,
+)
 from ..core.errors import ProjectError
 from ..core.paths import Paths
 from ..core.project import Project
@@ -66,6 +71,16 @@ def load_newsgroups(project: Project) -> pd.DataFrame:
 def load_csv(csv_path: Path, project: Project) -> pd.DataFrame:
     if not csv_path.is_file():
         raise ProjectError(f"{csv_path} not found: copy your CSV there, then run again")
+    # The checks `copier copy` made on this file too: the same words in both places.
+    problem = csv_problem(
+        csv_path,
+        kind=project.kind,
+        target=project.target,
+        text_column=project.text_column,
+        test_size=project.test_size,
+    )
+    if problem:
+        raise ProjectError(problem)
     frame = read_csv(csv_path)
     columns = [project.text_column, project.target]
     missing = [column for column in columns if column not in frame.columns]
@@ -79,21 +94,16 @@ def load_csv(csv_path: Path, project: Project) -> pd.DataFrame:
     return frame[columns].dropna(subset=[project.target])
 
 
-def empty_rows(texts: pd.Series) -> list[int]:
-    """Where the blank texts are: row numbers counted from 1 under the header."""
-    blank = texts.isna() | texts.astype(str).str.strip().eq("")
-    return [int(index) + 1 for index in texts.index[blank]]
-
-
 def require_texts(texts: pd.Series, source: str | Path, column: str) -> pd.Series:
-    """`texts` as strings; refuses blank ones, naming their lines."""
-    blank = empty_rows(texts)
-    if blank:
-        lines = ", ".join(map(str, blank[:5])) + (", ..." if len(blank) > 5 else "")
-        raise ProjectError(
-            f"{source} has {len(blank)} empty text(s) in column {column!r} (row "
-            f"{lines} under the header): write a text there or delete those rows"
-        )
+    """`texts` as strings; refuses blank ones, naming their rows (from 1 under the
+    header)."""
+    numbered = [
+        (int(index) + 1, None if pd.isna(text) else str(text))
+        for index, text in texts.items()
+    ]
+    problem = blank_text_problem(numbered, source, column)
+    if problem:
+        raise ProjectError(problem)
     return texts.astype(str)
 
 
@@ -110,9 +120,7 @@ def check_texts(
             f"least {MIN_ROWS}"
         )
     y = frame[target].astype(str).rename(target)
-    if y.nunique() < 2:
-        raise ProjectError(
-            f"label column {target!r} holds one class only ({y.iloc[0]!r}): a "
-            "classifier needs texts of at least two classes"
-        )
+    problem = one_class_problem(list(y), "label column", target, "texts")
+    if problem:
+        raise ProjectError(problem)
     return texts.to_frame(column), y

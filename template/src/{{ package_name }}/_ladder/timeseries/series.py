@@ -11,18 +11,21 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-import numpy as np
 import pandas as pd
 from jsonargparse.typing import PositiveInt
 from sklearn.model_selection import TimeSeriesSplit
 
-from ..core.artifacts import read_csv
+from ..core.data_checks import (
+    DataProblem,
+    one_value_problem,
+    read_series,
+    read_table,
+    series_length_problem,
+)
 from ..core.errors import ProjectError
 from ..core.paths import Paths
 from ..core.project import Project
 
-# Steps a model needs to learn from, besides one season and the forecast horizon.
-MIN_HISTORY = 10
 # Steps in a season, by pandas frequency: months in a year, days in a week, ...
 SEASONS = {"M": 12, "Q": 4, "W": 52, "D": 7, "B": 5, "h": 24, "H": 24}
 # The column of dates of a built-in series, and of the CSV `predict` writes.
@@ -94,60 +97,22 @@ def read_csv_series(csv_path: Path, project: Project) -> pd.Series:
     """Your CSV's value column indexed by its date column, oldest first."""
     if not csv_path.is_file():
         raise ProjectError(f"{csv_path} not found: copy your CSV there, then run again")
-    frame = read_csv(csv_path)
     date_column = project.date_column or DATE_COLUMN
     value_column = project.target
-    for role, column in (("date", date_column), ("value", value_column)):
-        if column not in frame.columns:
-            columns = ", ".join(map(str, frame.columns))
-            raise ProjectError(
-                f"{role} column {column!r} is not in {csv_path} (columns: {columns})"
-            )
-    if frame.empty:
-        raise ProjectError(f"{csv_path} has a header but no rows")
-    dates = parse_dates(frame[date_column], csv_path, date_column)
-    values = parse_values(frame[value_column], csv_path, value_column)
-    series = pd.Series(values.to_numpy(), index=pd.DatetimeIndex(dates))
+    # Read by the checks `copier copy` made on this file too: the same words in both.
+    try:
+        table = read_table(csv_path)
+        for role, column in (("date", date_column), ("value", value_column)):
+            if column not in table.header:
+                raise ProjectError(
+                    f"{role} column {column!r} is not in {csv_path} (columns: "
+                    f"{', '.join(table.header)})"
+                )
+        dates, values = read_series(table, csv_path, date_column, value_column)
+    except DataProblem as problem:
+        raise ProjectError(str(problem)) from None
+    series = pd.Series(values, index=pd.DatetimeIndex(dates), dtype=float)
     return series.rename(value_column).sort_index()
-
-
-def parse_dates(column: pd.Series, csv_path: Path, name: str) -> pd.Series:
-    """Each row's date; refuses a value that is not one, and a date seen twice."""
-    text = column.astype("string").str.strip()
-    with warnings.catch_warnings():  # "could not infer format": checked just below
-        warnings.simplefilter("ignore", UserWarning)
-        dates = pd.to_datetime(text, errors="coerce", format="mixed")
-    bad = dates.isna()
-    if bad.any():
-        line = int(np.flatnonzero(bad)[0]) + 2  # the header is line 1
-        raise ProjectError(
-            f"{csv_path}, line {line}: {text[bad].iloc[0]!r} in column {name!r} is "
-            "not a date: write dates like 2024-01-31"
-        )
-    twice = dates.duplicated(keep=False)
-    if twice.any():
-        lines = [str(int(line) + 2) for line in np.flatnonzero(twice)[:2]]
-        raise ProjectError(
-            f"{csv_path}: the date {dates[twice].iloc[0].date()} appears more than "
-            f"once in column {name!r} (lines {' and '.join(lines)}): keep one value "
-            "per date, or set data.resample to average them"
-        )
-    return dates
-
-
-def parse_values(column: pd.Series, csv_path: Path, name: str) -> pd.Series:
-    """The numbers to forecast; an empty cell is a gap, text is refused."""
-    values = pd.to_numeric(column, errors="coerce")
-    text = values.isna() & column.notna()
-    if text.any():
-        line = int(np.flatnonzero(text)[0]) + 2
-        raise ProjectError(
-            f"{csv_path}, line {line}: {column[text].iloc[0]!r} in value column "
-            f"{name!r} is not a number"
-        )
-    if np.isinf(values).any():
-        raise ProjectError(f"{csv_path}: value column {name!r} holds an infinite value")
-    return values.astype(float)
 
 
 def prepare(
@@ -158,9 +123,12 @@ def prepare(
     gaps = int(values.isna().sum())
     values = fill_gaps(values, settings, gaps)
     season = settings.season or season_of(values.index.freqstr)
-    check_length(values, season, int(project.horizon or 1))
-    if values.nunique() < 2:
-        raise ProjectError("the series holds one value only: there is nothing to learn")
+    # The checks `copier copy` made too, where the dates showed the steps plainly.
+    problem = series_length_problem(
+        len(values), season, int(project.horizon or 1)
+    ) or one_value_problem(values.tolist())
+    if problem:
+        raise ProjectError(problem)
     return Series(values, season, gaps)
 
 
@@ -237,17 +205,6 @@ def fill_gaps(values: pd.Series, settings: SeriesSettings, gaps: int) -> pd.Seri
     if settings.fill_gaps == "ffill":
         return values.ffill().bfill()
     return values.interpolate(method="time", limit_direction="both")
-
-
-def check_length(values: pd.Series, season: int, horizon: int) -> None:
-    """Refuse a series too short to hold out `horizon` steps and learn a season."""
-    needed = season + horizon + MIN_HISTORY
-    if len(values) < needed:
-        raise ProjectError(
-            f"the series has {len(values)} time steps, shorter than its season "
-            f"({season}) plus the horizon ({horizon}) plus {MIN_HISTORY} to learn "
-            f"from: give at least {needed} steps, or lower project.horizon"
-        )
 
 
 def time_split(values: pd.Series, horizon: int) -> TimeSplit:

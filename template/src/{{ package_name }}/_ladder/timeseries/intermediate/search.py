@@ -19,6 +19,7 @@ import pandas as pd
 from sklearn.base import clone
 from sklearn.pipeline import Pipeline
 
+from ...core.data_checks import MIN_HISTORY
 from ...core.errors import ProjectError
 from ...core.settings import Settings
 from ...intermediate.search import suggest_params
@@ -26,7 +27,7 @@ from ...intermediate.space import SearchSpace, candidates_source
 from ...intermediate.space import search_space as shared_search_space
 from ..forecasters import Forecaster, LagForecaster, for_series
 from ..scores import naive_scale, score_forecast
-from ..series import MIN_HISTORY, Series, TimeSplit, expanding_folds
+from ..series import Series, TimeSplit, expanding_folds
 
 # What a trial's score is: MASE, negated so that higher is better.
 CV_METRIC = "neg_mase"
