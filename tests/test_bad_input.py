@@ -323,7 +323,7 @@ def template_failing(how: str, workdir: Path) -> Path:
     """A copy of this template that fails late, in one of the LATE_FAILURES ways."""
     copy = workdir / "failing-template"
     copy.mkdir()
-    for name in ["copier.yml", "catalogue.yml"]:
+    for name in ["copier.yml", "catalogue.yml", "pyproject.toml", "CHANGELOG.md"]:
         shutil.copy(REPO_ROOT / name, copy)
     for folder in ["extensions", "template"]:
         shutil.copytree(REPO_ROOT / folder, copy / folder)
