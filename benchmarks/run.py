@@ -579,7 +579,8 @@ class Bench:
             if line not in (project / "README.md").read_text(encoding="utf-8"):
                 raise BenchmarkError("the update did not bring the template's change")
             if keep:
-                timing.add(wall, cpu, json.loads(out))
+                # The update prints what arrived first: the timings are its last line.
+                timing.add(wall, cpu, json.loads(out.splitlines()[-1]))
         return [Row("`copier update`, default project", timing, target=UPDATE_TARGET)]
 
     def setup(self) -> list[Row]:
