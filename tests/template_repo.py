@@ -1,13 +1,15 @@
 """Releases of this template as a learner sees them, for the tests of `copier update`.
 
 A `TemplateRepo` is this working tree (uncommitted changes included) copied into a git
-repository of its own and tagged with the version pyproject.toml gives; a test edits it
-and tags newer releases. `TemplateRepo.from_history` puts the last release before the
-additive ladder (commit 4e48fec, tagged 0.1.0) underneath, so projects made with it can
-be updated to this working tree. The projects made from it are git repositories too, as
-a learner's are. Git runs with a fixed identity and ignores the machine's global and
-system config, so the tests behave the same on a laptop and on a CI runner without a
-git identity.
+repository of its own as the release pyproject.toml gives: its version there, its
+CHANGELOG entry, and a git tag where `tagged` (a fresh clone or a fork has none, and
+releases are then found by commit). A test edits it and makes newer releases.
+`TemplateRepo.from_history` puts the last release before the additive ladder (commit
+4e48fec, 0.1.0) underneath, and `from_commit` any commit of this repository, so
+projects made with those can be updated to this working tree. The projects made
+from it are git repositories too, as a learner's are. Git runs with a fixed identity
+and ignores the machine's global and system config, so the tests behave the same on a
+laptop and on a CI runner without a git identity.
 """
 
 import os
