@@ -96,18 +96,6 @@ def git(project: Path, *args: str) -> str:
     return result.stdout
 
 
-def head_text(project: Path, relative: str) -> str | None:
-    """The file as the learner last committed it, or None when it was not there."""
-    result = subprocess.run(
-        ["git", "show", f"HEAD:./{relative}"],
-        cwd=project,
-        capture_output=True,
-        encoding="utf-8",
-        check=False,
-    )
-    return result.stdout if result.returncode == 0 else None
-
-
 def load_answers(text: str | None) -> dict[str, Any]:
     answers = yaml.safe_load(text or "") or {}
     if not isinstance(answers, dict):
@@ -160,7 +148,7 @@ class ReleaseFiles:
     def __call__(self, relative: str) -> str | None:
         if self.folder is None:
             self._temporary = tempfile.TemporaryDirectory(prefix="ml100-old-release-")
-            answers = load_answers(head_text(self.project, ANSWERS_FILE))
+            answers = load_answers(releases.at_head(self.project, ANSWERS_FILE))
             self.folder = render_release(answers, Path(self._temporary.name) / "p")
         path = self.folder / relative
         return path.read_text(encoding="utf-8") if path.is_file() else None
@@ -259,7 +247,7 @@ def set_aside(project: Path, relative: str, base: str) -> bool:
 
 def unstage(project: Path, relative: str) -> None:
     """After the update: the index holds HEAD's file again, as for any other file."""
-    if head_text(project, relative) is not None:
+    if releases.at_head(project, relative) is not None:
         git(project, "reset", "-q", "--", relative)
 
 
@@ -280,8 +268,8 @@ def carry_edits(
     already past the change: OLD gone, NEW there already, or an old release whose
     OLD the rewrites leave as it is (it reads as the new one: Copier merges it).
     """
-    learner = head_text(project, old)
-    if learner is None or (new != old and head_text(project, new) is not None):
+    learner = releases.at_head(project, old)
+    if learner is None or (new != old and releases.at_head(project, new) is not None):
         return None
     base = old_release(old)
     if base is None:
@@ -442,10 +430,10 @@ def move_setting(
 ) -> str | None:
     """Before: set the learner's value back to the release's; after: carry it over.
     None (nothing to say) where the last commit has no such setting: moved already."""
-    head_answers = load_answers(head_text(project, ANSWERS_FILE))
+    head_answers = load_answers(releases.at_head(project, ANSWERS_FILE))
     old_file, old_name = parse_place(old, head_answers)
     old_suffix = Path(old_file).suffix
-    learner = setting_value(head_text(project, old_file), old_name, old_suffix)
+    learner = setting_value(releases.at_head(project, old_file), old_name, old_suffix)
     if learner is None:
         return None
     base = setting_value(old_release(old_file), old_name, old_suffix)
@@ -579,13 +567,13 @@ def move_defaults(
     reads these values from it, the defaults only stand behind it, and moving an
     edited default there would change what the model trains with.
     """
-    head_answers = load_answers(head_text(project, ANSWERS_FILE))
+    head_answers = load_answers(releases.at_head(project, ANSWERS_FILE))
     file, function = parse_place(old, head_answers)
     yaml_at_head, section_at_head = parse_place(new, head_answers)
-    config = head_text(project, yaml_at_head)
+    config = releases.at_head(project, yaml_at_head)
     if config is not None and has_section(config, section_at_head):
         return None
-    learner = head_text(project, file)
+    learner = releases.at_head(project, file)
     base = old_release(file)
     if learner is None or base is None or learner == base:
         return f"{file} unedited or gone: nothing to carry"
@@ -711,8 +699,8 @@ def move_settings(
     learner changed in it is set in the new YAML file, at its (mapped) key. None
     (nothing to say) where the last commit has no such file: replaced already."""
     table = parse_maps(maps)
-    old_file = fill(old, load_answers(head_text(project, ANSWERS_FILE)))
-    learner = head_text(project, old_file)
+    old_file = fill(old, load_answers(releases.at_head(project, ANSWERS_FILE)))
+    learner = releases.at_head(project, old_file)
     if learner is None:
         return None
     base = old_release(old_file)
@@ -819,7 +807,7 @@ def build_parser() -> argparse.ArgumentParser:
 def run(args: argparse.Namespace, project: Path, old_release: OldRelease) -> str | None:
     """The command's work; its one-sentence report, or None when it has nothing to
     do in this project (another tier's step, or a change the project has had)."""
-    answers = load_answers(head_text(project, ANSWERS_FILE))
+    answers = load_answers(releases.at_head(project, ANSWERS_FILE))
     tiers = args.was_tier.split(",") if args.was_tier else []
     if tiers and answers.get("tier") not in tiers:
         return None

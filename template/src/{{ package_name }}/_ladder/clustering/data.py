@@ -13,9 +13,7 @@ from pathlib import Path
 import pandas as pd
 from sklearn.model_selection import train_test_split
 
-from ..core.artifacts import read_csv
-from ..core.data import BUILT_IN, DataSettings, select_columns
-from ..core.data_checks import csv_problem
+from ..core.data import BUILT_IN, DataSettings, read_checked_csv, select_columns
 from ..core.errors import ProjectError
 from ..core.paths import Paths
 from ..core.project import Project
@@ -71,13 +69,7 @@ def load_dataset(
 
 def load_csv(csv_path: Path, label: str) -> tuple[pd.DataFrame, pd.Series | None]:
     """Your CSV: every column is a feature, but the label column if you named one."""
-    if not csv_path.is_file():
-        raise ProjectError(f"{csv_path} not found: copy your CSV there, then run again")
-    # The checks `copier copy` made on this file too: the same words in both places.
-    problem = csv_problem(csv_path, kind="clustering", target=label)
-    if problem:
-        raise ProjectError(problem)
-    frame = read_csv(csv_path)
+    frame = read_checked_csv(csv_path, kind="clustering", target=label)
     labels = None
     if label:
         if label not in frame.columns:

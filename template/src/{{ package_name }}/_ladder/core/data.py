@@ -9,6 +9,7 @@ import importlib.util
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pandas as pd
 from sklearn import datasets
@@ -83,21 +84,26 @@ def load_built_in(project: Project) -> tuple[pd.DataFrame, pd.Series]:
     return bunch.data, bunch.target.rename(project.target)
 
 
-def load_csv(csv_path: Path, project: Project) -> tuple[pd.DataFrame, pd.Series]:
-    """Your CSV: every column but the target is a feature."""
+def read_checked_csv(csv_path: Path, **columns: Any) -> pd.DataFrame:
+    """Your CSV, once it passes the checks `copier copy` made on it too: the same
+    words in both places. `columns` are csv_problem's (kind, target, ...)."""
     if not csv_path.is_file():
         raise ProjectError(f"{csv_path} not found: copy your CSV there, then run again")
-    # The checks `copier copy` made on this file too: the same words in both places.
-    problem = csv_problem(
+    problem = csv_problem(csv_path, **columns)
+    if problem:
+        raise ProjectError(problem)
+    return read_csv(csv_path)
+
+
+def load_csv(csv_path: Path, project: Project) -> tuple[pd.DataFrame, pd.Series]:
+    """Your CSV: every column but the target is a feature."""
+    frame = read_checked_csv(
         csv_path,
         kind=project.kind,
         target=project.target,
         task=project.task,
         test_size=project.test_size,
     )
-    if problem:
-        raise ProjectError(problem)
-    frame = read_csv(csv_path)
     target = project.target
     if target not in frame.columns:
         columns = ", ".join(map(str, frame.columns))

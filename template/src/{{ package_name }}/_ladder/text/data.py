@@ -10,11 +10,10 @@ from pathlib import Path
 import pandas as pd
 from filelock import FileLock
 
-from ..core.artifacts import read_csv
+from ..core.data import read_checked_csv
 from ..core.data_checks import (
     MIN_ROWS,
     blank_text_problem,
-    csv_problem,
     one_class_problem,
 )
 from ..core.errors import ProjectError
@@ -69,19 +68,13 @@ def load_newsgroups(project: Project) -> pd.DataFrame:
 
 
 def load_csv(csv_path: Path, project: Project) -> pd.DataFrame:
-    if not csv_path.is_file():
-        raise ProjectError(f"{csv_path} not found: copy your CSV there, then run again")
-    # The checks `copier copy` made on this file too: the same words in both places.
-    problem = csv_problem(
+    frame = read_checked_csv(
         csv_path,
         kind=project.kind,
         target=project.target,
         text_column=project.text_column,
         test_size=project.test_size,
     )
-    if problem:
-        raise ProjectError(problem)
-    frame = read_csv(csv_path)
     columns = [project.text_column, project.target]
     missing = [column for column in columns if column not in frame.columns]
     if missing:
