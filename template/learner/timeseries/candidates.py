@@ -15,7 +15,11 @@ from sklearn.compose import ColumnTransformer
 from sklearn.ensemble import HistGradientBoostingRegressor
 from sklearn.pipeline import Pipeline
 
-from ._ladder.timeseries.forecasters import ExponentialSmoothing, Forecaster, Sarima
+from ._ladder.kinds.timeseries.forecasters import (
+    ExponentialSmoothing,
+    Forecaster,
+    Sarima,
+)
 from .model import build_model
 
 

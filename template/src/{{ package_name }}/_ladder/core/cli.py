@@ -72,14 +72,13 @@ def present_rungs() -> list[str]:
     """The rungs this project has, climbing: the shared ones its tier reaches, then
     those of its kind's package (`text.beginner`, ...) when the kind has one."""
     shared = [rung for rung in RUNGS if _is_present(rung)]
-    ladder = importlib.import_module(LADDER)
-    kinds = [m.name for m in pkgutil.iter_modules(ladder.__path__) if m.ispkg]
-    kinds = [kind for kind in kinds if kind not in RUNGS]
+    kinds = importlib.import_module(f"{LADDER}.kinds")
+    names = [m.name for m in pkgutil.iter_modules(kinds.__path__) if m.ispkg]
     own = [
-        f"{kind}.{rung}"
-        for kind in kinds
+        f"kinds.{kind}.{rung}"
+        for kind in names
         for rung in RUNGS[1:]
-        if _is_present(f"{kind}.{rung}")
+        if _is_present(f"kinds.{kind}.{rung}")
     ]
     return shared + own
 

@@ -51,9 +51,9 @@ class Split:
 
 
 def kind_module(project: Project, name: str) -> ModuleType | None:
-    """The module `name` of this project's kind (`_ladder/<kind>/<name>.py`), when the
+    """The module `name` of this project's kind (`kinds/<kind>/<name>.py`), when the
     kind has one: a kind with data of its own (images, ...) loads and draws it there."""
-    module = f"{__package__.rsplit('.', 1)[0]}.{project.kind}.{name}"
+    module = f"{__package__.rsplit('.', 1)[0]}.kinds.{project.kind}.{name}"
     try:
         found = importlib.util.find_spec(module)
     except ModuleNotFoundError:  # the kind has no package of its own (tabular)

@@ -1,0 +1,120 @@
+"""The autoencoder as a clustering model: embed, cluster, score, with no Lightning.
+
+`EmbeddingClusterer` offers what the kind's evaluate and predict need of any model:
+`feature_names_in_`, `predict(X)` (the cluster of each row: KMeans on the
+embedding), `features(X)` (the scaled columns every model's scores are measured in)
+and `anomaly_scores(X)` (the reconstruction error). It needs PyTorch and the fitted
+preprocessing only, so `predict` starts in a moment.
+"""
+
+import json
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import torch
+from sklearn.cluster import KMeans
+from sklearn.compose import ColumnTransformer
+
+from .....network import Autoencoder, build_network
+from ....advanced.checkpoints import PREFIX, read_checkpoint
+from ....core.artifacts import load_model
+from ....core.errors import ProjectError
+
+
+@dataclass(frozen=True)
+class AutoencoderSpec:
+    """What rebuilds the autoencoder: saved in each checkpoint as plain values."""
+
+    n_inputs: int
+    # The `network:` section: build_network's own arguments.
+    network: dict[str, Any]
+
+    def build(self) -> Autoencoder:
+        return build_network(self.n_inputs, **self.network)
+
+    def as_dict(self) -> dict[str, Any]:
+        # Through JSON: tuples become lists, and nothing but plain values remains.
+        return json.loads(json.dumps(asdict(self)))
+
+
+def to_tensor(preprocessor: ColumnTransformer, X: pd.DataFrame) -> torch.Tensor:
+    """Rows of a table -> the float tensor the network reads."""
+    return torch.as_tensor(np.asarray(preprocessor.transform(X), dtype="float32"))
+
+
+def load_autoencoder(path: Path) -> tuple[Autoencoder, dict[str, Any]]:
+    """The autoencoder saved at `path` (weights only, never code), and its
+    checkpoint."""
+    checkpoint = read_checkpoint(path)
+    try:
+        spec = AutoencoderSpec(**checkpoint["network_spec"])
+        network = spec.build()
+        weights = {
+            name.removeprefix(PREFIX): tensor
+            for name, tensor in checkpoint["state_dict"].items()
+            if name.startswith(PREFIX)
+        }
+        network.load_state_dict(weights)
+    except (TypeError, KeyError, ValueError, RuntimeError) as error:
+        raise ProjectError(
+            f"{path} does not fit this project's network ({type(error).__name__}): "
+            "was it trained with an older network.py? Run `train` again"
+        ) from None
+    return network.eval(), checkpoint
+
+
+class EmbeddingClusterer:
+    """The autoencoder's embedding, clustered by KMeans."""
+
+    def __init__(
+        self, network: Autoencoder, preprocessor: ColumnTransformer, kmeans: KMeans
+    ) -> None:
+        self.network = network.eval()
+        self.preprocessor = preprocessor
+        self.kmeans = kmeans
+
+    @property
+    def feature_names_in_(self) -> np.ndarray:
+        return self.preprocessor.feature_names_in_
+
+    def features(self, X: pd.DataFrame) -> np.ndarray:
+        """The scaled columns: where every model's clusters are scored."""
+        return np.asarray(self.preprocessor.transform(X), dtype="float32")
+
+    @torch.no_grad()
+    def embed(self, X: pd.DataFrame) -> np.ndarray:
+        return self.network.encode(to_tensor(self.preprocessor, X)).numpy()
+
+    def predict(self, X: pd.DataFrame) -> np.ndarray:
+        return self.kmeans.predict(self.embed(X))
+
+    @torch.no_grad()
+    def anomaly_scores(self, X: pd.DataFrame) -> np.ndarray:
+        """Each row's reconstruction error: the mean squared difference between the
+        scaled row and the network's rebuilt one."""
+        inputs = to_tensor(self.preprocessor, X)
+        return ((self.network(inputs) - inputs) ** 2).mean(dim=1).numpy()
+
+    @property
+    def n_clusters(self) -> int:
+        return int(self.kmeans.n_clusters)
+
+
+def cluster_embedding(
+    network: Autoencoder, preprocessor: ColumnTransformer, X: pd.DataFrame, **kmeans
+) -> EmbeddingClusterer:
+    """KMeans fitted on the embedding of the rows X."""
+    unfitted = EmbeddingClusterer(network, preprocessor, KMeans())
+    fitted = KMeans(n_init=10, **kmeans).fit(unfitted.embed(X))
+    return EmbeddingClusterer(network, preprocessor, fitted)
+
+
+def load_clusterer(
+    checkpoint: Path, preprocessor: Path, kmeans: Path
+) -> EmbeddingClusterer:
+    """The saved autoencoder, its preprocessing and the KMeans of its embedding."""
+    network, _ = load_autoencoder(checkpoint)
+    return EmbeddingClusterer(network, load_model(preprocessor), load_model(kmeans))

@@ -1,0 +1,58 @@
+"""The rows as PyTorch sees them: scaled tensors in training and validation loaders.
+
+An autoencoder learns to rebuild its input, so a batch is rows only: no labels. The
+validation rows, which pick the best epoch, are split off the training rows
+(`batches.val_size`); the test rows stay untouched until the final score.
+features.py's preprocessing is fitted on the network's training rows only.
+"""
+
+from typing import Any
+
+import lightning as L
+from sklearn.model_selection import train_test_split
+from torch.utils.data import DataLoader, TensorDataset
+
+from .....features import build_preprocessor
+from ....advanced.datamodule import Batches
+from ..data import Rows
+from .autoencoder import to_tensor
+
+
+class RowsDataModule(L.LightningDataModule):
+    """Preprocessing and DataLoaders of unlabelled rows, for the Trainer."""
+
+    def __init__(
+        self, rows: Rows, features: dict[str, Any], batches: Batches, seed: int
+    ) -> None:
+        super().__init__()
+        self.batches = batches
+        train, val = train_test_split(
+            rows.X_train, test_size=batches.val_size, random_state=seed
+        )
+        self.n_val = len(val)
+        self.preprocessor = build_preprocessor(**features).fit(train)
+        self.datasets = {
+            "train": TensorDataset(to_tensor(self.preprocessor, train)),
+            "val": TensorDataset(to_tensor(self.preprocessor, val)),
+        }
+
+    @property
+    def n_inputs(self) -> int:
+        """The columns of one preprocessed row."""
+        return int(self.datasets["train"].tensors[0].shape[1])
+
+    def train_dataloader(self) -> DataLoader:
+        return self.loader("train", shuffle=True)
+
+    def val_dataloader(self) -> DataLoader:
+        return self.loader("val")
+
+    def loader(self, name: str, shuffle: bool = False) -> DataLoader:
+        workers = self.batches.num_workers
+        return DataLoader(
+            self.datasets[name],
+            batch_size=self.batches.batch_size,
+            shuffle=shuffle,
+            num_workers=workers,
+            persistent_workers=workers > 0,
+        )

@@ -1,0 +1,113 @@
+"""The rows to cluster, with their labels hidden from every model.
+
+A built-in dataset knows the class of each row (the species of each iris); a CSV may
+name a label column (`project.target`). No model ever sees it: it is kept aside to
+score the clusters against, which a truly unlabelled problem cannot do. The rows are
+split as in every kind: the models are fitted on the training rows, and new rows
+(the test rows) are assigned to their clusters and scored once.
+"""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+from sklearn.model_selection import train_test_split
+
+from ...core.data import BUILT_IN, DataSettings, read_checked_csv, select_columns
+from ...core.errors import ProjectError
+from ...core.paths import Paths
+from ...core.project import Project
+from ...core.settings import Settings
+
+
+@dataclass(frozen=True)
+class ClusterData(DataSettings):
+    """The `data:` section: which columns the clusters are found in."""
+
+    # The columns to cluster on; empty: every column but the label. Clusters follow
+    # the columns you give them: pick those that describe what you want to group by.
+    columns: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Rows:
+    """Training and test rows, with their hidden labels (None when there are none)."""
+
+    X_train: pd.DataFrame
+    X_test: pd.DataFrame
+    labels_train: pd.Series | None
+    labels_test: pd.Series | None
+
+    @property
+    def X(self) -> pd.DataFrame:
+        """Every row, training rows first."""
+        return pd.concat([self.X_train, self.X_test])
+
+    @property
+    def labels(self) -> pd.Series | None:
+        if self.labels_train is None:
+            return None
+        return pd.concat([self.labels_train, self.labels_test])
+
+
+def load_rows(paths: Paths, project: Project) -> tuple[pd.DataFrame, pd.Series | None]:
+    """The features and the hidden labels: a built-in dataset, or your CSV."""
+    if project.dataset in BUILT_IN:
+        bunch = BUILT_IN[project.dataset](as_frame=True)
+        names = bunch.target_names[bunch.target].astype(str)
+        return bunch.data, pd.Series(names, index=bunch.data.index, name=project.target)
+    return load_csv(paths.root / project.csv_file, project.target)
+
+
+def load_dataset(
+    paths: Paths, project: Project
+) -> tuple[pd.DataFrame, pd.Series | None]:
+    """What core's load_dataset hands on for this kind (the exploration notebook's
+    data): every column, and the hidden labels."""
+    return load_rows(paths, project)
+
+
+def load_csv(csv_path: Path, label: str) -> tuple[pd.DataFrame, pd.Series | None]:
+    """Your CSV: every column is a feature, but the label column if you named one."""
+    frame = read_checked_csv(csv_path, kind="clustering", target=label)
+    labels = None
+    if label:
+        if label not in frame.columns:
+            raise ProjectError(
+                f"label column {label!r} is not in {csv_path} (columns: "
+                f"{', '.join(map(str, frame.columns))}); fix project.target in "
+                'configs/project.yaml, or set it to "" if the data has no labels'
+            )
+        labels = frame.pop(label).astype(str)
+    return frame, labels
+
+
+def choose_columns(
+    X: pd.DataFrame, settings: ClusterData, source: str | Path
+) -> pd.DataFrame:
+    """`X` with only `data.columns` (all when empty), less `data.drop_columns`."""
+    unknown = [name for name in settings.columns if name not in X.columns]
+    if unknown:
+        raise ProjectError(
+            f"{source}: data.columns names {', '.join(unknown)}, not a column of the "
+            f"data (columns: {', '.join(map(str, X.columns))})"
+        )
+    if settings.columns:
+        X = X[settings.columns]
+    return select_columns(X, settings, source)
+
+
+def prepare_rows(paths: Paths, settings: Settings) -> Rows:
+    """Load the data, keep the configured columns, hold out the test rows."""
+    X, labels = load_rows(paths, settings.project)
+    X = choose_columns(X, settings.data, paths.default_config)
+    project = settings.project
+    if labels is None:
+        X_train, X_test = train_test_split(
+            X, test_size=project.test_size, random_state=project.seed
+        )
+        return Rows(X_train, X_test, None, None)
+    X_train, X_test, labels_train, labels_test = train_test_split(
+        X, labels, test_size=project.test_size, random_state=project.seed
+    )
+    return Rows(X_train, X_test, labels_train, labels_test)

@@ -1,0 +1,49 @@
+"""Fill the draft with the clusters: scores against chance, the profile of each
+cluster, the most unusual rows, and the figures."""
+
+from pathlib import Path
+from typing import Any
+
+from ...core.cli import PACKAGE
+from ...core.paths import Paths
+from ...core.project import Project
+from ...core.publish import Blog
+from ...core.report import documents_to_fill, fill_results, read_metrics
+from .profile import profile_table, unusual_table
+
+NOTE = (
+    "Scores on the held-out rows, each assigned to its nearest cluster; the baseline "
+    "assigns them to as many clusters at random. Silhouette and Calinski-Harabasz: "
+    "higher is better; Davies-Bouldin: lower is better"
+)
+
+
+def cluster_sections(metrics: dict[str, Any]) -> list[str]:
+    """The Markdown the draft shows of the clusters, from metrics.json."""
+    note = NOTE
+    if "adjusted_rand" in metrics["model"]:
+        note += (
+            "; adjusted Rand index and adjusted mutual information compare the "
+            "clusters with the labels the models never saw (0 is chance, 1 the same "
+            "groups)"
+        )
+    profile = metrics.get("profile", {})
+    measure = metrics.get("anomaly_score", "anomaly score")
+    return [
+        note + ".",
+        f"What each of the {len(profile)} clusters holds (all rows; the "
+        "columns that tell the clusters apart most, their mean in each):",
+        profile_table(profile),
+        f"The most unusual rows, by {measure} (`python -m {PACKAGE} predict` "
+        "scores new rows the same way):",
+        unusual_table(metrics.get("unusual", [])),
+    ]
+
+
+def report(paths: Paths, project: Project) -> list[Path]:
+    """Fill the draft, the README and any model card with the clusters."""
+    metrics = read_metrics(paths.metrics)
+    documents = documents_to_fill(paths, project)
+    blog = Blog(paths.root, project)
+    fill_results(documents, metrics, paths.reports, blog, cluster_sections(metrics))
+    return documents

@@ -1,0 +1,39 @@
+"""Images as the network sees them: (channels, height, width) tensors, the training
+ones varied at random each time they are drawn (augmentation).
+
+The advanced rung's DataModule calls `row_shape` and `dataset`: the pixels arrive
+already standardised by features.py's preprocessor, fitted on the training images
+only. The augmentation is `build_augmentation` in network.py: change it there.
+"""
+
+import torch
+from torch.utils.data import Dataset, TensorDataset
+
+from .....network import build_augmentation
+from ....core.project import Project
+from ..data import image_shape
+
+
+def row_shape(project: Project) -> tuple[int, int, int]:
+    """The shape of one image: (channels, height, width)."""
+    return image_shape(project)
+
+
+class AugmentedImages(Dataset):
+    """Images and their classes; each image is transformed anew at every draw."""
+
+    def __init__(self, images: torch.Tensor, targets: torch.Tensor, augment) -> None:
+        self.images, self.targets, self.augment = images, targets, augment
+
+    def __len__(self) -> int:
+        return len(self.images)
+
+    def __getitem__(self, index: int) -> tuple[torch.Tensor, torch.Tensor]:
+        return self.augment(self.images[index]), self.targets[index]
+
+
+def dataset(images: torch.Tensor, targets: torch.Tensor, train: bool) -> Dataset:
+    """Training images augmented; validation images as they are."""
+    if not train:
+        return TensorDataset(images, targets)
+    return AugmentedImages(images, targets, build_augmentation(images.shape[-1]))

@@ -1,0 +1,113 @@
+"""A first look at a folder of images: what notebooks/01-explore.py shows for them.
+
+A pixel alone says little, and an image has hundreds or thousands of them, so the
+tabular notebook's per-column views (types, histograms, correlations) are left out:
+instead, a few images of each class, each class's average image, and the sizes the
+images came in. core/explore.py loads the data and counts the classes, as for a table.
+"""
+
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from matplotlib.figure import Figure
+from PIL import Image
+
+from ...core.explore import Exploration, data_facts
+from .data import images_folder, list_images, to_images
+
+# Images shown per class, and classes shown at most (the first, by name).
+PER_CLASS = 6
+MAX_CLASSES = 10
+
+
+def image_facts(data: Exploration) -> dict[str, Any]:
+    """core's facts (rows, classes, duplicates), with the images' own as extra rows:
+    the sizes they are stored in, and the size and colour mode the model sees."""
+    facts = data_facts(data)
+    # Every column is a pixel value: "64 numeric, 0 text" would say nothing.
+    del facts["numeric"], facts["categorical"]
+    facts["features"] = f"{facts['features']} pixel values"
+    project = data.project
+    files, _ = list_images(images_folder(data.paths, project))
+    mode = "grey" if project.color_mode == "L" else "colour (RGB)"
+    facts["more"] = {
+        "images folder": project.images_dir,
+        "sizes as stored": stored_sizes(Counter(stored_size(file) for file in files)),
+        "size the model sees": f"{project.image_size}x{project.image_size}, {mode}",
+    }
+    return facts
+
+
+def stored_size(file: Path) -> tuple[int, int]:
+    """(width, height) of one image file; Pillow reads only its header for this."""
+    with Image.open(file) as image:
+        return image.size
+
+
+def stored_sizes(sizes: Counter[tuple[int, int]]) -> str:
+    """The sizes the images are stored in, in words: one, or the range and the most
+    common one."""
+    (width, height), most = sizes.most_common(1)[0]
+    if len(sizes) == 1:
+        return f"{width}x{height} (all {most})"
+    areas = sorted(sizes, key=lambda size: size[0] * size[1])
+    (small_w, small_h), (large_w, large_h) = areas[0], areas[-1]
+    return (
+        f"{len(sizes)} sizes, from {small_w}x{small_h} to {large_w}x{large_h}; "
+        f"most common {width}x{height} ({most} images)"
+    )
+
+
+def shown_classes(data: Exploration) -> list[str]:
+    return sorted(data.y.astype(str).unique())[:MAX_CLASSES]
+
+
+def draw(axes, image: np.ndarray) -> None:
+    """One image (height, width, channels) in 0..1, grey or colour, without axes."""
+    grey = image.shape[-1] == 1
+    axes.imshow(image[..., 0] if grey else image, cmap="gray" if grey else None)
+    axes.set_xticks([])
+    axes.set_yticks([])
+
+
+def samples_figure(data: Exploration) -> Figure:
+    """The first few images of each class, one class a row, as the model sees them."""
+    classes = shown_classes(data)
+    labels = data.y.astype(str).to_numpy()
+    images = to_images(data.X, data.project)
+    figure = Figure(
+        figsize=(1.3 * PER_CLASS + 1, 1.3 * len(classes) + 0.5), layout="constrained"
+    )
+    grid = figure.subplots(len(classes), PER_CLASS, squeeze=False)
+    for row, name in zip(grid, classes, strict=True):
+        chosen = np.flatnonzero(labels == name)[:PER_CLASS]
+        for axes in row:
+            axes.set_axis_off()
+        for axes, position in zip(row, chosen, strict=False):
+            axes.set_axis_on()
+            draw(axes, images[position])
+        row[0].set_ylabel(name, rotation=0, ha="right", va="center")
+    figure.suptitle("A few images of each class")
+    return figure
+
+
+def class_means_figure(data: Exploration) -> Figure:
+    """Each class's average image: what its images share (a shape, a colour, a
+    background; a background that tells the classes apart is a shortcut)."""
+    classes = shown_classes(data)
+    labels = data.y.astype(str).to_numpy()
+    images = to_images(data.X, data.project)
+    across = min(len(classes), 5)
+    down = -(-len(classes) // across)
+    figure = Figure(figsize=(1.8 * across, 2 * down + 0.5), layout="constrained")
+    grid = figure.subplots(down, across, squeeze=False).ravel()
+    for axes in grid:
+        axes.set_axis_off()
+    for axes, name in zip(grid, classes, strict=False):
+        axes.set_axis_on()
+        draw(axes, images[labels == name].mean(axis=0))
+        axes.set_title(name, fontsize="medium")
+    figure.suptitle("The average image of each class")
+    return figure

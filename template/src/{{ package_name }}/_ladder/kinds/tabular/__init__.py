@@ -1,0 +1,1 @@
+"""The tabular kind: rows and columns; predict one column from the others."""

@@ -1,0 +1,131 @@
+"""The texts as PyTorch sees them: token numbers in padded, length-bucketed batches.
+
+The test texts are the ones every tier holds out; the validation texts, which pick
+the best epoch, are split off the training texts (`batches.val_size`). The tokenizer
+is learned from the network's training texts only, so nothing about the validation or
+test texts leaks into training. Each batch is padded to its own longest text, and the
+training batches are bucketed: texts of similar length go together, so little of each
+batch is padding.
+"""
+
+from collections.abc import Iterator
+from typing import Any
+
+import lightning as L
+import pandas as pd
+import torch
+from torch.utils.data import DataLoader, Dataset, Sampler
+
+from ....advanced.datamodule import Batches
+from ....advanced.predictor import NetworkSpec
+from ....core.data import Split, split_dataset
+from ....core.project import Project
+from .tokens import TokenizerSettings, encode, learn_tokenizer, pad
+
+# Texts sorted by length together: this many batches' worth, drawn at random.
+BUCKET_BATCHES = 50
+
+
+class TokenDataset(Dataset):
+    """Token sequences and their label numbers."""
+
+    def __init__(self, tokens: list[torch.Tensor], labels: torch.Tensor) -> None:
+        self.tokens, self.labels = tokens, labels
+
+    def __len__(self) -> int:
+        return len(self.tokens)
+
+    def __getitem__(self, index: int) -> tuple[torch.Tensor, torch.Tensor]:
+        return self.tokens[index], self.labels[index]
+
+
+def collate(batch: list[tuple[torch.Tensor, torch.Tensor]]) -> list[torch.Tensor]:
+    """(tokens, label) pairs -> [padded tokens (batch, longest), labels (batch,)]."""
+    tokens, labels = zip(*batch, strict=True)
+    return [pad(list(tokens)), torch.stack(labels)]
+
+
+class BucketSampler(Sampler[int]):
+    """A new random order each epoch, sorted by length within chunks of
+    `BUCKET_BATCHES` batches: batches of similar lengths, still shuffled."""
+
+    def __init__(self, lengths: list[int], batch_size: int, seed: int) -> None:
+        self.lengths, self.seed, self.epoch = lengths, seed, 0
+        self.chunk = batch_size * BUCKET_BATCHES
+
+    def __len__(self) -> int:
+        return len(self.lengths)
+
+    def __iter__(self) -> Iterator[int]:
+        generator = torch.Generator().manual_seed(self.seed + self.epoch)
+        self.epoch += 1
+        order = torch.randperm(len(self.lengths), generator=generator).tolist()
+        for start in range(0, len(order), self.chunk):
+            chunk = order[start : start + self.chunk]
+            yield from sorted(chunk, key=self.lengths.__getitem__)
+
+
+class TextDataModule(L.LightningDataModule):
+    """Splits, the tokenizer and DataLoaders in one object the Trainer understands."""
+
+    def __init__(
+        self,
+        split: Split,
+        project: Project,
+        tokenizer: TokenizerSettings,
+        batches: Batches,
+    ) -> None:
+        super().__init__()
+        self.project, self.batches = project, batches
+        # The texts the network learns from, and those that pick its best epoch (this
+        # Split's X_test and y_test: the validation texts, not the held-out test ones).
+        self.rows = split_dataset(
+            split.X_train, split.y_train, project, test_size=batches.val_size
+        )
+        self.texts = {
+            "train": self.rows.X_train[project.text_column],
+            "val": self.rows.X_test[project.text_column],
+        }
+        self.tokenizer = learn_tokenizer(self.texts["train"], tokenizer)
+        # Label names become the numbers 0..n-1 the loss needs; reports use names.
+        every_label = pd.concat([split.y_train, split.y_test])
+        self.classes = tuple(sorted(str(label) for label in every_label.unique()))
+        self.datasets = {
+            "train": self.to_dataset(self.texts["train"], self.rows.y_train),
+            "val": self.to_dataset(self.texts["val"], self.rows.y_test),
+        }
+
+    def to_dataset(self, texts: pd.Series, y: pd.Series) -> TokenDataset:
+        index = {name: number for number, name in enumerate(self.classes)}
+        labels = torch.tensor(y.astype(str).map(index).to_numpy(), dtype=torch.long)
+        return TokenDataset(encode(self.tokenizer, texts), labels)
+
+    def spec(self, network: dict[str, Any]) -> NetworkSpec:
+        """What rebuilds a network for this vocabulary, with `network`'s knobs."""
+        return NetworkSpec(
+            task=self.project.task,
+            input_shape=(self.tokenizer.get_vocab_size(),),
+            n_outputs=len(self.classes),
+            network=network,
+            classes=self.classes,
+        )
+
+    def train_dataloader(self) -> DataLoader:
+        # Under DDP, Lightning hands each process its share of the sampler's order.
+        lengths = [len(tokens) for tokens in self.datasets["train"].tokens]
+        sampler = BucketSampler(lengths, self.batches.batch_size, self.project.seed)
+        return self.loader("train", sampler=sampler)
+
+    def val_dataloader(self) -> DataLoader:
+        return self.loader("val")
+
+    def loader(self, name: str, sampler: Sampler | None = None) -> DataLoader:
+        workers = self.batches.num_workers
+        return DataLoader(
+            self.datasets[name],
+            batch_size=self.batches.batch_size,
+            sampler=sampler,
+            collate_fn=collate,
+            num_workers=workers,
+            persistent_workers=workers > 0,
+        )

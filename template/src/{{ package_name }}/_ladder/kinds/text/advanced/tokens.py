@@ -1,0 +1,80 @@
+"""Texts -> token numbers, with a tokenizer learned from the training texts.
+
+Hugging Face's `tokenizers` learns a WordPiece vocabulary (whole frequent words, and
+pieces of rare ones, so no word is ever unknown) from the training texts alone, then
+turns each text into numbers. Padding is 0; texts longer than `max_length` tokens are
+cut. The tokenizer is saved as models/tokenizer.json, which any `tokenizers` reads.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import torch
+from jsonargparse.typing import PositiveInt
+from tokenizers import Tokenizer, decoders, models, normalizers, pre_tokenizers
+from tokenizers.trainers import WordPieceTrainer
+
+from ....core.errors import ProjectError
+
+PAD, UNKNOWN = "[PAD]", "[UNK]"
+
+
+@dataclass(frozen=True)
+class TokenizerSettings:
+    """The `tokenizer:` section of configs/default.yaml."""
+
+    # The most tokens (words and word pieces) the vocabulary keeps.
+    vocab_size: PositiveInt = 8000
+    # A token seen fewer times than this in the training texts is left out.
+    min_frequency: PositiveInt = 2
+    # Tokens per text at most: longer texts are cut.
+    max_length: PositiveInt = 256
+    # Lowercase and strip accents first: "Café" and "cafe" become one token.
+    lowercase: bool = True
+
+
+def learn_tokenizer(texts: Iterable[str], settings: TokenizerSettings) -> Tokenizer:
+    """A WordPiece tokenizer learned from `texts`; [PAD] is token 0."""
+    tokenizer = Tokenizer(models.WordPiece(unk_token=UNKNOWN))
+    tokenizer.normalizer = normalizers.BertNormalizer(lowercase=settings.lowercase)
+    tokenizer.pre_tokenizer = pre_tokenizers.BertPreTokenizer()
+    tokenizer.decoder = decoders.WordPiece()
+    trainer = WordPieceTrainer(
+        vocab_size=settings.vocab_size,
+        min_frequency=settings.min_frequency,
+        special_tokens=[PAD, UNKNOWN],
+        show_progress=False,
+    )
+    tokenizer.train_from_iterator(texts, trainer=trainer)
+    tokenizer.enable_truncation(settings.max_length)
+    return tokenizer
+
+
+def encode(tokenizer: Tokenizer, texts: Iterable[str]) -> list[torch.Tensor]:
+    """Each text as a 1-D tensor of token numbers (at least one: [UNK] if empty)."""
+    unknown = tokenizer.token_to_id(UNKNOWN)
+    encoded = tokenizer.encode_batch([str(text) for text in texts])
+    return [torch.tensor(one.ids or [unknown], dtype=torch.long) for one in encoded]
+
+
+def pad(sequences: list[torch.Tensor]) -> torch.Tensor:
+    """A batch of token sequences as one (batch, longest) tensor, padded with 0."""
+    return torch.nn.utils.rnn.pad_sequence(sequences, batch_first=True, padding_value=0)
+
+
+def save_tokenizer(tokenizer: Tokenizer, path: Path) -> None:
+    from ....core.artifacts import write_text
+
+    write_text(path, tokenizer.to_str())
+
+
+def load_tokenizer(path: Path) -> Tokenizer:
+    if not path.is_file():
+        raise ProjectError(f"{path} not found: run `train` first")
+    try:
+        return Tokenizer.from_file(str(path))
+    except Exception as error:  # tokenizers raises its own types for a broken file
+        raise ProjectError(
+            f"{path} is not a tokenizer saved by `train` ({error}): run `train` again"
+        ) from None

@@ -1,0 +1,144 @@
+"""A first look at labelled texts: what notebooks/01-explore.py shows for them.
+
+A text is one column of strings, so the tabular notebook's per-column views (types,
+histograms, correlations) would say nothing: instead, a few texts of each label, how
+long the texts are, and the words each label uses most. core/explore.py loads the
+data and counts the labels, as for a table.
+"""
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+from sklearn.feature_extraction.text import CountVectorizer
+
+from ...core.explore import Exploration, data_facts
+
+# Texts shown per label, and the characters shown of each.
+PER_CLASS = 3
+SHOWN_CHARACTERS = 160
+# Words listed per label, and labels drawn at most (the most frequent).
+TOP_WORDS = 10
+MAX_CLASSES = 8
+
+
+def texts(data: Exploration) -> pd.Series:
+    """The one text column `load_dataset` gives, as strings."""
+    return data.X[data.project.text_column].astype(str)
+
+
+def word_counts(column: pd.Series) -> pd.Series:
+    """Words per text, as a reader counts them: runs of letters and digits."""
+    return column.str.count(r"\w+")
+
+
+def text_facts(data: Exploration) -> dict[str, Any]:
+    """core's facts (texts, labels, duplicates), with the texts' own as extra rows:
+    their length, their vocabulary, and texts seen more than once."""
+    facts = data_facts(data)
+    # One text column: "1 numeric, 1 text" would say nothing.
+    del facts["numeric"], facts["categorical"]
+    facts["features"] = f"1 text column, `{data.project.text_column}`"
+    column = texts(data)
+    words = word_counts(column)
+    low, median, high = np.percentile(words, [10, 50, 90])
+    vocabulary = CountVectorizer().fit(column).vocabulary_
+    facts["more"] = {
+        "words per text": (
+            f"median {median:.0f}; 80% between {low:.0f} and {high:.0f}; "
+            f"longest {words.max():,}"
+        ),
+        "distinct words": f"{len(vocabulary):,}",
+        "texts seen twice or more": int(column.duplicated().sum()),
+    }
+    return facts
+
+
+def examples(data: Exploration, per_class: int = PER_CLASS) -> pd.DataFrame:
+    """The first few texts of each label, cut to a line or two."""
+    shown = texts(data).str.replace(r"\s+", " ", regex=True).str.strip()
+    shown = shown.where(
+        shown.str.len() <= SHOWN_CHARACTERS,
+        shown.str.slice(0, SHOWN_CHARACTERS - 3) + "...",
+    )
+    frame = pd.DataFrame({"label": data.y.astype(str), "text": shown})
+    return frame.groupby("label", sort=True).head(per_class).sort_values("label")
+
+
+def shown_classes(data: Exploration) -> list[str]:
+    """The labels drawn: the most frequent, at most MAX_CLASSES."""
+    return list(data.y.astype(str).value_counts().index[:MAX_CLASSES])
+
+
+def length_figure(data: Exploration) -> Figure:
+    """How many words the texts have, one outline per label: a label whose texts are
+    much longer or shorter lets a model guess from the length alone."""
+    words = word_counts(texts(data))
+    labels = data.y.astype(str)
+    # Word counts run from a handful to thousands: logarithmic bins show both ends.
+    edges = np.unique(np.geomspace(words.min() + 1, words.max() + 2, 30).round())
+    figure = Figure(figsize=(7, 3.5), layout="constrained")
+    axes = figure.subplots()
+    for label in shown_classes(data):
+        axes.hist(
+            words[labels == label] + 1,
+            bins=edges,
+            histtype="step",
+            linewidth=1.5,
+            label=label,
+        )
+    axes.set_xscale("log")
+    axes.set_xlabel("words per text (+1, log scale)")
+    axes.set_ylabel("texts")
+    axes.set_title("How long the texts are, by label")
+    axes.legend(fontsize="small")
+    return figure
+
+
+def word_totals(data: Exploration) -> pd.DataFrame:
+    """How often each label's texts use each word, common English words ("the",
+    "and") left out: a row per word, a column per shown label."""
+    vectorizer = CountVectorizer(stop_words="english")
+    counts = vectorizer.fit_transform(texts(data))
+    labels = data.y.astype(str).to_numpy()
+    return pd.DataFrame(
+        {
+            label: np.asarray(counts[labels == label].sum(axis=0)).ravel()
+            for label in shown_classes(data)
+        },
+        index=vectorizer.get_feature_names_out(),
+    )
+
+
+def most_used(totals: pd.Series, limit: int) -> pd.Series:
+    """The `limit` most used words of one label, most used first."""
+    return totals[totals > 0].sort_values(ascending=False, kind="stable")[:limit]
+
+
+def top_words(totals: pd.DataFrame, limit: int = TOP_WORDS) -> pd.DataFrame:
+    """Each label's most used words (of `word_totals`): a column per label, most used
+    first."""
+    return pd.DataFrame(
+        {
+            label: pd.Series(most_used(totals[label], limit).index)
+            for label in totals.columns
+        }
+    )
+
+
+def top_words_figure(totals: pd.DataFrame, limit: int = TOP_WORDS) -> Figure:
+    """Bars of each label's most used words (of `word_totals`), a panel per label:
+    the words a first model will lean on."""
+    across = min(len(totals.columns), 4)
+    down = -(-len(totals.columns) // across)
+    figure = Figure(figsize=(3.4 * across, 3 * down), layout="constrained")
+    grid = figure.subplots(down, across, squeeze=False).ravel()
+    for axes, label in zip(grid, totals.columns, strict=False):
+        words = most_used(totals[label], limit)[::-1]  # barh draws bottom up
+        axes.barh(words.index, words.to_numpy())
+        axes.set_title(label, fontsize="medium")
+        axes.set_xlabel("times used")
+    for axes in grid[len(totals.columns) :]:
+        axes.set_visible(False)
+    return figure

@@ -1,0 +1,130 @@
+"""Sliding windows: the data a sequence network learns from, and the network as a
+forecaster.
+
+Each window is the standardised changes of `length` consecutive steps; its target is
+the change of the step after it. Windows come from the training period only, and the
+last `val_size` share of them (the latest) picks the best epoch: the split is by time
+here too. `NetworkForecaster` forecasts step by step, each forecast joining the
+window of the next, behind the same `forecast(history, steps)` as every forecaster.
+"""
+
+from dataclasses import dataclass
+
+import lightning as L
+import numpy as np
+import pandas as pd
+import torch
+from jsonargparse.typing import PositiveInt
+from torch import nn
+from torch.utils.data import DataLoader, TensorDataset
+
+from ....advanced.datamodule import Batches
+from ....advanced.predictor import NetworkSpec
+from ....core.errors import ProjectError
+from ..forecasters import future_dates
+
+# The window when `window.length` is null and the series has no season.
+DEFAULT_LENGTH = 24
+
+
+@dataclass(frozen=True)
+class Window:
+    """The `window:` section of configs/default.yaml."""
+
+    # Steps of the past the network reads; null: three seasons (36 months of monthly
+    # data), or 24 steps when the series has no season.
+    length: PositiveInt | None = None
+
+
+def window_length(window: Window, season: int) -> int:
+    return int(window.length or (3 * season if season > 1 else DEFAULT_LENGTH))
+
+
+def windows_of(changes: np.ndarray, length: int) -> tuple[torch.Tensor, torch.Tensor]:
+    """Every window of `length` changes, shaped (windows, length, 1), and the change
+    that follows each one."""
+    starts = range(len(changes) - length)
+    inputs = np.stack([changes[start : start + length] for start in starts])
+    targets = changes[length:]
+    return (
+        torch.as_tensor(inputs, dtype=torch.float32).unsqueeze(-1),
+        torch.as_tensor(targets, dtype=torch.float32),
+    )
+
+
+class WindowDataModule(L.LightningDataModule):
+    """Training and validation windows from the training period, by time."""
+
+    def __init__(
+        self, train: pd.Series, length: int, network: dict, batches: Batches
+    ) -> None:
+        super().__init__()
+        changes = train.diff().dropna().to_numpy(dtype=float)
+        if len(changes) < length + 4:
+            raise ProjectError(
+                f"window.length is {length}, but the training period has "
+                f"{len(changes)} changes: lower window.length"
+            )
+        self.mean, self.std = float(changes.mean()), float(changes.std() or 1.0)
+        inputs, targets = windows_of((changes - self.mean) / self.std, length)
+        self.n_val = max(1, round(len(targets) * batches.val_size))
+        cut = len(targets) - self.n_val
+        self.train_set = TensorDataset(inputs[:cut], targets[:cut])
+        self.val_set = TensorDataset(inputs[cut:], targets[cut:])
+        self.length, self.network, self.batches = length, network, batches
+
+    def spec(self) -> NetworkSpec:
+        """What rebuilds the network: a regression of the next standardised change."""
+        return NetworkSpec(
+            task="regression",
+            input_shape=(self.length, 1),
+            n_outputs=1,
+            network=self.network,
+            target_mean=self.mean,
+            target_std=self.std,
+        )
+
+    def train_dataloader(self) -> DataLoader:
+        # The order of the training windows within an epoch is only for the
+        # optimiser; which windows train and which validate is decided by time.
+        return DataLoader(
+            self.train_set,
+            batch_size=self.batches.batch_size,
+            shuffle=True,
+            num_workers=self.batches.num_workers,
+        )
+
+    def val_dataloader(self) -> DataLoader:
+        return DataLoader(
+            self.val_set,
+            batch_size=self.batches.batch_size,
+            num_workers=self.batches.num_workers,
+        )
+
+
+class NetworkForecaster:
+    """A trained network behind `forecast(history, steps)`."""
+
+    def __init__(self, network: nn.Module, spec: NetworkSpec) -> None:
+        self.network = network.eval()
+        self.spec = spec
+
+    @torch.no_grad()
+    def forecast(self, history: pd.Series, steps: int) -> pd.Series:
+        length = self.spec.input_shape[0]
+        changes = history.diff().dropna().to_numpy(dtype=float)
+        if len(changes) < length:
+            raise ProjectError(
+                f"the series has {len(history)} steps; the network reads windows of "
+                f"{length} changes: give a longer series"
+            )
+        mean, std = self.spec.target_mean, self.spec.target_std
+        window = list((changes[-length:] - mean) / std)
+        level, values = float(history.iloc[-1]), []
+        for _ in range(steps):
+            inputs = torch.tensor(window, dtype=torch.float32).reshape(1, length, 1)
+            change = float(self.network(inputs).reshape(-1)[0])
+            level += change * std + mean
+            values.append(level)
+            window = [*window[1:], change]
+        return pd.Series(values, index=future_dates(history, steps), name=history.name)

@@ -1,0 +1,224 @@
+"""Forecasters: models that continue a series by a number of steps.
+
+Each one learns from a series with `fit(history)`, then `forecast(history, steps)`
+continues any series of the same kind by `steps` steps: the training series to score
+it on the test period, or the latest data to forecast the future (`predict`). They
+are scikit-learn estimators (`get_params`, `clone`), so the search can set their
+parameters, and skops saves them like any model.
+"""
+
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from sklearn.base import BaseEstimator, clone
+from sklearn.pipeline import Pipeline
+
+from ....features import lag_features
+from ...core.errors import ProjectError
+
+
+def future_dates(history: pd.Series, steps: int) -> pd.DatetimeIndex:
+    """The `steps` dates that follow `history`, at its frequency."""
+    index = history.index
+    return pd.date_range(index[-1], periods=steps + 1, freq=index.freq)[1:]
+
+
+class Forecaster(BaseEstimator):
+    """What every forecaster offers; `season` is set by the engine from the data."""
+
+    season: int
+
+    def fit(self, history: pd.Series) -> "Forecaster":
+        raise NotImplementedError
+
+    def forecast(self, history: pd.Series, steps: int) -> pd.Series:
+        raise NotImplementedError
+
+
+class SeasonalNaive(Forecaster):
+    """The baseline: each step repeats the value one season earlier (the last value,
+    when the series has no season). A model that cannot beat it has learned nothing."""
+
+    def __init__(self, season: int = 1) -> None:
+        self.season = season
+
+    def fit(self, history: pd.Series) -> "SeasonalNaive":
+        return self
+
+    def forecast(self, history: pd.Series, steps: int) -> pd.Series:
+        last_season = history.to_numpy()[-self.season :]
+        repeats = -(-steps // self.season)  # ceiling division
+        values = np.tile(last_season, repeats)[:steps]
+        return pd.Series(values, index=future_dates(history, steps), name=history.name)
+
+
+class LagForecaster(Forecaster):
+    """A scikit-learn Pipeline on lag and calendar features (features.py), which
+    learns the change from one step to the next and forecasts recursively: each
+    forecast step becomes the past of the following one."""
+
+    def __init__(
+        self,
+        model: Pipeline | None = None,
+        features: dict[str, Any] | None = None,
+        season: int = 1,
+    ) -> None:
+        self.model = model
+        self.features = features
+        self.season = season
+
+    def table(self, series: pd.Series) -> pd.DataFrame:
+        return lag_features(series, **(self.features or {}), season=self.season)
+
+    def fit(self, history: pd.Series) -> "LagForecaster":
+        table = self.table(history)
+        change = history.diff()
+        complete = table.notna().all(axis=1) & change.notna()
+        if not complete.any():
+            raise ProjectError(
+                f"{len(history)} steps are too few for these lag features: lower "
+                "features.n_lags or give a longer series"
+            )
+        # The steps of the past the features reach back to: forecasting needs as many.
+        self.lookback_ = int(np.argmax(complete.to_numpy()))
+        self.model_ = clone(self.model).fit(table[complete], change[complete])
+        self.feature_names_in_ = np.asarray(table.columns, dtype=object)
+        return self
+
+    def forecast(self, history: pd.Series, steps: int) -> pd.Series:
+        past = history.iloc[-self.lookback_ :].to_numpy(dtype=float)
+        dates = future_dates(history, steps)
+        window_dates = history.index[-self.lookback_ :]
+        values = []
+        for date in dates:
+            # The next step as an unknown value after the past; its features only
+            # look back, so they are known.
+            series = pd.Series(
+                [*past, np.nan], index=window_dates.append(pd.DatetimeIndex([date]))
+            )
+            change = self.model_.predict(self.table(series).iloc[[-1]])[0]
+            values.append(past[-1] + change)
+            past = np.append(past[1:], values[-1])
+            window_dates = window_dates[1:].append(pd.DatetimeIndex([date]))
+        return pd.Series(values, index=dates, name=history.name)
+
+
+class Statistical(Forecaster):
+    """A statsmodels state-space model: `fit` estimates its parameters on the history;
+    `forecast` runs the same model with those parameters over any series, so it
+    continues from that series' latest values without estimating them again."""
+
+    def build(self, history: pd.Series) -> Any:
+        raise NotImplementedError
+
+    def fit(self, history: pd.Series) -> "Statistical":
+        with quiet_statsmodels():
+            self.params_ = np.asarray(self.build(history).fit(disp=False).params)
+        return self
+
+    def forecast(self, history: pd.Series, steps: int) -> pd.Series:
+        with quiet_statsmodels():
+            values = self.run(self.build(history)).forecast(steps)
+        forecast = np.asarray(values, dtype=float)
+        if not np.isfinite(forecast).all():
+            raise ProjectError(f"{type(self).__name__} forecast a non-finite value")
+        dates = future_dates(history, steps)
+        return pd.Series(forecast, index=dates, name=history.name)
+
+    def run(self, model: Any) -> Any:
+        raise NotImplementedError
+
+
+class ExponentialSmoothing(Statistical):
+    """ETS: a level, a trend and a season, each updated by exponential smoothing."""
+
+    def __init__(
+        self,
+        trend: str | None = "add",
+        damped_trend: bool = False,
+        seasonal: str | None = "add",
+        season: int = 1,
+    ) -> None:
+        self.trend = trend
+        self.damped_trend = damped_trend
+        self.seasonal = seasonal
+        self.season = season
+
+    def build(self, history: pd.Series) -> Any:
+        from statsmodels.tsa.exponential_smoothing.ets import ETSModel
+
+        seasonal = self.seasonal if self.season > 1 else None
+        return ETSModel(
+            history.to_numpy(dtype=float),
+            trend=self.trend,
+            damped_trend=self.damped_trend and self.trend is not None,
+            seasonal=seasonal,
+            seasonal_periods=self.season if seasonal else None,
+        )
+
+    def run(self, model: Any) -> Any:
+        return model.smooth(self.params_)
+
+
+class Sarima(Statistical):
+    """SARIMA: autoregression (p), differencing (d) and moving average (q) terms, and
+    the same once per season (seasonal_p, seasonal_d, seasonal_q)."""
+
+    def __init__(
+        self,
+        p: int = 1,
+        d: int = 1,
+        q: int = 1,
+        seasonal_p: int = 0,
+        seasonal_d: int = 1,
+        seasonal_q: int = 1,
+        season: int = 1,
+    ) -> None:
+        self.p = p
+        self.d = d
+        self.q = q
+        self.seasonal_p = seasonal_p
+        self.seasonal_d = seasonal_d
+        self.seasonal_q = seasonal_q
+        self.season = season
+
+    def build(self, history: pd.Series) -> Any:
+        from statsmodels.tsa.statespace.sarimax import SARIMAX
+
+        seasonal = (self.seasonal_p, self.seasonal_d, self.seasonal_q, self.season)
+        return SARIMAX(
+            history.to_numpy(dtype=float),
+            order=(self.p, self.d, self.q),
+            seasonal_order=seasonal if self.season > 1 else (0, 0, 0, 0),
+        )
+
+    def run(self, model: Any) -> Any:
+        return model.filter(self.params_)
+
+
+@contextmanager
+def quiet_statsmodels() -> Iterator[None]:
+    """statsmodels warns when an optimiser stops early; a search tries many settings
+    and scores each one on held-out steps, which is what tells a bad fit."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        yield
+
+
+def for_series(forecaster: Forecaster, season: int) -> Forecaster:
+    """A fresh copy of `forecaster` set to the series' season."""
+    return clone(forecaster).set_params(season=season)
+
+
+def describe_forecaster(forecaster: Forecaster) -> dict[str, Any]:
+    """The forecaster's name and the parameters that differ from their defaults."""
+    from ...core.evaluate import describe
+
+    if isinstance(forecaster, LagForecaster):
+        inner = describe(forecaster.model)
+        return {"estimator": f"{inner['estimator']} on lags", "params": inner["params"]}
+    return describe(forecaster)

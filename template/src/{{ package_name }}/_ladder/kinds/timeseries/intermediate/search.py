@@ -1,0 +1,120 @@
+"""The search over forecasters: which candidate, with which settings?
+
+As for tables (the shared intermediate/search.py, whose study, sampler and records
+this reuses), each Optuna trial picks a candidate of candidates.py and its
+parameters. Here the trial is scored by expanding-window cross-validation on the
+training period: each fold fits on every step before its own `horizon` steps and
+forecasts them, so no fold ever learns from its future. The score is the negated
+MASE, so that higher is better, as Optuna maximises.
+"""
+
+import os
+import socket
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import numpy as np
+import optuna
+import pandas as pd
+from sklearn.base import clone
+from sklearn.pipeline import Pipeline
+
+from ....core.data_checks import MIN_HISTORY
+from ....core.errors import ProjectError
+from ....core.settings import Settings
+from ....intermediate.search import suggest_params
+from ....intermediate.space import SearchSpace, candidates_source
+from ....intermediate.space import search_space as shared_search_space
+from ..forecasters import Forecaster, LagForecaster, for_series
+from ..scores import naive_scale, score_forecast
+from ..series import Series, TimeSplit, expanding_folds
+
+# What a trial's score is: MASE, negated so that higher is better.
+CV_METRIC = "neg_mase"
+
+# A candidate of candidates.py: a Pipeline on lag features, or a Forecaster.
+Candidate = Pipeline | Forecaster
+
+
+def tunable(candidate: Candidate, name: str) -> Any:
+    """What the config's parameters set: a Pipeline's "estimator" step, or the
+    forecaster itself."""
+    if isinstance(candidate, Pipeline) and "estimator" in candidate.named_steps:
+        return candidate.named_steps["estimator"]
+    if isinstance(candidate, Forecaster):
+        return candidate
+    raise ProjectError(
+        f"candidates.py: {type(candidate).__name__} ({name!r}) is neither a Pipeline "
+        "with a step named 'estimator' nor a forecaster"
+    )
+
+
+def search_space(
+    settings: Settings, candidates: Mapping[str, Candidate]
+) -> SearchSpace:
+    """The `candidates:` section, each key checked against its candidate; `season`
+    is the data's, not the config's."""
+    return shared_search_space(settings, candidates, tunable, fixed={"season"})
+
+
+def configured(
+    candidate: Candidate, params: Mapping[str, Any], settings: Settings, season: int
+) -> Forecaster:
+    """A fresh forecaster of `candidate` with `params`, for a series of `season`."""
+    if isinstance(candidate, Pipeline):
+        pipeline = clone(candidate).set_params(
+            **{f"estimator__{key}": value for key, value in params.items()}
+        )
+        return LagForecaster(pipeline, settings.features.as_dict(), season)
+    return for_series(candidate, season).set_params(**params)
+
+
+def fold_scores(
+    forecaster: Forecaster, folds: list[TimeSplit], season: int
+) -> list[float]:
+    """Negated MASE on each fold: fitted on its past, forecasting its steps."""
+    scores = []
+    for fold in folds:
+        fitted = clone(forecaster).fit(fold.train)
+        forecast = fitted.forecast(fold.train, len(fold.test))
+        mase = score_forecast(fold.test, forecast, naive_scale(fold.train, season))
+        scores.append(-mase["mase"])
+    return scores
+
+
+def cv_folds(settings: Settings, series: Series, train: pd.Series) -> list[TimeSplit]:
+    """The expanding-window folds of the training period."""
+    minimum = series.season + MIN_HISTORY
+    return expanding_folds(
+        train, settings.search.folds, settings.project.horizon, minimum
+    )
+
+
+def make_objective(
+    settings: Settings,
+    space: SearchSpace,
+    candidates: Mapping[str, Candidate],
+    folds: list[TimeSplit],
+    season: int,
+) -> Callable[[optuna.Trial], float]:
+    """What Optuna maximises: a trial's mean negated MASE over the folds."""
+    worker = f"{socket.gethostname()}:{os.getpid()}"
+    names = sorted(space)
+
+    def objective(trial: optuna.Trial) -> float:
+        name = trial.suggest_categorical("candidate", names)
+        params = suggest_params(trial, name, space[name])
+        forecaster = configured(candidates[name], params, settings, season)
+        try:
+            scores = fold_scores(forecaster, folds, season)
+        except (ValueError, TypeError, np.linalg.LinAlgError) as error:
+            raise ProjectError(
+                f"{candidates_source(settings, name)}: candidates.{name} with "
+                f"{params} failed: {error}"
+            ) from None
+        trial.set_user_attr("params", params)
+        trial.set_user_attr("fold_scores", scores)
+        trial.set_user_attr("worker", worker)
+        return float(np.mean(scores))
+
+    return objective
