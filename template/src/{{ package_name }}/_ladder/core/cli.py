@@ -86,7 +86,7 @@ def present_rungs() -> list[str]:
 def available_commands() -> dict[str, Command]:
     """Every command of the present rungs; a higher rung's wins a shared name."""
     commands: dict[str, Command] = {}
-    for rung in present_rungs():
+    for rung in [r for r in present_rungs() if _is_present(f"{r}.commands")]:
         module = importlib.import_module(f"{LADDER}.{rung}.commands")
         commands.update((command.name, command) for command in module.COMMANDS)
     return commands

@@ -17,6 +17,7 @@ from typing import Any
 from .artifacts import read_json, write_text
 from .data_section import DataBlock
 from .errors import ProjectError
+from .kind import current_kind
 from .markers import block_pattern, fenced
 from .paths import Paths
 from .project import Project
@@ -241,5 +242,8 @@ def report(paths: Paths, project: Project) -> list[Path]:
     """Fill the blog draft, the README and any model card; returns the files written."""
     metrics = read_metrics(paths.metrics)
     documents = documents_to_fill(paths, project)
-    fill_results(documents, metrics, paths.reports, Blog(paths.root, project))
+    # A kind may show more than the scores and figures, e.g. what each cluster holds.
+    show = current_kind().report_sections
+    sections = show(metrics) if show else ()
+    fill_results(documents, metrics, paths.reports, Blog(paths.root, project), sections)
     return documents

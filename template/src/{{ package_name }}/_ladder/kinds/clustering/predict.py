@@ -12,7 +12,7 @@ from ...core.errors import ProjectError
 from .anomaly import anomaly_scores
 
 
-def predict(
+def assign_rows(
     model: Pipeline,
     csv_path: Path,
     output: Path,

@@ -9,12 +9,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from ....core.errors import ProjectError
-from ....core.paths import Paths
-from ....core.settings import Settings
-from ..forecasters import Forecaster
-from ..series import prepare, read_csv_series
-from .train import prepare_series
+from ...core.errors import ProjectError
+from ...core.paths import Paths
+from ...core.settings import Settings
+from .forecasters import Forecaster
+from .series import load_series, prepare, read_csv_series
 
 
 def forecast_next(
@@ -23,7 +22,7 @@ def forecast_next(
     """A table of the next `horizon` dates and the forecast for each."""
     project = settings.project
     if csv is None:
-        series = prepare_series(paths, settings)
+        series = load_series(paths, project, settings.data, paths.default_config)
     else:
         raw = read_csv_series(csv, project)
         series = prepare(raw, project, settings.data, paths.default_config)
