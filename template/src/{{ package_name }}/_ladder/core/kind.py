@@ -32,12 +32,17 @@ if TYPE_CHECKING:
 
     from .cli import Command
     from .evaluate import Evaluation
+    from .project import Project
 
 KINDS = f"{__package__.rsplit('.', 1)[0]}.kinds"
 
 
 class Steps(Protocol):
     """What `kinds/<kind>/steps.py` defines: the steps of one experiment."""
+
+    def load(self, paths: Paths, project: "Project") -> Any:
+        """The data before the split, as the exploration notebook sees it: for rows,
+        (features, target)."""
 
     def prepare(self, paths: Paths, settings: Settings) -> Any:
         """The data, loaded and split into training and held-out test rows."""
@@ -73,6 +78,9 @@ class Kind:
     evaluate_help: str = "re-score the saved model on the test rows"
     # Lines `train` prints before the scores, from the settings and metrics.
     train_notes: Callable[[Settings, dict], list[str]] = no_notes
+    # The captions of the figures the exploration notebook draws for this kind alone,
+    # by the figure's name (the shared ones are core/data_block.py's).
+    captions: Mapping[str, str] = field(default_factory=dict)
     # The draft's extra sections from metrics.json (the clusters, ...), if any.
     report_sections: Callable[[dict], list[str]] | None = None
     # Commands of the kind's own, at every tier (e.g. `forecast`).

@@ -2,12 +2,14 @@
 tabular kind's, and the images kind's, whose images are rows of pixels."""
 
 from .artifacts import require_columns
-from .data import Split, load_dataset, select_columns, split_dataset
+from .data import Split, load_dataset, load_table, select_columns, split_dataset
 from .evaluate import Evaluation, Predictor
 from .evaluate import evaluate as evaluate_rows
 from .paths import Paths
 from .predict import predict as predict_rows
 from .settings import Settings
+
+load = load_table
 
 
 def prepare(paths: Paths, settings: Settings) -> Split:

@@ -36,4 +36,5 @@ KIND = Kind(
     predict_help="assign the rows of a CSV to clusters and score how unusual each is",
     add_predict_options=add_rows_to_predict,
     report_sections=report_sections,
+    captions={"data_pairs": "Pairs of features, coloured by the hidden labels"},
 )

@@ -7,10 +7,11 @@ from ...core.errors import ProjectError
 from ...core.evaluate import Evaluation
 from ...core.paths import Paths
 from ...core.settings import Settings
-from .data import Rows, prepare_rows
+from .data import Rows, load_dataset, prepare_rows
 from .evaluate import evaluate as evaluate_clusters
 from .predict import assign_rows
 
+load = load_dataset
 prepare = prepare_rows
 
 

@@ -25,4 +25,8 @@ KIND = Kind(
     sections=row_sections,
     predict_help="predict the class of each image in a folder, or of image files",
     add_predict_options=add_predict_options,
+    captions={
+        "data_samples": "A few images of each class",
+        "data_class_means": "The average image of each class",
+    },
 )

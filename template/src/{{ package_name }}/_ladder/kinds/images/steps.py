@@ -6,9 +6,10 @@ from typing import Any
 from ...core.paths import Paths
 from ...core.rows import evaluate, fit, prepare
 from ...core.settings import Settings
+from .data import load_dataset as load
 from .predict import predict_images
 
-__all__ = ["prepare", "fit", "evaluate", "predict"]
+__all__ = ["load", "prepare", "fit", "evaluate", "predict"]
 
 
 def predict(model: Any, paths: Paths, settings: Settings) -> str:

@@ -28,4 +28,8 @@ KIND = Kind(
     predict_help="predict the label of each text of a CSV",
     add_predict_options=add_predict_options,
     evaluate_help="re-score the saved model on the test texts",
+    captions={
+        "data_lengths": "How long the texts are, by label",
+        "data_words": "The words each label uses most",
+    },
 )

@@ -6,17 +6,18 @@ from typing import Any
 from sklearn.compose import ColumnTransformer
 from sklearn.pipeline import Pipeline
 
-from ...core.data import Split, load_dataset, split_dataset
+from ...core.data import Split, split_dataset
 from ...core.evaluate import Evaluation
 from ...core.paths import Paths
 from ...core.settings import Settings
+from .data import load_dataset as load
 from .evaluate import evaluate_texts
 from .predict import predict_texts
 
 
 def prepare(paths: Paths, settings: Settings) -> Split:
     """Load the texts and labels, hold out the test texts (stratified, seeded)."""
-    X, y = load_dataset(paths, settings.project)
+    X, y = load(paths, settings.project)
     return split_dataset(X, y, settings.project)
 
 

@@ -54,4 +54,9 @@ KIND = Kind(
     predict_reads_config=True,
     evaluate_help="re-score the saved forecaster on the test period",
     train_notes=gaps_filled,
+    captions={
+        "data_series": "The series over time",
+        "data_decomposition": "Trend, season and the rest (training period)",
+        "data_autocorrelation": "Autocorrelation of its step-to-step changes",
+    },
 )

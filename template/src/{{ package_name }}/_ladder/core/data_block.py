@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ProjectError
+from .kind import current_kind
 from .markers import block_pattern, fenced
 from .paths import Paths
 from .publish import Blog
@@ -21,24 +22,13 @@ from .publish import Blog
 START = "<!-- data:start -->"
 END = "<!-- data:end -->"
 BLOCK = block_pattern(START, END)
-# What the exploration saved, by the figure's name; another name shows as its own.
+# What the exploration saved, by the figure's name; a kind adds its own (its KIND's
+# `captions`), and another name shows as its own.
 CAPTIONS = {
     "data_target": "The target",
     "data_labels": "The hidden labels, which only score the clusters",
     "data_features": "The features that tell the target apart most",
     "data_correlations": "Correlations between the features",
-    # The clustering kind's (clustering/explore.py).
-    "data_pairs": "Pairs of features, coloured by the hidden labels",
-    # The text kind's (text/explore.py).
-    "data_lengths": "How long the texts are, by label",
-    "data_words": "The words each label uses most",
-    # The images kind's (images/explore.py).
-    "data_samples": "A few images of each class",
-    "data_class_means": "The average image of each class",
-    # A time series' (timeseries/explore.py).
-    "data_series": "The series over time",
-    "data_decomposition": "Trend, season and the rest (training period)",
-    "data_autocorrelation": "Autocorrelation of its step-to-step changes",
 }
 # Without a target (a clustering project's data without labels), nothing tells the
 # features apart: they are shown as they are.
@@ -156,7 +146,9 @@ class DataBlock:
         return [self.reports / figure for figure in self.facts["figures"]]
 
     def body(self, document: Path) -> str:
-        captions = CAPTIONS if self.facts["target"] else CAPTIONS | UNLABELLED_CAPTIONS
+        captions = CAPTIONS | current_kind().captions
+        if not self.facts["target"]:
+            captions |= UNLABELLED_CAPTIONS
         links = [
             f"![{captions.get(figure.stem, figure.stem)}]"
             f"({self.blog.figure_link(figure, document)})"
