@@ -115,16 +115,23 @@ def load_csv(csv_path: Path, project: Project) -> tuple[pd.DataFrame, pd.Series]
     return frame, y.astype(str) if project.is_classification else y
 
 
+def require_known(
+    names: list[str], X: pd.DataFrame, key: str, source: str | Path
+) -> None:
+    """Refuse a config key (`data.drop_columns`, ...) that names a column `X` lacks."""
+    unknown = [name for name in names if name not in X.columns]
+    if unknown:
+        raise ProjectError(
+            f"{source}: {key} names {', '.join(unknown)}, not a column of the data "
+            f"(columns: {', '.join(map(str, X.columns))})"
+        )
+
+
 def select_columns(
     X: pd.DataFrame, settings: DataSettings, source: str | Path
 ) -> pd.DataFrame:
     """`X` without the columns `data.drop_columns` names (set in `source`)."""
-    unknown = [name for name in settings.drop_columns if name not in X.columns]
-    if unknown:
-        raise ProjectError(
-            f"{source}: data.drop_columns names {', '.join(unknown)}, not a column "
-            f"of the data (columns: {', '.join(map(str, X.columns))})"
-        )
+    require_known(settings.drop_columns, X, "data.drop_columns", source)
     X = X.drop(columns=settings.drop_columns)
     if X.columns.empty:
         raise ProjectError(f"{source}: data.drop_columns drops every column")
