@@ -55,7 +55,11 @@ def kind_module(project: Project, name: str) -> ModuleType | None:
     """The module `name` of this project's kind (`kinds/<kind>/<name>.py`), when the
     kind has one: a kind with data of its own (images, ...) draws it there."""
     module = f"{__package__.rsplit('.', 1)[0]}.kinds.{project.kind}.{name}"
-    return importlib.import_module(module) if importlib.util.find_spec(module) else None
+    try:
+        found = importlib.util.find_spec(module)
+    except ModuleNotFoundError:  # the kind has no such package (e.g. no advanced/)
+        return None
+    return importlib.import_module(module) if found else None
 
 
 def load_dataset(
