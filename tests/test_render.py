@@ -15,6 +15,8 @@ JINJA_LEFTOVER = re.compile(r"{{|}}|{%|%}|{#|#}")
 # GitHub's own expressions, which workflows hold on purpose (`${{ github.token }}`).
 GITHUB_EXPRESSION = re.compile(r"\$\{\{ [\w.]+ \}\}")
 FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
+# A word, a space, then punctuation: a phrase rendered empty ("competes with .").
+EMPTY_PHRASE = re.compile(r"^.*[a-z] [.,;:](?: |$).*$", re.MULTILINE)
 COMMON_FILES = [
     ".copier-answers.yml",
     ".gitignore",
@@ -231,6 +233,13 @@ def test_model_card_front_matter_is_hugging_face_metadata(name, rendered) -> Non
         None if answers["license"] == "none" else answers["license"].lower()
     )
     assert "lightning" in metadata["tags"]
+
+
+def test_no_phrase_is_left_empty(project) -> None:
+    """The kind's parts fill every sentence of the files made from fragments."""
+    for name in ["README.md", "MODEL_CARD.md", "configs/default.yaml"]:
+        if project.has_file(name):
+            assert EMPTY_PHRASE.findall(project.read(name)) == [], name
 
 
 def test_results_block_is_ready_for_report(project) -> None:

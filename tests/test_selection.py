@@ -17,16 +17,18 @@ from ml100_jinja.catalogue import KINDS, TIERS, excluded_paths, learner_file
 
 TEMPLATE = REPO_ROOT / "template"
 LEARNER = TEMPLATE / "learner"
+FRAGMENTS = TEMPLATE / "fragments"
 LEARNER_FILES = ("model.py", "features.py", "candidates.py", "network.py")
 
 
 def project_paths() -> list[str]:
     """Every file the template can render, by the name it gets in a project (with
-    `{{ package_name }}` as one path part, which `src/*/` matches)."""
+    `{{ package_name }}` as one path part, which `src/*/` matches). The learner's
+    files and the fragments are only ever included (copier.yml excludes them)."""
     return sorted(
         path.relative_to(TEMPLATE).as_posix().removesuffix(".jinja")
         for path in TEMPLATE.rglob("*")
-        if path.is_file() and LEARNER not in path.parents
+        if path.is_file() and not {LEARNER, FRAGMENTS} & set(path.parents)
     )
 
 

@@ -45,6 +45,7 @@ from .data_inspection import (
 )
 from .engine import drafts
 from .escaping import json_str, line_width, md_code, md_text, py_str, toml_str, yaml_str
+from .fragments import fragment
 from .migrations import plan_due
 from .validators import (
     DEFAULT_HORIZON,
@@ -152,6 +153,7 @@ class Ml100Extension(Extension):
             dataset_help=dataset_help,
             excluded_paths=excluded_paths,
             learner_file=learner_file,
+            fragment=fragment,
             default_horizon=DEFAULT_HORIZON,
             placeholder_author=PLACEHOLDER_AUTHOR,
             placeholder_email=PLACEHOLDER_EMAIL,

@@ -10,12 +10,12 @@ from jsonargparse import ArgumentParser
 
 from ..core.cli import Command
 from ..core.commands import (
-    add_predict_options,
     print_filled,
     print_rescored,
     print_scores,
     run_saved,
 )
+from ..core.kind import current_kind
 from ..core.paths import Paths
 from ..core.settings import Settings
 from ..intermediate.commands import INTERRUPTED
@@ -81,13 +81,11 @@ def run_evaluate(paths: Paths, settings: Settings) -> None:
 
 
 def run_predict(paths: Paths, settings: Settings) -> None:
-    from ..core.predict import predict
     from .checkpoints import load_predictor
     from .paths import NetworkPaths
 
     predictor = load_predictor(NetworkPaths(paths.root))
-    output = predict(predictor, settings.csv, settings.output or paths.predictions)
-    print(f"predictions written to {output}")
+    print(current_kind().steps.predict(predictor, paths, settings))
 
 
 def run_report(paths: Paths, settings: Settings) -> None:
@@ -116,9 +114,10 @@ COMMANDS = [
     Command("evaluate", "re-score the saved network on the test rows", run_evaluate),
     Command(
         "predict",
-        "predict with the network for the rows of a CSV",
+        f"with the network: {current_kind().predict_help}",
         run_predict,
-        add_options=add_predict_options,
+        reads_config=current_kind().predict_reads_config,
+        add_options=current_kind().add_predict_options,
     ),
     Command(
         "report",

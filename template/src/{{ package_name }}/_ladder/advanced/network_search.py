@@ -36,12 +36,12 @@ import optuna
 import torch
 import yaml
 
-from ..beginner.train import prepare_split
 from ..core.artifacts import write_text
 from ..core.cli import PACKAGE
 from ..core.data import Split
 from ..core.errors import ProjectError
 from ..core.paths import Paths
+from ..core.rows import prepare as prepare_split
 from ..core.settings import Settings
 from ..intermediate.search import PROJECT_FACTS, connect, default_storage
 from .network_space import Knob, TrialSettings, network_space, overrides

@@ -30,13 +30,13 @@ from lightning.pytorch.callbacks import (
 )
 from lightning.pytorch.loggers import CSVLogger
 
-from ..beginner.train import prepare_split
 from ..core.artifacts import save_model, write_atomically, write_text
 from ..core.data import Split, kind_module
 from ..core.errors import ProjectError
 from ..core.evaluate import evaluate
 from ..core.metrics import score
 from ..core.paths import Paths
+from ..core.rows import prepare as prepare_split
 from ..core.settings import Settings
 from ..intermediate.runs import save_run, write_latest
 from ..intermediate.train import (

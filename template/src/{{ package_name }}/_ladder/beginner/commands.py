@@ -2,6 +2,7 @@
 
 from ..core.cli import Command
 from ..core.commands import print_scores
+from ..core.kind import current_kind
 from ..core.paths import Paths
 from ..core.settings import Settings
 
@@ -9,7 +10,10 @@ from ..core.settings import Settings
 def run_train(paths: Paths, settings: Settings) -> None:
     from .train import train
 
-    print_scores(train(paths, settings))
+    metrics = train(paths, settings)
+    for note in current_kind().train_notes(settings, metrics):
+        print(note)
+    print_scores(metrics)
 
 
 COMMANDS = [

@@ -1,14 +1,14 @@
 """The command line: `python -m <package> [--root DIR] COMMAND [options]`.
 
-Each rung of the ladder lists its commands in its `commands.py`: core has `evaluate`,
-`predict` and `report`, the beginner rung `train`, the intermediate rung `search` and
-`compare`, ... A higher rung's command replaces a lower one's of the same name, so
-`train` grows with the tier while the command stays the same.
+Each rung of the ladder lists its commands in its `commands.py`: core has `explore`,
+`evaluate`, `predict` and `report`, the beginner rung `train`, the intermediate rung
+`search` and `compare`, ... A higher rung's command replaces a lower one's of the same
+name, so `train` grows with the tier while the command stays the same.
 
-The rungs `beginner`, `intermediate` and `advanced` beside core serve tables. A problem
-kind with data of its own (texts, images, ...) adds a package beside them, named after
-the kind, with rungs of its own inside (`text/beginner/`, ...); they climb after the
-shared ones, so the kind's `train` replaces the tabular one, tier by tier.
+Each rung is written once for every kind of data: the project's kind (its package in
+`kinds/`, core/kind.py) gives the commands what differs, and may add a command of its
+own. A kind's package may hold rungs of its own too (`kinds/<kind>/advanced/`, ...);
+they climb after the shared ones.
 
 Every command reads configs/project.yaml; those that read the configuration
 (`reads_config`) read configs/default.yaml too, every section the tier has (each rung
@@ -70,7 +70,7 @@ def _is_present(module: str) -> bool:
 
 def present_rungs() -> list[str]:
     """The rungs this project has, climbing: the shared ones its tier reaches, then
-    those of its kind's package (`text.beginner`, ...) when the kind has one."""
+    those of its kind's package (`kinds.text.advanced`, ...) when the kind has one."""
     shared = [rung for rung in RUNGS if _is_present(rung)]
     kinds = importlib.import_module(f"{LADDER}.kinds")
     names = [m.name for m in pkgutil.iter_modules(kinds.__path__) if m.ispkg]
@@ -86,7 +86,7 @@ def present_rungs() -> list[str]:
 def available_commands() -> dict[str, Command]:
     """Every command of the present rungs; a higher rung's wins a shared name."""
     commands: dict[str, Command] = {}
-    for rung in present_rungs():
+    for rung in [r for r in present_rungs() if _is_present(f"{r}.commands")]:
         module = importlib.import_module(f"{LADDER}.{rung}.commands")
         commands.update((command.name, command) for command in module.COMMANDS)
     return commands

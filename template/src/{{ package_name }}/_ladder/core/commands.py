@@ -8,9 +8,8 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-from jsonargparse import ArgumentParser
-
 from .cli import Command
+from .kind import current_kind
 from .paths import Paths
 from .project import Project
 from .settings import Settings
@@ -64,25 +63,27 @@ def run_saved(metrics: dict) -> str:
 
 
 def run_evaluate(paths: Paths, settings: Settings) -> None:
-    from .artifacts import load_model
-    from .evaluate import evaluate_saved_model
+    from .artifacts import load_model, read_json
+    from .evaluate import write_evaluation
 
     model = load_model(paths.model)
-    print_rescored(paths, lambda: evaluate_saved_model(paths, settings.project, model))
 
+    def rescore() -> dict:
+        steps = current_kind().steps
+        evaluation = steps.evaluate(model, steps.prepare(paths, settings), settings)
+        # Keep what `train` wrote besides the scores (a search's candidates, ...).
+        if paths.metrics.is_file():
+            evaluation.metrics = {**read_json(paths.metrics), **evaluation.metrics}
+        write_evaluation(evaluation, paths)
+        return evaluation.metrics
 
-def add_predict_options(parser: ArgumentParser) -> None:
-    parser.add_argument("csv", type=Path, help="CSV with the training feature columns")
-    parser.add_argument("--output", type=Path, help="default: reports/predictions.csv")
+    print_rescored(paths, rescore)
 
 
 def run_predict(paths: Paths, settings: Settings) -> None:
     from .artifacts import load_model
-    from .predict import predict
 
-    model = load_model(paths.model)
-    output = predict(model, settings.csv, settings.output or paths.predictions)
-    print(f"predictions written to {output}")
+    print(current_kind().steps.predict(load_model(paths.model), paths, settings))
 
 
 def run_explore(paths: Paths, settings: Settings) -> None:
@@ -99,18 +100,28 @@ def run_report(paths: Paths, settings: Settings) -> None:
     print_filled(report(paths, settings.project), settings.project)
 
 
-COMMANDS = [
-    Command(
-        "explore",
-        "run notebooks/01-explore.py headless; keep the run in reports/",
-        run_explore,
-    ),
-    Command("evaluate", "re-score the saved model on the test rows", run_evaluate),
-    Command(
-        "predict",
-        "predict for the rows of a CSV",
-        run_predict,
-        add_options=add_predict_options,
-    ),
-    Command("report", "fill the results into the blog draft and README", run_report),
-]
+def kind_commands() -> list[Command]:
+    """These commands, with the help and options the project's kind gives them."""
+    kind = current_kind()
+    return [
+        Command(
+            "explore",
+            "run notebooks/01-explore.py headless; keep the run in reports/",
+            run_explore,
+        ),
+        Command("evaluate", kind.evaluate_help, run_evaluate, reads_config=True),
+        Command(
+            "predict",
+            kind.predict_help,
+            run_predict,
+            reads_config=kind.predict_reads_config,
+            add_options=kind.add_predict_options,
+        ),
+        Command(
+            "report", "fill the results into the blog draft and README", run_report
+        ),
+        *kind.commands,
+    ]
+
+
+COMMANDS = kind_commands()

@@ -18,6 +18,7 @@ from sklearn.model_selection import train_test_split
 from .artifacts import read_csv
 from .data_checks import csv_problem, split_problem
 from .errors import ProjectError
+from .kind import current_kind
 from .paths import Paths
 from .project import Project
 
@@ -52,24 +53,21 @@ class Split:
 
 def kind_module(project: Project, name: str) -> ModuleType | None:
     """The module `name` of this project's kind (`kinds/<kind>/<name>.py`), when the
-    kind has one: a kind with data of its own (images, ...) loads and draws it there."""
+    kind has one: a kind with data of its own (images, ...) draws it there."""
     module = f"{__package__.rsplit('.', 1)[0]}.kinds.{project.kind}.{name}"
-    try:
-        found = importlib.util.find_spec(module)
-    except ModuleNotFoundError:  # the kind has no package of its own (tabular)
-        return None
-    return importlib.import_module(module) if found else None
+    return importlib.import_module(module) if importlib.util.find_spec(module) else None
 
 
 def load_dataset(
     paths: Paths, project: Project
 ) -> tuple[pd.DataFrame, pd.Series | None]:
-    """The project's features and target: a built-in dataset, or your CSV; a kind
-    with data of its own loads it in its `data.py`. (A clustering project's target
-    is its hidden labels, None when it has none.)"""
-    own = kind_module(project, "data")
-    if own is not None:
-        return own.load_dataset(paths, project)
+    """The project's features and target, as its kind loads them (its steps' `load`).
+    (A clustering project's target is its hidden labels, None when it has none.)"""
+    return current_kind().steps.load(paths, project)
+
+
+def load_table(paths: Paths, project: Project) -> tuple[pd.DataFrame, pd.Series]:
+    """A table's features and target: a built-in dataset, or your CSV."""
     if project.dataset in BUILT_IN:
         return load_built_in(project)
     return load_csv(paths.root / project.csv_file, project)
@@ -117,16 +115,23 @@ def load_csv(csv_path: Path, project: Project) -> tuple[pd.DataFrame, pd.Series]
     return frame, y.astype(str) if project.is_classification else y
 
 
+def require_known(
+    names: list[str], X: pd.DataFrame, key: str, source: str | Path
+) -> None:
+    """Refuse a config key (`data.drop_columns`, ...) that names a column `X` lacks."""
+    unknown = [name for name in names if name not in X.columns]
+    if unknown:
+        raise ProjectError(
+            f"{source}: {key} names {', '.join(unknown)}, not a column of the data "
+            f"(columns: {', '.join(map(str, X.columns))})"
+        )
+
+
 def select_columns(
     X: pd.DataFrame, settings: DataSettings, source: str | Path
 ) -> pd.DataFrame:
     """`X` without the columns `data.drop_columns` names (set in `source`)."""
-    unknown = [name for name in settings.drop_columns if name not in X.columns]
-    if unknown:
-        raise ProjectError(
-            f"{source}: data.drop_columns names {', '.join(unknown)}, not a column "
-            f"of the data (columns: {', '.join(map(str, X.columns))})"
-        )
+    require_known(settings.drop_columns, X, "data.drop_columns", source)
     X = X.drop(columns=settings.drop_columns)
     if X.columns.empty:
         raise ProjectError(f"{source}: data.drop_columns drops every column")

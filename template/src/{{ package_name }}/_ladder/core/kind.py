@@ -2,13 +2,18 @@
 (`_ladder/kinds/<kind>/__init__.py`) exports.
 
 Each tier's pipeline (`train`, its commands, its config sections) is written once,
-against this object; the kind says how its data is loaded, split, fitted, scored and
-predicted for. Its data travels between these steps as the kind's own object (a
-`Split` of rows, a time series, ...), which the tiers only hand on.
+against this object: the kind declares its config sections, its `predict` options and
+any command of its own, and its `steps.py` says how its data is loaded and split, how
+your model is fitted, scored and asked for predictions (the `Steps` below). Its data
+travels between the steps as the kind's own object (a `Split` of rows, a time series,
+...), which the tiers only hand on.
 
 A tier above the beginner's asks the kind for its part of that tier: `kind.part(tier)`
-is the `PART` of `kinds/<kind>/<tier>/`, an object whose shape that tier defines.
-A project holds its own kind's package only, so core names no kind.
+is the module `kinds/<kind>/<tier>/`, whose shape that tier defines. A project holds
+its own kind's package only, so core names no kind.
+
+KIND is read by every command, `report` too, which starts in a blink: the steps and
+parts (scikit-learn, PyTorch) are imported when a command first uses them.
 """
 
 import importlib
@@ -16,7 +21,8 @@ import pkgutil
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from types import ModuleType
+from typing import TYPE_CHECKING, Any, Protocol
 
 from .paths import Paths
 from .settings import AddSection, Settings
@@ -26,37 +32,57 @@ if TYPE_CHECKING:
 
     from .cli import Command
     from .evaluate import Evaluation
+    from .project import Project
 
 KINDS = f"{__package__.rsplit('.', 1)[0]}.kinds"
 
 
-@dataclass(frozen=True)
-class Predict:
-    """The `predict` command of a kind: its help, its options, and what it does."""
+class Steps(Protocol):
+    """What `kinds/<kind>/steps.py` defines: the steps of one experiment."""
 
-    help: str
-    add_options: Callable[["ArgumentParser"], None]
-    # (model, paths, settings) -> the file written.
-    run: Callable[[Any, Paths, Settings], Any]
+    def load(self, paths: Paths, project: "Project") -> Any:
+        """The data before the split, as the exploration notebook sees it: for rows,
+        (features, target)."""
+
+    def prepare(self, paths: Paths, settings: Settings) -> Any:
+        """The data, loaded and split into training and held-out test rows."""
+
+    def fit(self, settings: Settings, data: Any) -> Any:
+        """Your model.py's model, with the config's settings, fitted on the training
+        rows."""
+
+    def evaluate(self, model: Any, data: Any, settings: Settings) -> "Evaluation":
+        """The test scores next to the baseline's, and the figures."""
+
+    def predict(self, model: Any, paths: Paths, settings: Settings) -> str:
+        """Predict for the inputs `predict`'s options name; says what it wrote."""
+
+
+def no_notes(settings: Settings, metrics: dict) -> list[str]:
+    return []
 
 
 @dataclass(frozen=True)
 class Kind:
-    """What a problem kind gives the tiers."""
+    """What a problem kind declares to the tiers."""
 
     name: str
-    # (paths, settings) -> the data, loaded and split: training rows and test rows.
-    prepare: Callable[[Paths, Settings], Any]
-    # (settings, data) -> your model.py's model, with the config's settings, fitted
-    # on the training rows.
-    fit: Callable[[Settings, Any], Any]
-    # (model, data, settings) -> the test scores next to the baseline's, and figures.
-    evaluate: Callable[[Any, Any, Settings], "Evaluation"]
-    # The config sections the kind adds at every tier: `features`, ...
+    # The config sections the kind has at every tier: `features`, ...
     sections: Callable[[], Mapping[str, AddSection]]
-    predict: Predict
-    # What `evaluate` re-scores: "the test rows", "the test texts", ...
-    held_out: str = "the test rows"
+    # `predict`: its help and options (the inputs to predict for, --output).
+    predict_help: str
+    add_predict_options: Callable[["ArgumentParser"], None]
+    # Whether `predict` reads configs/default.yaml (a series is cleaned as `data:`
+    # says); the others start faster without it, and never import PyTorch.
+    predict_reads_config: bool = False
+    evaluate_help: str = "re-score the saved model on the test rows"
+    # Lines `train` prints before the scores, from the settings and metrics.
+    train_notes: Callable[[Settings, dict], list[str]] = no_notes
+    # The captions of the figures the exploration notebook draws for this kind alone,
+    # by the figure's name (the shared ones are core/data_block.py's).
+    captions: Mapping[str, str] = field(default_factory=dict)
+    # The draft's extra sections from metrics.json (the clusters, ...), if any.
+    report_sections: Callable[[dict], list[str]] | None = None
     # Commands of the kind's own, at every tier (e.g. `forecast`).
     commands: Sequence["Command"] = field(default_factory=tuple)
 
@@ -64,10 +90,13 @@ class Kind:
     def package(self) -> str:
         return f"{KINDS}.{self.name}"
 
-    def part(self, tier: str) -> Any:
-        """This kind's part of a tier above the beginner's: `kinds/<kind>/<tier>/`'s
-        PART."""
-        return importlib.import_module(f"{self.package}.{tier}").PART
+    @property
+    def steps(self) -> Steps:
+        return importlib.import_module(f"{self.package}.steps")
+
+    def part(self, tier: str) -> ModuleType:
+        """This kind's part of a tier above the beginner's: `kinds/<kind>/<tier>/`."""
+        return importlib.import_module(f"{self.package}.{tier}")
 
 
 @cache

@@ -17,8 +17,9 @@ class Project:
     title: str
     slug: str
     tier: Literal["beginner", "intermediate", "advanced"]
-    # The problem kind: what the data is (rows and columns, texts, images, ...).
-    kind: Literal["tabular", "text", "clustering", "images", "timeseries"]
+    # The problem kind: what the data is (rows and columns, texts, images, ...); its
+    # package is _ladder/kinds/<kind>/.
+    kind: str
     # A dataset scikit-learn ships (iris, wine, ...) or "csv" for your own file.
     dataset: str
     # clustering: find groups without answers (the target, if any, is hidden from the

@@ -6,7 +6,7 @@ blog platform: publish.py knows, and copies the figures where the platform needs
 them. Each marker must stand on a line of its own, so prose that mentions one
 is left alone. The block is built from reports/metrics.json alone, so running `report`
 twice gives the same files. The draft's data section has a block of its own, filled
-from what the exploration notebook saved (data_section.py).
+from what the exploration notebook saved (data_block.py).
 """
 
 import re
@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from .artifacts import read_json, write_text
-from .data_section import DataBlock
+from .data_block import DataBlock
 from .errors import ProjectError
+from .kind import current_kind
 from .markers import block_pattern, fenced
 from .paths import Paths
 from .project import Project
@@ -207,7 +208,7 @@ def fill_results(
     Figure paths in `metrics` are relative to `reports`; `blog` links the draft's
     figures the way its platform finds them, and copies them where it needs them.
     The draft's data block, when it has one, gets the facts and figures that
-    notebooks/01-explore.py saved (data_section.py).
+    notebooks/01-explore.py saved (data_block.py).
     """
     texts = [
         with_results(document, metrics, reports, blog, extra_sections)
@@ -241,5 +242,8 @@ def report(paths: Paths, project: Project) -> list[Path]:
     """Fill the blog draft, the README and any model card; returns the files written."""
     metrics = read_metrics(paths.metrics)
     documents = documents_to_fill(paths, project)
-    fill_results(documents, metrics, paths.reports, Blog(paths.root, project))
+    # A kind may show more than the scores and figures, e.g. what each cluster holds.
+    show = current_kind().report_sections
+    sections = show(metrics) if show else ()
+    fill_results(documents, metrics, paths.reports, Blog(paths.root, project), sections)
     return documents

@@ -40,7 +40,7 @@ def run_train(paths: Paths, settings: Settings) -> None:
 
 
 def run_search(paths: Paths, settings: Settings) -> None:
-    from ..beginner.train import prepare_split
+    from ..core.rows import prepare as prepare_split
     from .train import search_candidates
 
     print_searched(search_candidates(paths, settings, prepare_split(paths, settings)))

@@ -138,7 +138,7 @@ def search_metrics(settings: Settings, outcome: SearchOutcome) -> dict[str, Any]
 
 def train(paths: Paths, settings: Settings) -> dict[str, Any]:
     """Search, refit the best, evaluate, save; returns the run's metrics."""
-    from ..beginner.train import prepare_split
+    from ..core.rows import prepare as prepare_split
 
     split = prepare_split(paths, settings)
     outcome = search_candidates(paths, settings, split)

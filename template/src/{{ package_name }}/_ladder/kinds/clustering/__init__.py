@@ -1,6 +1,40 @@
-"""The clustering kind: groups and unusual rows found without labels.
+"""The clustering kind: rows and columns without answers; find groups and unusual
+rows. The labels, when the data has some, never reach the model: they only score its
+groups."""
 
-Its modules serve every tier (data, scores, anomalies, profiles, figures, report);
-its rungs (`beginner/`, ...) hold each tier's `train` and commands, which replace the
-tabular ones of the same name.
-"""
+from collections.abc import Mapping
+
+from ...core.kind import Kind
+from ...core.row_options import add_rows_to_predict
+from ...core.settings import AddSection, dataclass_section, function_section
+
+
+def sections() -> Mapping[str, AddSection]:
+    """`model` holds the arguments of build_model but the two the engine gives."""
+    from ....features import build_preprocessor
+    from ....model import build_model
+    from .data import ClusterData
+    from .evaluate import EvaluationSettings
+
+    return {
+        "data": dataclass_section(ClusterData),
+        "features": function_section(build_preprocessor),
+        "model": function_section(build_model, skip={"preprocessor", "seed"}),
+        "evaluation": dataclass_section(EvaluationSettings),
+    }
+
+
+def report_sections(metrics: dict) -> list[str]:
+    from .report import cluster_sections
+
+    return cluster_sections(metrics)
+
+
+KIND = Kind(
+    name="clustering",
+    sections=sections,
+    predict_help="assign the rows of a CSV to clusters and score how unusual each is",
+    add_predict_options=add_rows_to_predict,
+    report_sections=report_sections,
+    captions={"data_pairs": "Pairs of features, coloured by the hidden labels"},
+)

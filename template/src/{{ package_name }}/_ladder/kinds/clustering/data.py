@@ -13,7 +13,13 @@ from pathlib import Path
 import pandas as pd
 from sklearn.model_selection import train_test_split
 
-from ...core.data import BUILT_IN, DataSettings, read_checked_csv, select_columns
+from ...core.data import (
+    BUILT_IN,
+    DataSettings,
+    read_checked_csv,
+    require_known,
+    select_columns,
+)
 from ...core.errors import ProjectError
 from ...core.paths import Paths
 from ...core.project import Project
@@ -86,12 +92,7 @@ def choose_columns(
     X: pd.DataFrame, settings: ClusterData, source: str | Path
 ) -> pd.DataFrame:
     """`X` with only `data.columns` (all when empty), less `data.drop_columns`."""
-    unknown = [name for name in settings.columns if name not in X.columns]
-    if unknown:
-        raise ProjectError(
-            f"{source}: data.columns names {', '.join(unknown)}, not a column of the "
-            f"data (columns: {', '.join(map(str, X.columns))})"
-        )
+    require_known(settings.columns, X, "data.columns", source)
     if settings.columns:
         X = X[settings.columns]
     return select_columns(X, settings, source)

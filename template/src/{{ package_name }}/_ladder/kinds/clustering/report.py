@@ -1,14 +1,9 @@
 """Fill the draft with the clusters: scores against chance, the profile of each
 cluster, the most unusual rows, and the figures."""
 
-from pathlib import Path
 from typing import Any
 
 from ...core.cli import PACKAGE
-from ...core.paths import Paths
-from ...core.project import Project
-from ...core.publish import Blog
-from ...core.report import documents_to_fill, fill_results, read_metrics
 from .profile import profile_table, unusual_table
 
 NOTE = (
@@ -38,12 +33,3 @@ def cluster_sections(metrics: dict[str, Any]) -> list[str]:
         "scores new rows the same way):",
         unusual_table(metrics.get("unusual", [])),
     ]
-
-
-def report(paths: Paths, project: Project) -> list[Path]:
-    """Fill the draft, the README and any model card with the clusters."""
-    metrics = read_metrics(paths.metrics)
-    documents = documents_to_fill(paths, project)
-    blog = Blog(paths.root, project)
-    fill_results(documents, metrics, paths.reports, blog, cluster_sections(metrics))
-    return documents

@@ -27,7 +27,7 @@ def gather_images(inputs: list[Path]) -> list[Path]:
     return files
 
 
-def predict(
+def predict_images(
     model: Predictor, inputs: list[Path], output: Path, project: Project
 ) -> Path:
     """Write each image's path and predicted class to the CSV `output`."""

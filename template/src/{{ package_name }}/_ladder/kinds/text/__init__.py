@@ -1,1 +1,35 @@
-"""The text kind: labelled texts, a TF-IDF pipeline, then a network, tier by tier."""
+"""The text kind: labelled texts (reviews, posts, ...); predict each text's label."""
+
+from collections.abc import Mapping
+from pathlib import Path
+
+from jsonargparse import ArgumentParser
+
+from ...core.kind import Kind
+from ...core.settings import AddSection, function_section
+
+
+def sections() -> Mapping[str, AddSection]:
+    """`features` are the arguments of build_features; configs/project.yaml gives
+    the text column."""
+    from ....features import build_features
+
+    return {"features": function_section(build_features, skip={"text_column"})}
+
+
+def add_predict_options(parser: ArgumentParser) -> None:
+    parser.add_argument("csv", type=Path, help="CSV with a column of texts")
+    parser.add_argument("--output", type=Path, help="default: reports/predictions.csv")
+
+
+KIND = Kind(
+    name="text",
+    sections=sections,
+    predict_help="predict the label of each text of a CSV",
+    add_predict_options=add_predict_options,
+    evaluate_help="re-score the saved model on the test texts",
+    captions={
+        "data_lengths": "How long the texts are, by label",
+        "data_words": "The words each label uses most",
+    },
+)

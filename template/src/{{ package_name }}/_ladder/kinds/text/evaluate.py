@@ -4,8 +4,7 @@ confusion matrix), plus its most telling words and the test texts it got wrong."
 from typing import Any
 
 from ...core.data import Split
-from ...core.evaluate import Evaluation, evaluate, held_out_split, write_evaluation
-from ...core.paths import Paths
+from ...core.evaluate import Evaluation, evaluate
 from ...core.project import Project
 from .explain import misclassified, telling_words_figure
 
@@ -22,11 +21,3 @@ def evaluate_texts(model: Any, split: Split, project: Project) -> Evaluation:
     if figure is not None:
         evaluation.figures["telling_words"] = figure
     return evaluation
-
-
-def evaluate_saved_model(paths: Paths, project: Project, model: Any) -> dict[str, Any]:
-    """Re-score a saved model on the same test texts `train` held out."""
-    split = held_out_split(paths, project, model)
-    evaluation = evaluate_texts(model, split, project)
-    write_evaluation(evaluation, paths)
-    return evaluation.metrics

@@ -8,7 +8,7 @@ from ...core.errors import ProjectError
 from .data import require_texts
 
 
-def predict(model: Any, csv_path: Path, output: Path, column: str) -> Path:
+def predict_texts(model: Any, csv_path: Path, output: Path, column: str) -> Path:
     """Write `csv_path`'s rows plus a `prediction` column to `output`; refuses a
     CSV without the text column or with empty texts before anything is written."""
     if not csv_path.is_file():

@@ -1,6 +1,62 @@
-"""The time-series kind: forecast the next steps of one value from its past.
+"""The time-series kind: one value over time; forecast its next steps from its past."""
 
-Its rungs (beginner/, intermediate/, advanced/) climb after the shared ones; the
-modules beside them hold what every rung of the kind shares: loading the series and
-splitting it by time, the forecasters, the scores and the figures.
-"""
+from collections.abc import Mapping
+from pathlib import Path
+
+from jsonargparse import ArgumentParser
+
+from ...core.kind import Kind
+from ...core.settings import AddSection, Settings, dataclass_section, function_section
+
+
+def sections() -> Mapping[str, AddSection]:
+    """`data` is a dataclass; `features` are the arguments of lag_features, but the
+    series and its season, which the data gives."""
+    from ....features import lag_features
+    from .series import SeriesSettings
+
+    return {
+        "data": dataclass_section(SeriesSettings),
+        "features": function_section(lag_features, skip={"series", "season"}),
+    }
+
+
+def add_predict_options(parser: ArgumentParser) -> None:
+    parser.add_argument(
+        "csv",
+        type=Path | None,
+        nargs="?",
+        help="a CSV of the series up to now (default: the project's data)",
+    )
+    parser.add_argument("--output", type=Path, help="default: reports/predictions.csv")
+
+
+def gaps_filled(settings: Settings, metrics: dict) -> list[str]:
+    """How many missing steps were filled: a gap is data you did not have."""
+    if not metrics.get("gaps_filled"):
+        return []
+    return [
+        f"filled {metrics['gaps_filled']} missing steps of the "
+        f"{metrics['frequency']} series (data.fill_gaps: {settings.data.fill_gaps})"
+    ]
+
+
+def print_gaps(settings: Settings, metrics: dict) -> None:
+    for line in gaps_filled(settings, metrics):
+        print(line)
+
+
+KIND = Kind(
+    name="timeseries",
+    sections=sections,
+    predict_help="forecast the next horizon after the latest data",
+    add_predict_options=add_predict_options,
+    predict_reads_config=True,
+    evaluate_help="re-score the saved forecaster on the test period",
+    train_notes=gaps_filled,
+    captions={
+        "data_series": "The series over time",
+        "data_decomposition": "Trend, season and the rest (training period)",
+        "data_autocorrelation": "Autocorrelation of its step-to-step changes",
+    },
+)

@@ -4,13 +4,13 @@
 from ....advanced.commands import add_train_options
 from ....core.cli import Command
 from ....core.commands import (
-    add_predict_options,
     print_filled,
     print_rescored,
     print_scores,
     run_saved,
 )
 from ....core.paths import Paths
+from ....core.row_options import add_rows_to_predict as add_predict_options
 from ....core.settings import Settings
 
 
@@ -35,7 +35,7 @@ def run_evaluate(paths: Paths, settings: Settings) -> None:
 
 def run_predict(paths: Paths, settings: Settings) -> None:
     from ....advanced.paths import NetworkPaths
-    from ..predict import predict
+    from ..predict import assign_rows as predict
     from .results import saved_clusterer
 
     clusterer = saved_clusterer(NetworkPaths(paths.root))

@@ -7,8 +7,8 @@ from typing import Any
 
 from jsonargparse.typing import NonNegativeInt, restricted_number_type
 
+from ....beginner.sections import sections as beginner_sections
 from ....core.settings import AddSection, dataclass_section, value_section
-from ..beginner.sections import sections as beginner_sections
 
 # Stability compares the clusters of two fits at least. (An upper bound too, so the
 # type differs from the tabular search's Folds, which jsonargparse holds already.)

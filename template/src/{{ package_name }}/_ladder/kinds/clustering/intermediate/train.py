@@ -30,10 +30,10 @@ from ....intermediate.search import (
     with_params,
 )
 from ....intermediate.space import search_space
-from ..beginner.train import fit
 from ..data import Rows, prepare_rows
 from ..evaluate import evaluate
 from ..figures import candidates_figure
+from ..steps import fit_rows as fit
 from .search import make_objective, seeded, with_stability
 
 if TYPE_CHECKING:

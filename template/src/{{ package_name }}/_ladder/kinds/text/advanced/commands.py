@@ -7,7 +7,7 @@ from ....core.cli import Command
 from ....core.commands import print_rescored, print_scores, run_saved
 from ....core.paths import Paths
 from ....core.settings import Settings
-from ..beginner.commands import add_predict_options
+from .. import add_predict_options
 
 
 def run_train(paths: Paths, settings: Settings) -> None:
@@ -33,7 +33,7 @@ def run_evaluate(paths: Paths, settings: Settings) -> None:
 
 
 def run_predict(paths: Paths, settings: Settings) -> None:
-    from ..predict import predict
+    from ..predict import predict_texts as predict
     from .paths import TextPaths
     from .results import load_predictor
 

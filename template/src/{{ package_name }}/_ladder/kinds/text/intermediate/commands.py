@@ -17,7 +17,7 @@ def run_train(paths: Paths, settings: Settings) -> None:
 
 
 def run_search(paths: Paths, settings: Settings) -> None:
-    from ..beginner.train import prepare_split
+    from ..steps import prepare as prepare_split
     from .search import search_candidates
 
     print_searched(search_candidates(paths, settings, prepare_split(paths, settings)))

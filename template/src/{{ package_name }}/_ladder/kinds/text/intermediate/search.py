@@ -35,7 +35,7 @@ from ....intermediate.search import (
 )
 from ....intermediate.space import SearchSpace, parse_setting, search_space
 from ....intermediate.train import SearchOutcome
-from ..beginner.train import text_features
+from ..steps import text_features
 
 # The name the TF-IDF settings go by in the study (a candidate's go by its own).
 FEATURES = "features"

@@ -4,9 +4,9 @@
 from collections.abc import Mapping
 from typing import Any
 
+from ....beginner.sections import sections as beginner_sections
 from ....core.settings import AddSection, dataclass_section, value_section
 from ....intermediate.sections import SearchSettings
-from ..beginner.sections import sections as beginner_sections
 
 
 def sections() -> Mapping[str, AddSection]:

@@ -21,8 +21,8 @@ from ....core.settings import Settings
 from ....intermediate import figures
 from ....intermediate.runs import save_run, write_latest
 from ....intermediate.train import SearchOutcome, search_metrics
-from ..beginner.train import prepare_split
 from ..evaluate import evaluate_texts
+from ..steps import prepare as prepare_split
 from .search import refit_best, search_candidates
 
 if TYPE_CHECKING:

@@ -10,7 +10,7 @@ from ....core.cli import Command
 from ....core.commands import print_rescored, print_scores, run_saved
 from ....core.paths import Paths
 from ....core.settings import Settings
-from ..beginner.commands import add_predict_options, print_gaps
+from .. import add_predict_options, print_gaps
 
 
 def run_train(paths: Paths, settings: Settings) -> None:
@@ -41,8 +41,8 @@ def run_evaluate(paths: Paths, settings: Settings) -> None:
     from ....advanced.results import describe_network
     from ....core.artifacts import read_json, write_metrics
     from ....core.evaluate import write_evaluation
-    from ..beginner.train import prepare_series
     from ..evaluate import evaluate
+    from ..steps import prepare as prepare_series
 
     forecaster, config = load_forecaster(paths)
 
@@ -66,7 +66,7 @@ def run_evaluate(paths: Paths, settings: Settings) -> None:
 
 def run_predict(paths: Paths, settings: Settings) -> None:
     from ....core.artifacts import write_atomically
-    from ..beginner.predict import forecast_next
+    from ..predict import forecast_next
 
     forecaster, _ = load_forecaster(paths)
     table = forecast_next(paths, settings, forecaster, settings.csv)

@@ -31,13 +31,13 @@ from ....core.paths import Paths
 from ....core.settings import Settings
 from ....intermediate.runs import save_run, write_latest
 from ....intermediate.train import search_metrics
-from ..beginner.train import prepare_series
 from ..evaluate import evaluate, forecast_scores
 from ..forecasters import SeasonalNaive
 from ..intermediate.search import CV_METRIC
 from ..intermediate.train import refit_best, search_candidates
 from ..plots import cross_validation_figure, forecast_figure
 from ..series import time_split
+from ..steps import prepare as prepare_series
 from .windows import NetworkForecaster, WindowDataModule, window_length
 
 # Lightning suggests DataLoader workers; for windows held in memory, 0 is fastest.

@@ -9,7 +9,7 @@ from ....core.commands import print_scores, run_saved
 from ....core.paths import Paths
 from ....core.settings import Settings
 from ....intermediate.commands import INTERRUPTED
-from ..beginner.commands import print_gaps
+from .. import print_gaps
 
 
 def run_train(paths: Paths, settings: Settings) -> None:
@@ -27,7 +27,7 @@ def run_train(paths: Paths, settings: Settings) -> None:
 
 
 def run_search(paths: Paths, settings: Settings) -> None:
-    from ..beginner.train import prepare_series
+    from ..steps import prepare as prepare_series
     from .train import search_candidates
 
     outcome = search_candidates(paths, settings, prepare_series(paths, settings))

@@ -24,11 +24,11 @@ from ....intermediate.search import (
     open_study,
 )
 from ....intermediate.train import SearchOutcome, search_metrics
-from ..beginner.train import prepare_series
 from ..evaluate import evaluate
 from ..forecasters import Forecaster
 from ..plots import cross_validation_figure
 from ..series import Series, time_split
+from ..steps import prepare as prepare_series
 from .search import (
     CV_METRIC,
     configured,

@@ -1,1 +1,0 @@
-"""The clustering kind's beginner rung: scaling and KMeans in one Pipeline."""

@@ -1,1 +1,0 @@
-"""The images kind's first rung: `predict` for a folder or a list of image files."""

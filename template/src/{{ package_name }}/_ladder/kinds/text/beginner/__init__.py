@@ -1,1 +1,0 @@
-"""The text kind's beginner rung: TF-IDF and a linear model in one Pipeline."""

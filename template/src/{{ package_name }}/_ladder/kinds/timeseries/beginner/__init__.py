@@ -1,1 +1,0 @@
-"""The time-series beginner rung: lag and calendar features into one Pipeline."""
