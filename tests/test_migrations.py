@@ -21,6 +21,7 @@ import migrate
 import releases
 import yaml_lines
 from harness import OFFERED_TIERS, REPO_ROOT, VARIANTS, Project
+from ml100_jinja.migrations import plan_due
 from template_repo import (
     VERSION,
     TemplateRepo,
@@ -283,6 +284,33 @@ def test_a_plan_is_silent_on_a_project_past_it(tmp_path, capsys, stage):
     assert capsys.readouterr() == ("", "")
     assert tree(project) == before
     assert git(project, "status", "--porcelain") == ""
+
+
+@pytest.mark.parametrize(
+    ("record", "plan", "due"),
+    [
+        ("0.2.0\n", "0.2.0.plan", False),
+        ("0.3.1\n", "0.2.0.plan", False),
+        ("0.2.0\n", "0.3.0.plan", True),
+        # What the plan alone can explain is left to it: a broken record, a bad name.
+        ("soon\n", "0.2.0.plan", True),
+        ("0.2.0\n", "next.plan", True),
+    ],
+)
+def test_plan_due_starts_a_plan_only_below_its_release(tmp_path, record, plan, due):
+    """copier.yml's `when:` of a plan: a project past it starts no process."""
+    project = make_project(tmp_path / "p", {"src/pkg/_ladder/RELEASE": record})
+    assert plan_due(str(project), str(PLANS / plan)) is due
+
+
+def test_every_plan_copier_yml_runs_asks_plan_due_first():
+    migrations = yaml.safe_load((REPO_ROOT / "copier.yml").read_text())["_migrations"]
+    plans = [entry for entry in migrations if "plan" in entry["command"]]
+    assert plans
+    for entry in plans:
+        plan = Path(entry["command"][-1]).name
+        assert "plan_due(_copier_conf.dst_path" in entry["when"], plan
+        assert f"/extensions/migrations/{plan}')" in entry["when"], plan
 
 
 def test_each_plan_comes_with_its_release():

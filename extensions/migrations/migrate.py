@@ -7,7 +7,12 @@ would meet the learner's value in a conflict. A release that makes such a change
 its steps in a plan, extensions/migrations/<release>.plan, one of the commands below a
 line, and copier.yml runs the plan on every update, without Copier's `version` key:
 
-    - when: "{{ true }}"  # both stages; each command knows what to do in each
+    # Both stages (each command knows what to do in each), where the project is
+    # below the plan's release: plan_due (extensions/ml100_jinja/migrations.py)
+    # tells in Copier's own process, so a project past it starts no process.
+    - when: >-
+        {{ plan_due(_copier_conf.dst_path, _copier_conf.src_path ~
+        '/extensions/migrations/0.3.0.plan') }}
       command:
         - "{{ _copier_python }}"
         - "{{ _copier_conf.src_path }}/extensions/migrations/migrate.py"

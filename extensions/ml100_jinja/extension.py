@@ -46,6 +46,7 @@ from .data_inspection import (
 from .engine import drafts
 from .escaping import json_str, line_width, md_code, md_text, py_str, toml_str, yaml_str
 from .fragments import fragment
+from .migrations import plan_due
 from .validators import (
     DEFAULT_HORIZON,
     MAX_SLUG_LENGTH,
@@ -138,6 +139,7 @@ class Ml100Extension(Extension):
         )
         environment.globals.update(
             git_config=git_config,
+            plan_due=plan_due,
             refuse_bad_data=refuse_bad_data,
             today=lambda: datetime.date.today().isoformat(),
             datasets=DATASETS,
