@@ -31,12 +31,13 @@ from ..core.errors import ProjectError
 from ..core.metrics import PRIMARY_METRIC
 from ..core.paths import Paths
 from ..core.settings import Settings
+from .part import intermediate_part
 from .space import Range
 
-# The sections that change what a trial measures; the rest (the search budget, the
-# storage, a higher tier's network) do not, so they do not start a new study.
-# (feature_search: the text kind's TF-IDF settings.)
-TRIAL_SECTIONS = ("data", "features", "search", "candidates", "feature_search")
+# The sections that change what a trial measures, with the kind's own (part.py); the
+# rest (the search budget, the storage, a higher tier's network) do not, so they do not
+# start a new study.
+TRIAL_SECTIONS = ("data", "features", "search", "candidates")
 PROJECT_FACTS = ("dataset", "csv_file", "target", "task", "seed", "test_size")
 # Facts a problem kind adds (a forecast's horizon): counted only where set, so the
 # other kinds' study names stay what they were.
@@ -103,9 +104,10 @@ def plain(section: Any) -> Any:
 def study_name(settings: Settings) -> str:
     """The experiment's name plus a hash of everything that changes what a trial
     measures: edit the config and a fresh study starts; undo it, the old one resumes."""
+    trial_sections = [*TRIAL_SECTIONS, *intermediate_part().sections()]
     measured = {
         key: plain(settings.sections[key])
-        for key in TRIAL_SECTIONS
+        for key in trial_sections
         if key in settings.sections
     }
     for budget in ("n_trials", "storage"):  # neither changes a trial's score
