@@ -38,13 +38,9 @@ from ..core.metrics import score
 from ..core.paths import Paths
 from ..core.rows import prepare as prepare_split
 from ..core.settings import Settings
+from ..intermediate.rows import classical_figures
 from ..intermediate.runs import save_run, write_latest
-from ..intermediate.train import (
-    classical_figures,
-    refit_best,
-    search_candidates,
-    search_metrics,
-)
+from ..intermediate.train import refit_best, search_candidates, search_metrics
 from .checkpoints import load_network, read_checkpoint
 from .datamodule import TableDataModule
 from .history import merge_history, read_log, training_curves_figure

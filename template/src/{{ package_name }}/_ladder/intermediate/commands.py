@@ -7,28 +7,32 @@ and `predict` are core's, unchanged.
 
 from ..core.cli import Command
 from ..core.commands import print_filled, print_scores, run_saved
+from ..core.kind import current_kind
 from ..core.paths import Paths
 from ..core.settings import Settings
+from .part import intermediate_part
 
 INTERRUPTED = "stopped: finished trials stay in the study; run again to carry on"
 
 
-def print_trained(metrics: dict) -> None:
-    """The best candidate and its CV score, then the test scores and the run."""
-    name, cv = metrics["primary_metric"], metrics["cv"]
-    print(
-        f"best of {cv['trials']} trials: {metrics['candidate']}, "
-        f"CV {name} {cv['mean']:.3f} ± {cv['std']:.3f}"
-    )
+def print_trained(settings: Settings, metrics: dict) -> None:
+    """The best candidate and its score, the kind's notes, then the test scores and
+    the run."""
+    cv = metrics["cv"]
+    scores = intermediate_part().describe_scores(cv, metrics["primary_metric"])
+    print(f"best of {cv['trials']} trials: {metrics['candidate']}, {scores}")
+    for note in current_kind().train_notes(settings, metrics):
+        print(note)
     print_scores(metrics, run_saved(metrics))
 
 
 def print_searched(outcome) -> None:
-    """Each candidate's trials and best CV score, then the study."""
+    """Each candidate's trials and best score, then the study."""
+    describe = intermediate_part().describe_scores
     for candidate in outcome.candidates:
         print(
             f"{candidate['name']:<24} {candidate['trials']:>4} trials, "
-            f"best CV {candidate['mean']:.3f} ± {candidate['std']:.3f}"
+            f"best {describe(candidate, '')}"
         )
     print(f"study {outcome.study_name}: {outcome.trials} finished trials")
 
@@ -36,14 +40,14 @@ def print_searched(outcome) -> None:
 def run_train(paths: Paths, settings: Settings) -> None:
     from .train import train
 
-    print_trained(train(paths, settings))
+    print_trained(settings, train(paths, settings))
 
 
 def run_search(paths: Paths, settings: Settings) -> None:
-    from ..core.rows import prepare as prepare_split
     from .train import search_candidates
 
-    print_searched(search_candidates(paths, settings, prepare_split(paths, settings)))
+    data = current_kind().steps.prepare(paths, settings)
+    print_searched(search_candidates(paths, settings, data))
 
 
 def run_compare(paths: Paths, settings: Settings) -> None:
@@ -58,21 +62,24 @@ def run_report(paths: Paths, settings: Settings) -> None:
     print_filled(report(paths, settings.project), settings.project)
 
 
+# `search` alone, for a higher tier whose kind keeps the candidates' search as it is.
+SEARCH = Command(
+    "search",
+    "only add trials to the experiment's study (a worker)",
+    run_search,
+    reads_config=True,
+    on_interrupt=INTERRUPTED,
+)
+
 COMMANDS = [
     Command(
         "train",
-        "search the candidates, refit the best, evaluate, save a run",
+        intermediate_part().train_help,
         run_train,
         reads_config=True,
         on_interrupt=INTERRUPTED,
     ),
-    Command(
-        "search",
-        "only add trials to the experiment's study (a worker)",
-        run_search,
-        reads_config=True,
-        on_interrupt=INTERRUPTED,
-    ),
+    SEARCH,
     Command("compare", "a table of every run in reports/runs/", run_compare),
     Command("report", "fill the best run and all runs into the blog draft", run_report),
 ]

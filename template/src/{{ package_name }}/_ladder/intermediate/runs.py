@@ -25,11 +25,13 @@ from ..core.artifacts import (
 )
 from ..core.cli import PACKAGE
 from ..core.errors import ProjectError
+from ..core.kind import current_kind
 from ..core.paths import Paths
 from ..core.project import Project
 from ..core.publish import Blog
 from ..core.report import documents_to_fill, fill_results
 from ..core.settings import Settings
+from .part import intermediate_part
 
 if TYPE_CHECKING:  # matplotlib is heavy: `compare` and `report` need none of it
     from matplotlib.figure import Figure
@@ -163,12 +165,36 @@ def candidates_table(metrics: dict[str, Any]) -> str:
     return "\n".join(rows)
 
 
+def cross_validation_account(best: Run) -> str:
+    """The draft's sentence on how the best run's candidates were compared."""
+    cv = best.metrics["cv"]
+    return (
+        f"Best run: `{best.name}`. The candidates were compared by {cv['folds']}-fold "
+        f"cross-validation on the training rows over {cv['trials']} Optuna trials; "
+        "the best was refitted on all training rows and scored once on the test rows."
+    )
+
+
+def runs_table(runs: list[Run]) -> str:
+    """Every run, in the kind's table (`compare`'s)."""
+    return (intermediate_part().runs_table or experiments_table)(runs)
+
+
 def all_runs_section(runs: list[Run]) -> list[str]:
     """The draft's table of every run, as `compare` prints it."""
     return [
         f"All runs ({len(runs)}), from `python -m {PACKAGE} compare`:",
-        experiments_table(runs),
+        runs_table(runs),
     ]
+
+
+def search_sections(best: Run, runs: list[Run]) -> list[str]:
+    """The draft's account of the search: the best run's candidates, then every
+    run."""
+    part = intermediate_part()
+    account = part.search_account or cross_validation_account
+    candidates = part.candidates_table or candidates_table
+    return [account(best), candidates(best.metrics), *all_runs_section(runs)]
 
 
 def finished_runs(paths: Paths) -> list[Run]:
@@ -180,21 +206,16 @@ def finished_runs(paths: Paths) -> list[Run]:
 
 def compare(paths: Paths) -> str:
     """The table `python -m <package> compare` prints."""
-    return experiments_table(finished_runs(paths))
+    return runs_table(finished_runs(paths))
 
 
 def report(paths: Paths, project: Project) -> list[Path]:
-    """Fill the draft and the README with the best run and the table of all runs."""
+    """Fill the draft and the README with the best run (and what the kind shows of
+    it, e.g. its clusters) and the table of all runs."""
     runs = finished_runs(paths)
     best = best_run(runs)
-    cv = best.metrics["cv"]
-    sections = [
-        f"Best run: `{best.name}`. The candidates were compared by {cv['folds']}-fold "
-        f"cross-validation on the training rows over {cv['trials']} Optuna trials; "
-        "the best was refitted on all training rows and scored once on the test rows.",
-        candidates_table(best.metrics),
-        *all_runs_section(runs),
-    ]
+    show = current_kind().report_sections
+    sections = [*(show(best.metrics) if show else ()), *search_sections(best, runs)]
     documents = documents_to_fill(paths, project)
     blog = Blog(paths.root, project)
     fill_results(documents, best.metrics, best.folder, blog, sections)

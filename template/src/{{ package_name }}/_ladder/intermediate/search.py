@@ -31,12 +31,13 @@ from ..core.errors import ProjectError
 from ..core.metrics import PRIMARY_METRIC
 from ..core.paths import Paths
 from ..core.settings import Settings
-from .space import Range, SearchSpace, candidates_source
+from .part import intermediate_part
+from .space import Range
 
-# The sections that change what a trial measures; the rest (the search budget, the
-# storage, a higher tier's network) do not, so they do not start a new study.
-# (feature_search: the text kind's TF-IDF settings.)
-TRIAL_SECTIONS = ("data", "features", "search", "candidates", "feature_search")
+# The sections that change what a trial measures, with the kind's own (part.py); the
+# rest (the search budget, the storage, a higher tier's network) do not, so they do not
+# start a new study.
+TRIAL_SECTIONS = ("data", "features", "search", "candidates")
 PROJECT_FACTS = ("dataset", "csv_file", "target", "task", "seed", "test_size")
 # Facts a problem kind adds (a forecast's horizon): counted only where set, so the
 # other kinds' study names stay what they were.
@@ -103,9 +104,10 @@ def plain(section: Any) -> Any:
 def study_name(settings: Settings) -> str:
     """The experiment's name plus a hash of everything that changes what a trial
     measures: edit the config and a fresh study starts; undo it, the old one resumes."""
+    trial_sections = [*TRIAL_SECTIONS, *intermediate_part().sections()]
     measured = {
         key: plain(settings.sections[key])
-        for key in TRIAL_SECTIONS
+        for key in trial_sections
         if key in settings.sections
     }
     for budget in ("n_trials", "storage"):  # neither changes a trial's score
@@ -209,38 +211,17 @@ def with_params(candidate: Pipeline, params: Mapping[str, Any]) -> Pipeline:
     return clone(candidate).set_params(**estimator_params)
 
 
-def make_objective(
-    settings: Settings,
-    space: SearchSpace,
-    candidates: Mapping[str, Pipeline],
-    X: pd.DataFrame,
-    y: pd.Series,
-) -> Callable[[optuna.Trial], float]:
-    """What Optuna maximises: the mean cross-validation score of one trial's model."""
-    worker = f"{socket.gethostname()}:{os.getpid()}"
-    project, folds = settings.project, settings.search.folds
-    # Sorted: Optuna wants the same choices, in the same order, in every trial.
-    names = sorted(space)
-
-    def objective(trial: optuna.Trial) -> float:
-        candidate = trial.suggest_categorical("candidate", names)
-        params = suggest_params(trial, candidate, space[candidate])
-        model = with_params(candidates[candidate], params)
-        try:
-            scores = cross_validate_model(
-                model, X, y, project.task, folds, project.seed
-            )
-        except (ValueError, TypeError) as error:
-            raise ProjectError(
-                f"{candidates_source(settings, candidate)}: candidates.{candidate} "
-                f"with {params} failed: {error}"
-            ) from None
-        trial.set_user_attr("params", params)
-        trial.set_user_attr("fold_scores", scores.tolist())
-        trial.set_user_attr("worker", worker)
-        return float(scores.mean())
-
-    return objective
+def record_trial(
+    trial: optuna.Trial, params: dict[str, Any], scores: list[float], **facts: Any
+) -> float:
+    """Keep the trial's params, its scores (one per fold, or per seed), the kind's
+    facts and the worker that ran it in the study; returns the trial's score."""
+    trial.set_user_attr("params", params)
+    trial.set_user_attr("fold_scores", list(scores))
+    for name, value in facts.items():
+        trial.set_user_attr(name, value)
+    trial.set_user_attr("worker", f"{socket.gethostname()}:{os.getpid()}")
+    return float(np.mean(scores))
 
 
 def progress(metric: str) -> Callable[[optuna.Study, optuna.trial.FrozenTrial], None]:
@@ -273,8 +254,11 @@ def add_trials(
         study.optimize(objective, n_trials=n_trials, callbacks=[progress(metric)])
 
 
-def candidate_results(study: optuna.Study) -> list[dict[str, Any]]:
-    """Each candidate's best finished trial: its fold scores, params and trial count."""
+def candidate_results(
+    study: optuna.Study, facts: tuple[str, ...] = ()
+) -> list[dict[str, Any]]:
+    """Each candidate's best finished trial: its fold scores, params and trial count,
+    and the user attributes `facts` names (a kind's own, e.g. its stability)."""
     finished = study.get_trials(states=[optuna.trial.TrialState.COMPLETE])
     if not finished:
         raise ProjectError(
@@ -295,6 +279,7 @@ def candidate_results(study: optuna.Study) -> list[dict[str, Any]]:
                 "std": float(np.std(scores)),
                 "fold_scores": scores,
                 "params": best.user_attrs["params"],
+                **{fact: best.user_attrs[fact] for fact in facts},
             }
         )
     return results

@@ -1,4 +1,5 @@
-"""The config sections of the intermediate rung: `search` and `candidates`.
+"""The config sections of the intermediate rung: `search` and `candidates`, and any
+of the kind's own (its part's, part.py).
 
 They come on top of the beginner's `data` and `features`, in configs/default.yaml
 below the beginner's sections.
@@ -12,6 +13,7 @@ from jsonargparse.typing import NonNegativeInt, restricted_number_type
 
 from ..beginner.sections import sections as beginner_sections
 from ..core.settings import AddSection, dataclass_section, value_section
+from .part import intermediate_part
 
 # Cross-validation needs at least two folds: one to fit on, one to score.
 Folds = restricted_number_type("Folds", int, (">=", 2))
@@ -32,14 +34,16 @@ class SearchSettings:
 
 
 def sections() -> Mapping[str, AddSection]:
-    """The beginner's sections, then `search` and `candidates`.
+    """The beginner's sections, then `search`, `candidates` and the kind's own.
 
     `candidates` maps a name from candidates.py to its estimator's parameters: a
     fixed value, a list of choices, or a range {low, high, log}. space.py checks
     them against the estimators once the files are read.
     """
+    part = intermediate_part()
     return {
         **beginner_sections(),
-        "search": dataclass_section(SearchSettings),
+        "search": dataclass_section(part.search_settings or SearchSettings),
         "candidates": value_section(dict[str, dict[str, Any]], {}),
+        **part.sections(),
     }

@@ -12,6 +12,7 @@ from ....core.commands import (
 from ....core.paths import Paths
 from ....core.row_options import add_rows_to_predict as add_predict_options
 from ....core.settings import Settings
+from ....intermediate.commands import SEARCH
 
 
 def run_train(paths: Paths, settings: Settings) -> None:
@@ -56,6 +57,7 @@ def run_report(paths: Paths, settings: Settings) -> None:
 
 
 COMMANDS = [
+    SEARCH,  # the candidates' search, as at the intermediate tier
     Command(
         "train",
         "train the autoencoder and the best classical candidate; score, save",

@@ -11,10 +11,14 @@ from ....core.project import Project
 from ....core.publish import Blog
 from ....core.report import documents_to_fill, fill_results
 from ....core.settings import Settings
-from ....intermediate.runs import best_run, finished_runs, list_runs
+from ....intermediate.runs import (
+    best_run,
+    finished_runs,
+    list_runs,
+    search_sections,
+)
 from ..data import prepare_rows
 from ..evaluate import evaluate
-from ..intermediate.runs import search_sections
 from ..report import cluster_sections
 from .autoencoder import EmbeddingClusterer, load_clusterer
 

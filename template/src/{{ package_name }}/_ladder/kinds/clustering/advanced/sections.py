@@ -16,7 +16,7 @@ from ....core.settings import (
     function_section,
     value_section,
 )
-from ..intermediate.sections import sections as lower_sections
+from ....intermediate.sections import sections as lower_sections
 
 
 def sections() -> Mapping[str, AddSection]:

@@ -29,10 +29,10 @@ from ....core.errors import ProjectError
 from ....core.paths import Paths
 from ....core.settings import Settings
 from ....intermediate.runs import save_run, write_latest
+from ....intermediate.train import refit_best, search_candidates, search_metrics
 from ..data import prepare_rows
 from ..evaluate import evaluate, feature_space, scores_against_chance
 from ..figures import candidates_figure
-from ..intermediate.train import refit_best, search_candidates, search_metrics
 from .autoencoder import AutoencoderSpec, cluster_embedding, load_autoencoder
 from .datamodule import RowsDataModule
 from .lit_model import MONITORED, LitAutoencoder, LitParams

@@ -4,16 +4,9 @@ The run folders are the shared ones (intermediate/runs.py); the best run is the 
 with the best silhouette on its training rows, never the best test score.
 """
 
-from pathlib import Path
 from typing import Any
 
-from ....core.cli import PACKAGE
-from ....core.paths import Paths
-from ....core.project import Project
-from ....core.publish import Blog
-from ....core.report import documents_to_fill, fill_results
-from ....intermediate.runs import Run, best_run, finished_runs
-from ..report import cluster_sections
+from ....intermediate.runs import Run, best_run
 
 
 def experiments_table(runs: list[Run]) -> str:
@@ -57,31 +50,12 @@ def candidates_table(metrics: dict[str, Any]) -> str:
     return "\n".join(rows)
 
 
-def compare(paths: Paths) -> str:
-    """The table `python -m <package> compare` prints."""
-    return experiments_table(finished_runs(paths))
-
-
-def search_sections(best: Run, runs: list[Run]) -> list[str]:
-    """The draft's account of the search: the candidates, then every run."""
+def silhouette_account(best: Run) -> str:
+    """The draft's sentence on how the best run's candidates were compared."""
     cv = best.metrics["cv"]
-    return [
+    return (
         f"Best run: `{best.name}`. The candidates were compared by their silhouette "
         f"on the training rows, each fitted with {cv['seeds']} seeds, over "
         f"{cv['trials']} Optuna trials (stability: the adjusted Rand index between "
-        "the seeds' clusters); the best was refitted and scored once on the test rows.",
-        candidates_table(best.metrics),
-        f"All runs ({len(runs)}), from `python -m {PACKAGE} compare`:",
-        experiments_table(runs),
-    ]
-
-
-def report(paths: Paths, project: Project) -> list[Path]:
-    """Fill the draft and the README with the best run's clusters and every run."""
-    runs = finished_runs(paths)
-    best = best_run(runs)
-    sections = [*cluster_sections(best.metrics), *search_sections(best, runs)]
-    documents = documents_to_fill(paths, project)
-    blog = Blog(paths.root, project)
-    fill_results(documents, best.metrics, best.folder, blog, sections)
-    return documents
+        "the seeds' clusters); the best was refitted and scored once on the test rows."
+    )

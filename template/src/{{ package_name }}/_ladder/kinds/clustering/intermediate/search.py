@@ -10,24 +10,38 @@ clusters do not depend on luck. The study and its storage are the shared ones
 """
 
 import itertools
-import os
-import socket
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import optuna
 import pandas as pd
 from sklearn.metrics import adjusted_rand_score, silhouette_score
+from sklearn.neighbors import NearestCentroid
 from sklearn.pipeline import Pipeline
 
 from ....core.errors import ProjectError
 from ....core.settings import Settings
-from ....intermediate.search import suggest_params, with_params
-from ....intermediate.space import SearchSpace, candidates_source
+from ....intermediate.rows import candidate_pipelines
+from ....intermediate.search import record_trial, suggest_params, with_params
+from ....intermediate.space import SearchSpace, candidates_source, search_space
+from ..data import Rows
+from ..figures import candidates_figure
+from ..steps import fit_rows
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+    from ....intermediate.train import SearchOutcome
 
 # The score of a fit that found a single cluster (or one per row): the worst there is.
 DEGENERATE = -1.0
+# What each candidate's best trial found, beside its scores in metrics.json.
+TRIAL_FACTS = ("stability", "clusters")
+
+
+def score_name(settings: Settings) -> str:
+    return "silhouette"
 
 
 def internal_score(model: Pipeline, X: pd.DataFrame) -> tuple[float, np.ndarray]:
@@ -59,7 +73,6 @@ def make_objective(
     X: pd.DataFrame,
 ) -> Callable[[optuna.Trial], float]:
     """What Optuna maximises: the mean silhouette of one trial's fits."""
-    worker = f"{socket.gethostname()}:{os.getpid()}"
     seeds = [settings.project.seed + i for i in range(settings.search.seeds)]
     names = sorted(space)
 
@@ -78,23 +91,68 @@ def make_objective(
                 ) from None
             scores.append(score)
             fits.append(clusters)
-        trial.set_user_attr("params", params)
-        # Named like the shared search's fold scores, so its summaries read them.
-        trial.set_user_attr("fold_scores", scores)
-        trial.set_user_attr("stability", stability(fits))
-        trial.set_user_attr("clusters", len(np.unique(fits[0])))
-        trial.set_user_attr("worker", worker)
-        return float(np.mean(scores))
+        # One silhouette per seed, kept as the shared search's fold scores.
+        return record_trial(
+            trial,
+            params,
+            scores,
+            stability=stability(fits),
+            clusters=len(np.unique(fits[0])),
+        )
 
     return objective
 
 
-def with_stability(
-    study: optuna.Study, results: list[dict[str, Any]]
-) -> list[dict[str, Any]]:
-    """Each candidate's best trial, with the stability and clusters it found."""
-    for result in results:
-        attrs = study.trials[result["best_trial"]].user_attrs
-        result["stability"] = attrs["stability"]
-        result["clusters"] = attrs["clusters"]
-    return results
+def objective(settings: Settings, rows: Rows) -> Callable[[optuna.Trial], float]:
+    candidates = candidate_pipelines(settings)
+    # Checked before anything runs: a typo stops here, not after an hour of trials.
+    space = search_space(settings, candidates)
+    return make_objective(settings, space, candidates, rows.X_train)
+
+
+def refit_note(best: dict[str, Any]) -> str:
+    return f"refitting {best['name']} (trial {best['best_trial']}) on the training rows"
+
+
+def assigner(model: Pipeline, X: pd.DataFrame) -> Pipeline:
+    """A model that assigns new rows: `model` itself when it can (KMeans, a Gaussian
+    mixture). Agglomerative clustering and DBSCAN only label the rows they were
+    fitted on: a NearestCentroid fitted on their clusters (noise left out) assigns
+    new rows to the nearest one, after the same fitted preprocessing."""
+    if hasattr(model[-1], "predict"):
+        return model
+    features = model.named_steps["features"]
+    clusters = model.named_steps["estimator"].labels_
+    kept = clusters != -1  # DBSCAN's noise
+    nearest = NearestCentroid().fit(features.transform(X)[kept], clusters[kept])
+    return Pipeline([("features", features), ("estimator", nearest)])
+
+
+def refit(settings: Settings, best: dict[str, Any], rows: Rows) -> Pipeline:
+    """The best candidate with its best trial's settings, fitted on the training
+    rows, ready to assign new ones."""
+    model = with_params(candidate_pipelines(settings)[best["name"]], best["params"])
+    model = fit_rows(seeded(model, settings.project.seed), rows.X_train)
+    return assigner(model, rows.X_train)
+
+
+def run_figures(
+    model: Pipeline, rows: Rows, settings: Settings, outcome: "SearchOutcome"
+) -> dict[str, "Figure"]:
+    return {"candidates": candidates_figure(outcome.candidates)}
+
+
+def cv_facts(
+    settings: Settings, best: dict[str, Any], counts: dict[str, int]
+) -> dict[str, Any]:
+    """The best trial's internal score on the training rows (the silhouette, one per
+    seed): runs are ranked by it, never by the test rows or the labels."""
+    return {
+        "score": "silhouette",
+        "seeds": settings.search.seeds,
+        "mean": best["mean"],
+        "std": best["std"],
+        "fold_scores": best["fold_scores"],
+        "stability": best["stability"],
+        **counts,
+    }

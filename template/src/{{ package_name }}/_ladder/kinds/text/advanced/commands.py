@@ -7,6 +7,7 @@ from ....core.cli import Command
 from ....core.commands import print_rescored, print_scores, run_saved
 from ....core.paths import Paths
 from ....core.settings import Settings
+from ....intermediate.commands import SEARCH
 from .. import add_predict_options
 
 
@@ -45,6 +46,7 @@ def run_predict(paths: Paths, settings: Settings) -> None:
 
 
 COMMANDS = [
+    SEARCH,  # the candidates' search, as at the intermediate tier
     Command(
         "train",
         "train the text network and the best TF-IDF model; score, save, report",

@@ -30,12 +30,11 @@ from ....core.errors import ProjectError
 from ....core.metrics import score
 from ....core.paths import Paths
 from ....core.settings import Settings
+from ....intermediate.rows import search_figures
 from ....intermediate.runs import save_run, write_latest
-from ....intermediate.train import search_metrics
+from ....intermediate.train import refit_best, search_candidates, search_metrics
 from ..evaluate import evaluate_texts
 from ..explain import telling_words_figure
-from ..intermediate.search import refit_best, search_candidates
-from ..intermediate.train import search_figures
 from ..steps import prepare as prepare_split
 from .datamodule import TextDataModule
 from .paths import TextPaths

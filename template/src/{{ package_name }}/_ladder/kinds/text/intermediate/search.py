@@ -1,4 +1,5 @@
-"""Search the candidates and the TF-IDF settings together, with Optuna.
+"""Search the candidates and the TF-IDF settings together, with Optuna: the text
+kind's `Search` (intermediate/part.py).
 
 The shared search (intermediate/search.py) does the work: the study in its database,
 stratified k-fold cross-validation, the trial records. What the text kind adds is
@@ -7,38 +8,45 @@ min_df, sublinear tf, ...), so a word-pair model and a single-word one compete.
 """
 
 import inspect
-import os
-import socket
 from collections.abc import Callable, Mapping
 from typing import Any
 
 import optuna
-import pandas as pd
 from sklearn.pipeline import Pipeline
 
 from .....candidates import build_candidates
 from .....features import build_features
 from ....core.data import Split
 from ....core.errors import ProjectError
-from ....core.metrics import PRIMARY_METRIC
-from ....core.paths import Paths
 from ....core.settings import Settings
+from ....intermediate.rows import cv_facts, score_name
+from ....intermediate.rows import search_figures as run_figures
 from ....intermediate.search import (
-    add_trials,
-    candidate_results,
     check_folds,
     cross_validate_model,
-    default_storage,
-    open_study,
+    record_trial,
     suggest_params,
     with_params,
 )
 from ....intermediate.space import SearchSpace, parse_setting, search_space
-from ....intermediate.train import SearchOutcome
 from ..steps import text_features
+
+# The text kind's `Search` (intermediate/part.py); the score, figures and `cv` facts
+# are those of the search on rows.
+__all__ = [
+    "TRIAL_FACTS",
+    "score_name",
+    "objective",
+    "refit_note",
+    "refit",
+    "run_figures",
+    "cv_facts",
+]
 
 # The name the TF-IDF settings go by in the study (a candidate's go by its own).
 FEATURES = "features"
+# Each candidate's best TF-IDF settings, beside its params in metrics.json.
+TRIAL_FACTS = (FEATURES,)
 
 
 def feature_space(settings: Settings) -> dict[str, Any]:
@@ -66,11 +74,9 @@ def make_objective(
     settings: Settings,
     space: SearchSpace,
     features_space: Mapping[str, Any],
-    X: pd.DataFrame,
-    y: pd.Series,
+    split: Split,
 ) -> Callable[[optuna.Trial], float]:
     """What Optuna maximises: the mean CV score of one trial's TF-IDF and model."""
-    worker = f"{socket.gethostname()}:{os.getpid()}"
     project, folds = settings.project, settings.search.folds
     names = sorted(space)  # the same choices, in the same order, every trial
 
@@ -82,50 +88,35 @@ def make_objective(
         model = with_params(pipeline, params)
         try:
             scores = cross_validate_model(
-                model, X, y, project.task, folds, project.seed
+                model, split.X_train, split.y_train, project.task, folds, project.seed
             )
         except (ValueError, TypeError) as error:
             raise ProjectError(
                 f"candidates.{candidate} with {params} and TF-IDF {features} failed: "
                 f"{error}"
             ) from None
-        trial.set_user_attr("params", params)
-        trial.set_user_attr(FEATURES, features)
-        trial.set_user_attr("fold_scores", scores.tolist())
-        trial.set_user_attr("worker", worker)
-        return float(scores.mean())
+        return record_trial(trial, params, scores.tolist(), **{FEATURES: features})
 
     return objective
 
 
-def search_candidates(paths: Paths, settings: Settings, split: Split) -> SearchOutcome:
-    """Add `search.n_trials` trials to the experiment's study; return its outcome,
-    each candidate's best TF-IDF settings among its params (`features.<key>`)."""
+def objective(settings: Settings, split: Split) -> Callable[[optuna.Trial], float]:
     # Checked before anything runs: a typo stops here, not after an hour of trials.
     space = search_space(settings, candidate_pipelines(settings))
     features_space = feature_space(settings)
     check_folds(split.y_train, settings)
-    study = open_study(settings, settings.search.storage or default_storage(paths))
-    objective = make_objective(
-        settings, space, features_space, split.X_train, split.y_train
-    )
-    metric = PRIMARY_METRIC[settings.project.task]
-    add_trials(study, objective, settings.search.n_trials, metric)
-    results = candidate_results(study)
-    for result in results:
-        features = study.trials[result["best_trial"]].user_attrs.get(FEATURES, {})
-        result["features"] = features
-    return SearchOutcome(
-        study_name=study.study_name,
-        candidates=results,
-        best=max(results, key=lambda candidate: candidate["mean"]),
-        trials=sum(candidate["trials"] for candidate in results),
+    return make_objective(settings, space, features_space, split)
+
+
+def refit_note(best: dict[str, Any]) -> str:
+    return (
+        f"refitting {best['name']} (trial {best['best_trial']}, TF-IDF "
+        f"{best['features']}) on the training texts"
     )
 
 
-def refit_best(settings: Settings, outcome: SearchOutcome, split: Split) -> Pipeline:
+def refit(settings: Settings, best: dict[str, Any], split: Split) -> Pipeline:
     """The best candidate with its best trial's TF-IDF and params, fitted on the
     training texts."""
-    best = outcome.best
     pipeline = candidate_pipelines(settings, **best["features"])[best["name"]]
     return with_params(pipeline, best["params"]).fit(split.X_train, split.y_train)

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 from ....advanced.sections import sections as shared_advanced
 from ....core.settings import AddSection, dataclass_section
-from ..intermediate.sections import sections as intermediate_sections
+from ....intermediate.sections import sections as intermediate_sections
 from .windows import Window
 
 # The sections the shared advanced rung adds above its own lower ones.

@@ -30,11 +30,10 @@ from ....core.errors import ProjectError
 from ....core.paths import Paths
 from ....core.settings import Settings
 from ....intermediate.runs import save_run, write_latest
-from ....intermediate.train import search_metrics
+from ....intermediate.train import refit_best, search_candidates, search_metrics
 from ..evaluate import evaluate, forecast_scores
 from ..forecasters import SeasonalNaive
 from ..intermediate.search import CV_METRIC
-from ..intermediate.train import refit_best, search_candidates
 from ..plots import cross_validation_figure, forecast_figure
 from ..series import time_split
 from ..steps import prepare as prepare_series

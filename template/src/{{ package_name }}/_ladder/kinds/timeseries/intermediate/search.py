@@ -8,10 +8,8 @@ forecasts them, so no fold ever learns from its future. The score is the negated
 MASE, so that higher is better, as Optuna maximises.
 """
 
-import os
-import socket
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import optuna
@@ -22,15 +20,23 @@ from sklearn.pipeline import Pipeline
 from ....core.data_checks import MIN_HISTORY
 from ....core.errors import ProjectError
 from ....core.settings import Settings
-from ....intermediate.search import suggest_params
+from ....intermediate.rows import cv_facts as fold_facts
+from ....intermediate.search import record_trial, suggest_params
 from ....intermediate.space import SearchSpace, candidates_source
 from ....intermediate.space import search_space as shared_search_space
 from ..forecasters import Forecaster, LagForecaster, for_series
+from ..plots import cross_validation_figure
 from ..scores import naive_scale, score_forecast
-from ..series import Series, TimeSplit, expanding_folds
+from ..series import Series, TimeSplit, expanding_folds, time_split
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+    from ....intermediate.train import SearchOutcome
 
 # What a trial's score is: MASE, negated so that higher is better.
 CV_METRIC = "neg_mase"
+TRIAL_FACTS: tuple[str, ...] = ()
 
 # A candidate of candidates.py: a Pipeline on lag features, or a Forecaster.
 Candidate = Pipeline | Forecaster
@@ -98,7 +104,6 @@ def make_objective(
     season: int,
 ) -> Callable[[optuna.Trial], float]:
     """What Optuna maximises: a trial's mean negated MASE over the folds."""
-    worker = f"{socket.gethostname()}:{os.getpid()}"
     names = sorted(space)
 
     def objective(trial: optuna.Trial) -> float:
@@ -112,9 +117,56 @@ def make_objective(
                 f"{candidates_source(settings, name)}: candidates.{name} with "
                 f"{params} failed: {error}"
             ) from None
-        trial.set_user_attr("params", params)
-        trial.set_user_attr("fold_scores", scores)
-        trial.set_user_attr("worker", worker)
-        return float(np.mean(scores))
+        return record_trial(trial, params, scores)
 
     return objective
+
+
+def score_name(settings: Settings) -> str:
+    return CV_METRIC
+
+
+def candidate_forecasters(settings: Settings) -> dict[str, Candidate]:
+    from .....candidates import build_candidates
+    from .....features import build_preprocessor
+
+    return build_candidates(build_preprocessor(), seed=settings.project.seed)
+
+
+def objective(settings: Settings, series: Series) -> Callable[[optuna.Trial], float]:
+    candidates = candidate_forecasters(settings)
+    # Checked before anything runs: a typo stops here, not after an hour of trials.
+    space = search_space(settings, candidates)
+    train = time_split(series.values, settings.project.horizon).train
+    folds = cv_folds(settings, series, train)
+    return make_objective(settings, space, candidates, folds, series.season)
+
+
+def refit_note(best: dict[str, Any]) -> str:
+    return (
+        f"refitting {best['name']} (trial {best['best_trial']}) on the training period"
+    )
+
+
+def refit(settings: Settings, best: dict[str, Any], series: Series) -> Forecaster:
+    """The best candidate with its best trial's parameters, fitted on the training
+    period."""
+    candidate = candidate_forecasters(settings)[best["name"]]
+    forecaster = configured(candidate, best["params"], settings, series.season)
+    return forecaster.fit(time_split(series.values, settings.project.horizon).train)
+
+
+def run_figures(
+    forecaster: Forecaster,
+    series: Series,
+    settings: Settings,
+    outcome: "SearchOutcome",
+) -> dict[str, "Figure"]:
+    return {"cross_validation": cross_validation_figure(outcome.candidates)}
+
+
+def cv_facts(
+    settings: Settings, best: dict[str, Any], counts: dict[str, int]
+) -> dict[str, Any]:
+    """As for rows, and what the scores are: the negated MASE."""
+    return {**fold_facts(settings, best, counts), "metric": CV_METRIC}

@@ -1,0 +1,112 @@
+"""What a kind brings to the intermediate tier: its part, `kinds/<kind>/intermediate/`.
+
+The tier's pipeline is written once (train.py, commands.py, sections.py, runs.py);
+what differs by kind comes from two modules of that package:
+
+- its `__init__.py` exports PART, a `Part` (below): what every command may read,
+  `compare` and `report` too, so it imports no scikit-learn: the `search:` section,
+  any section of the kind's own, how a CV score reads, the runs' tables;
+- its `search.py` is a `Search` (below): the objective of one Optuna trial on the
+  kind's data, the refit of the best trial, the run's figures and the `cv` facts of
+  metrics.json. Only `train` and `search` import it.
+
+Tabular and images share the search on rows (rows.py): their PART names it as their
+`search` instead of a search.py of their own.
+"""
+
+import importlib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Protocol
+
+from ..core.kind import current_kind
+from ..core.settings import AddSection, Settings
+
+# The search on rows and columns, for the kinds whose data are rows (tabular, images).
+ROWS = f"{__package__}.rows"
+
+if TYPE_CHECKING:
+    import optuna
+    from matplotlib.figure import Figure
+
+    from .runs import Run
+    from .train import SearchOutcome
+
+
+def no_sections() -> Mapping[str, AddSection]:
+    return {}
+
+
+def cv_scores(scores: dict[str, Any], metric: str) -> str:
+    """A CV score as printed: "CV f1_macro 0.912 ± 0.020" (no metric name when
+    `metric` is empty, as in `search`'s list)."""
+    name = f"{metric} " if metric else ""
+    return f"CV {name}{scores['mean']:.3f} ± {scores['std']:.3f}"
+
+
+@dataclass(frozen=True)
+class Part:
+    """The light facts of a kind's intermediate part (`PART` in its __init__.py)."""
+
+    # The module that is the kind's `Search`, when it shares one (ROWS); None is the
+    # part's own search.py.
+    search: str | None = None
+    # The `search:` section's dataclass; None is sections.py's SearchSettings
+    # (n_trials, folds, storage).
+    search_settings: type | None = None
+    # Sections of the kind's own, after `search` and `candidates` (text's
+    # feature_search).
+    sections: Callable[[], Mapping[str, AddSection]] = no_sections
+    # `train`'s line in the list of commands.
+    train_help: str = "search the candidates, refit the best, evaluate, save a run"
+    # A score as printed, from a candidate's (or metrics.json's `cv`) mean and std:
+    # `metric` is the primary metric's name in train's line, "" in search's list.
+    describe_scores: Callable[[dict[str, Any], str], str] = cv_scores
+    # Where the kind's tables differ from runs.py's: every run (`compare`), the
+    # candidates of one run, and the draft's sentence on how they were compared.
+    runs_table: Callable[[list["Run"]], str] | None = None
+    candidates_table: Callable[[dict[str, Any]], str] | None = None
+    search_account: Callable[["Run"], str] | None = None
+
+
+class Search(Protocol):
+    """What `kinds/<kind>/intermediate/search.py` defines."""
+
+    # User attributes of each candidate's best trial that its result (metrics.json's
+    # `candidates`) carries: text's "features", clustering's "stability", ...
+    TRIAL_FACTS: tuple[str, ...]
+
+    def score_name(self, settings: Settings) -> str:
+        """What a trial's score is, in the progress lines ("f1_macro", ...)."""
+
+    def objective(
+        self, settings: Settings, data: Any
+    ) -> Callable[["optuna.Trial"], float]:
+        """What Optuna maximises: one trial's score on the kind's data (the training
+        part only). The config is checked here: a typo stops before any trial."""
+
+    def refit_note(self, best: dict[str, Any]) -> str:
+        """The line `train` prints before the refit."""
+
+    def refit(self, settings: Settings, best: dict[str, Any], data: Any) -> Any:
+        """The best trial's model, fitted on the training part of `data`."""
+
+    def run_figures(
+        self, model: Any, data: Any, settings: Settings, outcome: "SearchOutcome"
+    ) -> dict[str, "Figure"]:
+        """The run's figures beside the evaluation's: the candidates compared, ..."""
+
+    def cv_facts(
+        self, settings: Settings, best: dict[str, Any], counts: dict[str, int]
+    ) -> dict[str, Any]:
+        """metrics.json's `cv`: how the best trial was scored, its scores (mean, std,
+        fold_scores), and `counts` (trials, new_trials)."""
+
+
+def intermediate_part() -> Part:
+    return current_kind().part("intermediate").PART
+
+
+def search_part() -> Search:
+    own = f"{current_kind().package}.intermediate.search"
+    return importlib.import_module(intermediate_part().search or own)
