@@ -9,6 +9,7 @@ configs/default.yaml.
 """
 
 from dataclasses import dataclass
+from types import ModuleType
 from typing import Any
 
 import lightning as L
@@ -17,7 +18,7 @@ import torch
 from jsonargparse.typing import NonNegativeInt, OpenUnitInterval, PositiveInt
 from torch.utils.data import DataLoader, Dataset, TensorDataset
 
-from ..core.data import Split, kind_module, split_dataset
+from ..core.data import Split, split_dataset
 from ..core.project import Project
 from .predictor import NetworkSpec, to_features
 
@@ -44,6 +45,7 @@ class TableDataModule(L.LightningDataModule):
         project: Project,
         features: dict[str, Any],
         batches: Batches,
+        tensors: ModuleType | None = None,
     ) -> None:
         # Imported here: a problem kind with a features.py of its own (text, ...)
         # imports `Batches` from this module without it.
@@ -69,8 +71,9 @@ class TableDataModule(L.LightningDataModule):
             self.target_mean = float(self.rows.y_train.mean())
             self.target_std = float(self.rows.y_train.std(ddof=0)) or 1.0
         # A kind whose rows are more than a table's (images) shapes them, and may
-        # vary the training ones (augmentation), in its advanced/tensors.py.
-        self.kind = kind_module(project, "advanced.tensors")
+        # vary the training ones (augmentation): its `tensors` module's
+        # `row_shape(project)` and `dataset(features, targets, train)`.
+        self.kind = tensors
         self.datasets = {
             "train": self.to_dataset(self.rows.X_train, self.rows.y_train, train=True),
             "val": self.to_dataset(self.rows.X_test, self.rows.y_test),
@@ -88,6 +91,10 @@ class TableDataModule(L.LightningDataModule):
             return torch.tensor(y.astype(str).map(index).to_numpy(), dtype=torch.long)
         values = (y.to_numpy(dtype="float32") - self.target_mean) / self.target_std
         return torch.as_tensor(values, dtype=torch.float32)
+
+    @property
+    def n_val(self) -> int:
+        return len(self.rows.X_test)
 
     @property
     def input_shape(self) -> tuple[int, ...]:

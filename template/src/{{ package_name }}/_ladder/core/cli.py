@@ -7,8 +7,8 @@ Each rung of the ladder lists its commands in its `commands.py`: core has `evalu
 
 The rungs `beginner`, `intermediate` and `advanced` beside core serve tables. A problem
 kind with data of its own (texts, images, ...) adds a package beside them, named after
-the kind, with rungs of its own inside (`text/beginner/`, ...); they climb after the
-shared ones, so the kind's `train` replaces the tabular one, tier by tier.
+the kind, with rungs of its own inside (`text/intermediate/`, ...); each climbs right
+after the shared rung of its tier, so the kind's command replaces that tier's.
 
 Every command reads configs/project.yaml; those that read the configuration
 (`reads_config`) read configs/default.yaml too, every section the tier has (each rung
@@ -69,18 +69,19 @@ def _is_present(module: str) -> bool:
 
 
 def present_rungs() -> list[str]:
-    """The rungs this project has, climbing: the shared ones its tier reaches, then
-    those of its kind's package (`text.beginner`, ...) when the kind has one."""
-    shared = [rung for rung in RUNGS if _is_present(rung)]
+    """The rungs this project has, climbing: the shared ones its tier reaches, each
+    followed by its kind's own (`kinds.text.intermediate`, ...) where it has one."""
     kinds = importlib.import_module(f"{LADDER}.kinds")
     names = [m.name for m in pkgutil.iter_modules(kinds.__path__) if m.ispkg]
-    own = [
-        f"kinds.{kind}.{rung}"
-        for kind in names
-        for rung in RUNGS[1:]
-        if _is_present(f"kinds.{kind}.{rung}")
-    ]
-    return shared + own
+    rungs = []
+    for rung in RUNGS:
+        rungs += [rung] if _is_present(rung) else []
+        rungs += [
+            f"kinds.{kind}.{rung}"
+            for kind in names
+            if rung != "core" and _is_present(f"kinds.{kind}.{rung}")
+        ]
+    return rungs
 
 
 def available_commands() -> dict[str, Command]:

@@ -15,7 +15,7 @@ from torch.utils.data import DataLoader, TensorDataset
 from .....features import build_preprocessor
 from ....advanced.datamodule import Batches
 from ..data import Rows
-from .autoencoder import to_tensor
+from .autoencoder import AutoencoderSpec, to_tensor
 
 
 class RowsDataModule(L.LightningDataModule):
@@ -40,6 +40,10 @@ class RowsDataModule(L.LightningDataModule):
     def n_inputs(self) -> int:
         """The columns of one preprocessed row."""
         return int(self.datasets["train"].tensors[0].shape[1])
+
+    def spec(self, network: dict[str, Any]) -> AutoencoderSpec:
+        """What rebuilds an autoencoder of these rows, with `network`'s knobs."""
+        return AutoencoderSpec(self.n_inputs, network)
 
     def train_dataloader(self) -> DataLoader:
         return self.loader("train", shuffle=True)

@@ -5,29 +5,18 @@ jsonargparse, as for every advanced project. The checkpoint keeps what rebuilds 
 network (`network_spec`) and the hardware it trained on, as plain values.
 """
 
-from dataclasses import dataclass
 from typing import Any
 
 import lightning as L
-from lightning.pytorch.cli import LRSchedulerCallable, OptimizerCallable
 from torch import Tensor, nn
 from torch.optim.lr_scheduler import ReduceLROnPlateau
 from torchmetrics import MeanMetric
 
-from .autoencoder import AutoencoderSpec
+from ....advanced.lit_model import LitParams
 
 # The values logged per stage, as train_<name> and val_<name>: early stopping and the
 # checkpoints can watch either validation one.
 MONITORED = ("val_loss", "val_mae")
-
-
-@dataclass(frozen=True)
-class LitParams:
-    spec: AutoencoderSpec
-    optimizer: OptimizerCallable
-    scheduler: LRSchedulerCallable | None = None
-    monitor: str = "val_loss"
-    config: str = ""
 
 
 class LitAutoencoder(L.LightningModule):

@@ -100,6 +100,10 @@ class TextDataModule(L.LightningDataModule):
         labels = torch.tensor(y.astype(str).map(index).to_numpy(), dtype=torch.long)
         return TokenDataset(encode(self.tokenizer, texts), labels)
 
+    @property
+    def n_val(self) -> int:
+        return len(self.rows.X_test)
+
     def spec(self, network: dict[str, Any]) -> NetworkSpec:
         """What rebuilds a network for this vocabulary, with `network`'s knobs."""
         return NetworkSpec(

@@ -55,9 +55,7 @@ def windows_of(changes: np.ndarray, length: int) -> tuple[torch.Tensor, torch.Te
 class WindowDataModule(L.LightningDataModule):
     """Training and validation windows from the training period, by time."""
 
-    def __init__(
-        self, train: pd.Series, length: int, network: dict, batches: Batches
-    ) -> None:
+    def __init__(self, train: pd.Series, length: int, batches: Batches) -> None:
         super().__init__()
         changes = train.diff().dropna().to_numpy(dtype=float)
         if len(changes) < length + 4:
@@ -71,15 +69,16 @@ class WindowDataModule(L.LightningDataModule):
         cut = len(targets) - self.n_val
         self.train_set = TensorDataset(inputs[:cut], targets[:cut])
         self.val_set = TensorDataset(inputs[cut:], targets[cut:])
-        self.length, self.network, self.batches = length, network, batches
+        self.length, self.batches = length, batches
 
-    def spec(self) -> NetworkSpec:
-        """What rebuilds the network: a regression of the next standardised change."""
+    def spec(self, network: dict) -> NetworkSpec:
+        """What rebuilds the network, with `network`'s knobs: a regression of the
+        next standardised change."""
         return NetworkSpec(
             task="regression",
             input_shape=(self.length, 1),
             n_outputs=1,
-            network=self.network,
+            network=network,
             target_mean=self.mean,
             target_std=self.std,
         )
