@@ -36,7 +36,35 @@ class Batches:
     num_workers: NonNegativeInt = 0
 
 
-class TableDataModule(L.LightningDataModule):
+class BatchedData(L.LightningDataModule):
+    """Training and validation datasets (`self.datasets`), served in batches as the
+    `batches:` section says: the DataLoaders every kind's DataModule shares."""
+
+    batches: Batches
+    datasets: dict[str, Dataset]
+    # How a kind whose items differ in size (texts) stacks them into one batch.
+    collate_fn: Any = None
+
+    def train_dataloader(self) -> DataLoader:
+        # Shuffled each epoch; under DDP, Lightning gives each process its own share.
+        return self.loader("train", shuffle=True)
+
+    def val_dataloader(self) -> DataLoader:
+        return self.loader("val")
+
+    def loader(self, name: str, **options: Any) -> DataLoader:
+        workers = self.batches.num_workers
+        return DataLoader(
+            self.datasets[name],
+            batch_size=self.batches.batch_size,
+            collate_fn=self.collate_fn,
+            num_workers=workers,
+            persistent_workers=workers > 0,
+            **options,
+        )
+
+
+class TableDataModule(BatchedData):
     """Splits, preprocessing and DataLoaders in one object the Trainer understands."""
 
     def __init__(
@@ -111,21 +139,4 @@ class TableDataModule(L.LightningDataModule):
             classes=self.classes,
             target_mean=self.target_mean,
             target_std=self.target_std,
-        )
-
-    def train_dataloader(self) -> DataLoader:
-        # Shuffled each epoch; under DDP, Lightning gives each process its own share.
-        return self.loader("train", shuffle=True)
-
-    def val_dataloader(self) -> DataLoader:
-        return self.loader("val")
-
-    def loader(self, name: str, shuffle: bool = False) -> DataLoader:
-        workers = self.batches.num_workers
-        return DataLoader(
-            self.datasets[name],
-            batch_size=self.batches.batch_size,
-            shuffle=shuffle,
-            num_workers=workers,
-            persistent_workers=workers > 0,
         )

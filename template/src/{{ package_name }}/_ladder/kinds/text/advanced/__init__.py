@@ -4,7 +4,7 @@ length-bucketed batches (datamodule.py), saved with its tokenizer and predicting
 behind a classical model's interface (predictor.py); its rival is the best TF-IDF
 model, scored on the same test texts."""
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -24,22 +24,6 @@ def sections() -> Mapping[str, AddSection]:
     from .tokens import TokenizerSettings
 
     return {"tokenizer": dataclass_section(TokenizerSettings)}
-
-
-def monitored(settings: Settings) -> tuple[Sequence[str], str]:
-    return rows.monitored(settings)
-
-
-def curve_metric(settings: Settings) -> str:
-    return rows.curve_metric(settings)
-
-
-def lit_module(params: Any) -> Any:
-    return rows.lit_module(params)
-
-
-def check(settings: Settings) -> None:
-    """Nothing to fetch: the tokenizer is learned from the training texts."""
 
 
 def datamodule(settings: Settings, split: Split) -> Any:
@@ -83,18 +67,8 @@ def load(paths: NetworkPaths, settings: Settings) -> tuple[Any, dict[str, Any]]:
     return TextPredictor(network, tokenizer, spec, column), saved
 
 
-def describe(model: Any, config: str) -> dict[str, Any]:
-    return rows.describe(model, config)
-
-
 def facts(model: Any, datamodule: Any) -> dict[str, Any]:
     return {"vocabulary": datamodule.tokenizer.get_vocab_size()}
-
-
-def rival_scores(
-    model: Any, classical: Any, split: Split, settings: Settings
-) -> dict[str, float]:
-    return rows.rival_scores(model, classical, split, settings)
 
 
 def figures(
@@ -112,5 +86,8 @@ def figures(
     return drawn
 
 
-def results(paths: NetworkPaths) -> tuple[dict[str, Any], Path, list[str]]:
-    return rows.results(paths)
+def __getattr__(name: str) -> Any:
+    # The part's other names (part.py's AdvancedPart) are the rows' own: the
+    # LightningModule, its metrics and the values early stopping watches, the
+    # network's description, the rival's scores, the report.
+    return getattr(rows, name)

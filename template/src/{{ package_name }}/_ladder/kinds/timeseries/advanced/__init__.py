@@ -38,14 +38,6 @@ def curve_metric(settings: Settings) -> str:
     return "mae"
 
 
-def lit_module(params: Any) -> Any:
-    return rows.lit_module(params)
-
-
-def check(settings: Settings) -> None:
-    """Nothing to fetch: the network starts from fresh weights."""
-
-
 def periods(settings: Settings, series: Any) -> Any:
     from ..series import time_split
 
@@ -83,10 +75,6 @@ def load(paths: NetworkPaths, settings: Settings) -> tuple[Any, dict[str, Any]]:
     return NetworkForecaster(network, spec), saved
 
 
-def describe(model: Any, config: str) -> dict[str, Any]:
-    return rows.describe(model, config)
-
-
 def facts(model: Any, datamodule: Any) -> dict[str, Any]:
     return {"lower_is_better": True}
 
@@ -121,5 +109,8 @@ def figures(
     }
 
 
-def results(paths: NetworkPaths) -> tuple[dict[str, Any], Path, list[str]]:
-    return rows.results(paths)
+def __getattr__(name: str) -> Any:
+    # The part's other names (part.py's AdvancedPart) are the rows' own: the
+    # LightningModule, no weights to fetch, the network's description,
+    # the report.
+    return getattr(rows, name)
