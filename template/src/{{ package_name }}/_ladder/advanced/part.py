@@ -39,7 +39,8 @@ class DataModule(Protocol):
 
 
 class AdvancedPart(Protocol):
-    """The names `kinds/<kind>/advanced/__init__.py` defines."""
+    """The names `kinds/<kind>/advanced/__init__.py` defines. (None is the name of
+    a module in the package, which would replace it once imported.)"""
 
     # The network's name in the commands' help: "network", "autoencoder".
     NETWORK: str
@@ -70,7 +71,7 @@ class AdvancedPart(Protocol):
         """What must hold before training or a search starts (pretrained weights on
         this machine, ...): raise a ProjectError that says what to do."""
 
-    def datamodule(self, settings: Settings, data: Any) -> DataModule:
+    def data_module(self, settings: Settings, data: Any) -> DataModule:
         """The training and validation batches, from the training part of `data`
         (what the kind's `steps.prepare` returned)."""
 
@@ -105,7 +106,9 @@ class AdvancedPart(Protocol):
         """The figures of the rival's search and of the comparison; one named like an
         evaluation figure replaces it in place."""
 
-    def results(self, paths: "NetworkPaths") -> tuple[dict[str, Any], Path, list[str]]:
+    def report_content(
+        self, paths: "NetworkPaths"
+    ) -> tuple[dict[str, Any], Path, list[str]]:
         """What `report` fills in: the metrics, the folder their figures are
         relative to, and the draft's sections (the comparison, the runs)."""
 

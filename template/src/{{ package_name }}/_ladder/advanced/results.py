@@ -141,7 +141,7 @@ def evaluate_network(paths: NetworkPaths, settings: Settings) -> dict[str, Any]:
 
 
 def network_results(paths: NetworkPaths) -> tuple[dict[str, Any], Path, list[str]]:
-    """What `report` fills in (a part's `results`): the last run's metrics, the
+    """What `report` fills in (a part's `report_content`): the last run's metrics, the
     network / best classical / baseline table, and the table of every run."""
     metrics = read_metrics(paths.metrics)
     sections = [comparison_table(metrics)]
@@ -154,7 +154,7 @@ def network_results(paths: NetworkPaths) -> tuple[dict[str, Any], Path, list[str
 def report(paths: NetworkPaths, project: Project) -> list[Path]:
     """Fill the draft, the README and the model card with what the kind's part
     shows: the network beside its rival and the baseline, and every run."""
-    metrics, folder, sections = advanced_part().results(paths)
+    metrics, folder, sections = advanced_part().report_content(paths)
     documents = documents_to_fill(paths, project)
     fill_results(documents, metrics, folder, Blog(paths.root, project), sections)
     return documents

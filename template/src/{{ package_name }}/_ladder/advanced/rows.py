@@ -49,7 +49,7 @@ def check(settings: Settings) -> None:
     """Nothing to fetch: a network on rows starts from fresh weights."""
 
 
-def datamodule(settings: Settings, split: Split, tensors: ModuleType | None = None):
+def data_module(settings: Settings, split: Split, tensors: ModuleType | None = None):
     """The training rows' batches; `tensors` shapes rows that are more than a
     table's (images/advanced/tensors.py)."""
     from .datamodule import TableDataModule
@@ -90,7 +90,7 @@ def describe(model: Any, config: str) -> dict[str, Any]:
     return describe_network(model, config)
 
 
-def results(paths: NetworkPaths) -> tuple[dict[str, Any], Path, list[str]]:
+def report_content(paths: NetworkPaths) -> tuple[dict[str, Any], Path, list[str]]:
     from .results import network_results
 
     return network_results(paths)

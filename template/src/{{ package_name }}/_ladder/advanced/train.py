@@ -137,7 +137,7 @@ def build_trainer(
 
 def build_datamodule(settings: Settings, data: Any) -> DataModule:
     """The training and validation batches, from the training part of `data`."""
-    return advanced_part().datamodule(settings, data)
+    return advanced_part().data_module(settings, data)
 
 
 def build_lit_model(settings: Settings, datamodule: DataModule) -> L.LightningModule:

@@ -44,7 +44,7 @@ def check(settings: Settings) -> None:
     """Nothing to fetch: the autoencoder starts from fresh weights."""
 
 
-def datamodule(settings: Settings, rows: Any) -> Any:
+def data_module(settings: Settings, rows: Any) -> Any:
     from .datamodule import RowsDataModule
 
     features = settings.features.as_dict()
@@ -125,7 +125,7 @@ def figures(
     return {"candidates": candidates_figure(outcome.candidates)}
 
 
-def results(paths: NetworkPaths) -> tuple[dict[str, Any], Path, list[str]]:
+def report_content(paths: NetworkPaths) -> tuple[dict[str, Any], Path, list[str]]:
     from .results import autoencoder_results
 
     return autoencoder_results(paths)

@@ -22,9 +22,9 @@ def check(settings: Settings) -> None:
     fetch(settings.network.as_dict())
 
 
-def datamodule(settings: Settings, split: Split) -> Any:
+def data_module(settings: Settings, split: Split) -> Any:
     """The rows' batches, each image shaped (channels, height, width), the training
     ones augmented."""
     from . import tensors
 
-    return rows.datamodule(settings, split, tensors)
+    return rows.data_module(settings, split, tensors)

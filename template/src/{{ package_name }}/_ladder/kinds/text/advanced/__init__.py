@@ -26,7 +26,7 @@ def sections() -> Mapping[str, AddSection]:
     return {"tokenizer": dataclass_section(TokenizerSettings)}
 
 
-def datamodule(settings: Settings, split: Split) -> Any:
+def data_module(settings: Settings, split: Split) -> Any:
     from .datamodule import TextDataModule
 
     project = settings.project

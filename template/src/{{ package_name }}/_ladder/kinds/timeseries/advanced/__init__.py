@@ -44,7 +44,7 @@ def periods(settings: Settings, series: Any) -> Any:
     return time_split(series.values, settings.project.horizon)
 
 
-def datamodule(settings: Settings, series: Any) -> Any:
+def data_module(settings: Settings, series: Any) -> Any:
     from .windows import WindowDataModule, window_length
 
     length = window_length(settings.window, series.season)
