@@ -14,11 +14,9 @@ from typing import Any
 
 import torch
 
-from ..core.artifacts import load_model
 from ..core.errors import ProjectError
 from ..core.versions import warn_if_changed
-from .paths import NetworkPaths
-from .predictor import NetworkPredictor, NetworkSpec
+from .predictor import NetworkSpec
 
 REQUIRED_KEYS = ("state_dict", "network_spec")
 # The libraries a checkpoint depends on: LitNetwork records their versions in it.
@@ -67,9 +65,3 @@ def load_network(path: Path) -> tuple[torch.nn.Module, NetworkSpec, dict[str, An
         ) from None
     # Evaluation mode: dropout off, so the same input always gives the same output.
     return network.eval(), spec, checkpoint
-
-
-def load_predictor(paths: NetworkPaths) -> NetworkPredictor:
-    """models/model.ckpt and models/preprocessor.skops, ready to predict."""
-    network, spec, _ = load_network(paths.checkpoint)
-    return NetworkPredictor(network, load_model(paths.preprocessor), spec)

@@ -1,24 +1,21 @@
 """The advanced rung's commands: `train` grows a network; `search` tunes it too;
-`evaluate`, `predict` and `report` use it.
+`evaluate`, `predict` and `report` use it. One list for every kind of data: the
+kind's part (part.py) names the network and says what differs.
 
-`evaluate` and `predict` are core's own functions, given the network behind the
-same predictor interface as a scikit-learn model. They import PyTorch but never
-Lightning, so they start in a moment.
+`evaluate` and `predict` are the kind's own steps, given the network behind the same
+interface as a classical model. They import PyTorch but never Lightning, so they
+start in a moment.
 """
 
 from jsonargparse import ArgumentParser
 
 from ..core.cli import Command
-from ..core.commands import (
-    print_filled,
-    print_rescored,
-    print_scores,
-    run_saved,
-)
+from ..core.commands import print_filled, print_rescored, print_scores, run_saved
 from ..core.kind import current_kind
 from ..core.paths import Paths
 from ..core.settings import Settings
 from ..intermediate.commands import INTERRUPTED
+from .part import advanced_part
 
 
 def add_train_options(parser: ArgumentParser) -> None:
@@ -30,27 +27,42 @@ def add_train_options(parser: ArgumentParser) -> None:
     )
 
 
+def print_rival(metrics: dict) -> None:
+    """The rival's test score; an error (lower is better) is named, since the
+    number alone does not say which way is good."""
+    classical = metrics["best_classical"]
+    name = metrics["primary_metric"]
+    value = f"{classical['scores'][name]:.3f}"
+    if metrics.get("lower_is_better"):
+        value = f"{name} {value}"
+    print(f"{advanced_part().RIVAL} ({classical['candidate']}): {value}")
+
+
 def run_train(paths: Paths, settings: Settings) -> None:
     from .train import train
 
     metrics = train(paths, settings)
     if metrics is None:  # a DDP process other than rank 0: rank 0 reports
         return
-    classical = metrics["best_classical"]
-    name = metrics["primary_metric"]
-    print(f"best classical ({classical['candidate']}): {classical['scores'][name]:.3f}")
+    print_rival(metrics)
+    for note in current_kind().train_notes(settings, metrics):
+        print(note)
     print_scores(metrics, run_saved(metrics))
 
 
 def run_search(paths: Paths, settings: Settings) -> None:
-    from ..intermediate.commands import run_search as search_candidates
+    from . import lower
+
+    if not advanced_part().SEARCHES_NETWORK:
+        lower.search_command(paths, settings)
+        return
     from .network_search import check_network_search, search_network, train_command
 
     tune_network = settings.network_search.n_trials > 0
     if tune_network:
         trials, knobs = check_network_search(paths, settings)
     if settings.search.n_trials:
-        search_candidates(paths, settings)
+        lower.search_command(paths, settings)
     else:
         print("candidates: search.n_trials is 0, no trials added")
     if not tune_network:
@@ -77,15 +89,14 @@ def run_evaluate(paths: Paths, settings: Settings) -> None:
     from .results import evaluate_network
 
     root = NetworkPaths(paths.root)
-    print_rescored(paths, lambda: evaluate_network(root, settings.project))
+    print_rescored(paths, lambda: evaluate_network(root, settings))
 
 
 def run_predict(paths: Paths, settings: Settings) -> None:
-    from .checkpoints import load_predictor
     from .paths import NetworkPaths
 
-    predictor = load_predictor(NetworkPaths(paths.root))
-    print(current_kind().steps.predict(predictor, paths, settings))
+    model, _ = advanced_part().load(NetworkPaths(paths.root), settings)
+    print(current_kind().steps.predict(model, paths, settings))
 
 
 def run_report(paths: Paths, settings: Settings) -> None:
@@ -95,33 +106,49 @@ def run_report(paths: Paths, settings: Settings) -> None:
     print_filled(report(NetworkPaths(paths.root), settings.project), settings.project)
 
 
-COMMANDS = [
-    Command(
-        "train",
-        "train the network and the best scikit-learn candidate; score, save, report",
-        run_train,
-        reads_config=True,
-        add_options=add_train_options,
-    ),
-    Command(
-        "search",
-        "only add trials to the experiment's studies: the candidates' and the "
-        "network's (a worker)",
-        run_search,
-        reads_config=True,
-        on_interrupt=INTERRUPTED,
-    ),
-    Command("evaluate", "re-score the saved network on the test rows", run_evaluate),
-    Command(
-        "predict",
-        f"with the network: {current_kind().predict_help}",
-        run_predict,
-        reads_config=current_kind().predict_reads_config,
-        add_options=current_kind().add_predict_options,
-    ),
-    Command(
-        "report",
-        "fill the results, network vs best classical model, into the draft",
-        run_report,
-    ),
-]
+def advanced_commands() -> list[Command]:
+    """These commands, with the names and options the project's kind gives them."""
+    kind, part = current_kind(), advanced_part()
+    network = part.NETWORK
+    searched = (
+        "studies: the candidates' and the network's"
+        if part.SEARCHES_NETWORK
+        else "study"
+    )
+    return [
+        Command(
+            "train",
+            f"train the {network} and the best classical model; score, save, report",
+            run_train,
+            reads_config=True,
+            add_options=add_train_options,
+        ),
+        Command(
+            "search",
+            f"only add trials to the experiment's {searched} (a worker)",
+            run_search,
+            reads_config=True,
+            on_interrupt=INTERRUPTED,
+        ),
+        Command(
+            "evaluate",
+            f"with the {network}: {kind.evaluate_help}",
+            run_evaluate,
+            reads_config=part.EVALUATE_READS_CONFIG,
+        ),
+        Command(
+            "predict",
+            f"with the {network}: {kind.predict_help}",
+            run_predict,
+            reads_config=kind.predict_reads_config,
+            add_options=kind.add_predict_options,
+        ),
+        Command(
+            "report",
+            f"fill the results, {network} vs best classical model, into the draft",
+            run_report,
+        ),
+    ]
+
+
+COMMANDS = advanced_commands()

@@ -9,6 +9,7 @@ configs/default.yaml.
 """
 
 from dataclasses import dataclass
+from types import ModuleType
 from typing import Any
 
 import lightning as L
@@ -17,7 +18,7 @@ import torch
 from jsonargparse.typing import NonNegativeInt, OpenUnitInterval, PositiveInt
 from torch.utils.data import DataLoader, Dataset, TensorDataset
 
-from ..core.data import Split, kind_module, split_dataset
+from ..core.data import Split, split_dataset
 from ..core.project import Project
 from .predictor import NetworkSpec, to_features
 
@@ -35,7 +36,35 @@ class Batches:
     num_workers: NonNegativeInt = 0
 
 
-class TableDataModule(L.LightningDataModule):
+class BatchedData(L.LightningDataModule):
+    """Training and validation datasets (`self.datasets`), served in batches as the
+    `batches:` section says: the DataLoaders every kind's DataModule shares."""
+
+    batches: Batches
+    datasets: dict[str, Dataset]
+    # How a kind whose items differ in size (texts) stacks them into one batch.
+    collate_fn: Any = None
+
+    def train_dataloader(self) -> DataLoader:
+        # Shuffled each epoch; under DDP, Lightning gives each process its own share.
+        return self.loader("train", shuffle=True)
+
+    def val_dataloader(self) -> DataLoader:
+        return self.loader("val")
+
+    def loader(self, name: str, **options: Any) -> DataLoader:
+        workers = self.batches.num_workers
+        return DataLoader(
+            self.datasets[name],
+            batch_size=self.batches.batch_size,
+            collate_fn=self.collate_fn,
+            num_workers=workers,
+            persistent_workers=workers > 0,
+            **options,
+        )
+
+
+class TableDataModule(BatchedData):
     """Splits, preprocessing and DataLoaders in one object the Trainer understands."""
 
     def __init__(
@@ -44,6 +73,7 @@ class TableDataModule(L.LightningDataModule):
         project: Project,
         features: dict[str, Any],
         batches: Batches,
+        tensors: ModuleType | None = None,
     ) -> None:
         # Imported here: a problem kind with a features.py of its own (text, ...)
         # imports `Batches` from this module without it.
@@ -69,8 +99,9 @@ class TableDataModule(L.LightningDataModule):
             self.target_mean = float(self.rows.y_train.mean())
             self.target_std = float(self.rows.y_train.std(ddof=0)) or 1.0
         # A kind whose rows are more than a table's (images) shapes them, and may
-        # vary the training ones (augmentation), in its advanced/tensors.py.
-        self.kind = kind_module(project, "advanced.tensors")
+        # vary the training ones (augmentation): its `tensors` module's
+        # `row_shape(project)` and `dataset(features, targets, train)`.
+        self.kind = tensors
         self.datasets = {
             "train": self.to_dataset(self.rows.X_train, self.rows.y_train, train=True),
             "val": self.to_dataset(self.rows.X_test, self.rows.y_test),
@@ -90,6 +121,10 @@ class TableDataModule(L.LightningDataModule):
         return torch.as_tensor(values, dtype=torch.float32)
 
     @property
+    def n_val(self) -> int:
+        return len(self.rows.X_test)
+
+    @property
     def input_shape(self) -> tuple[int, ...]:
         """The shape of one preprocessed row: (number of columns,), or an image's."""
         return tuple(self.datasets["val"].tensors[0].shape[1:])
@@ -104,21 +139,4 @@ class TableDataModule(L.LightningDataModule):
             classes=self.classes,
             target_mean=self.target_mean,
             target_std=self.target_std,
-        )
-
-    def train_dataloader(self) -> DataLoader:
-        # Shuffled each epoch; under DDP, Lightning gives each process its own share.
-        return self.loader("train", shuffle=True)
-
-    def val_dataloader(self) -> DataLoader:
-        return self.loader("val")
-
-    def loader(self, name: str, shuffle: bool = False) -> DataLoader:
-        workers = self.batches.num_workers
-        return DataLoader(
-            self.datasets[name],
-            batch_size=self.batches.batch_size,
-            shuffle=shuffle,
-            num_workers=workers,
-            persistent_workers=workers > 0,
         )

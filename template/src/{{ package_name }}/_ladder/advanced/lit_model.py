@@ -67,13 +67,48 @@ def build_metrics(spec: NetworkSpec) -> MetricCollection:
     )
 
 
-class LitNetwork(L.LightningModule):
-    """The network from network.py, with what it takes to train and score it."""
+class LitBase(L.LightningModule):
+    """A network of network.py and how to optimise it; its checkpoints hold what
+    rebuilds it. A kind's own LightningModule (the autoencoder's) adds its loss."""
 
     def __init__(self, params: LitParams) -> None:
         super().__init__()
         self.params = params
         self.network = params.spec.build()
+
+    def configure_optimizers(self) -> dict[str, Any]:
+        optimizer = self.params.optimizer(self.parameters())
+        if self.params.scheduler is None:
+            return {"optimizer": optimizer}
+        scheduler = self.params.scheduler(optimizer)
+        # Each schedule steps once per epoch; ReduceLROnPlateau watches a value.
+        schedule: dict[str, Any] = {"scheduler": scheduler, "interval": "epoch"}
+        if isinstance(scheduler, ReduceLROnPlateau):
+            schedule["monitor"] = self.params.monitor
+        return {"optimizer": optimizer, "lr_scheduler": schedule}
+
+    def on_save_checkpoint(self, checkpoint: dict[str, Any]) -> None:
+        """Store what rebuilds the network and how it was trained, as plain values."""
+        trainer = self.trainer
+        accelerator = type(trainer.accelerator).__name__
+        checkpoint["network_spec"] = self.params.spec.as_dict()
+        checkpoint["versions"] = installed_versions(NETWORK_LIBRARIES)
+        checkpoint["config"] = self.params.config
+        checkpoint["hardware"] = {
+            "accelerator": accelerator.removesuffix("Accelerator").lower(),
+            "devices": trainer.num_devices,
+            "nodes": trainer.num_nodes,
+            "world_size": trainer.world_size,
+            "strategy": type(trainer.strategy).__name__.removesuffix("Strategy"),
+            "precision": str(trainer.precision),
+        }
+
+
+class LitNetwork(LitBase):
+    """The network from network.py, with what it takes to train and score it."""
+
+    def __init__(self, params: LitParams) -> None:
+        super().__init__(params)
         self.classification = params.spec.task == "classification"
         # Cross-entropy: softmax and negative log-likelihood in one stable step.
         self.loss = nn.CrossEntropyLoss() if self.classification else nn.MSELoss()
@@ -137,30 +172,3 @@ class LitNetwork(L.LightningModule):
         self.log_dict(values, prog_bar=prog_bar)
         total_loss.reset()
         metrics.reset()
-
-    def configure_optimizers(self) -> dict[str, Any]:
-        optimizer = self.params.optimizer(self.parameters())
-        if self.params.scheduler is None:
-            return {"optimizer": optimizer}
-        scheduler = self.params.scheduler(optimizer)
-        # Each schedule steps once per epoch; ReduceLROnPlateau watches a value.
-        schedule: dict[str, Any] = {"scheduler": scheduler, "interval": "epoch"}
-        if isinstance(scheduler, ReduceLROnPlateau):
-            schedule["monitor"] = self.params.monitor
-        return {"optimizer": optimizer, "lr_scheduler": schedule}
-
-    def on_save_checkpoint(self, checkpoint: dict[str, Any]) -> None:
-        """Store what rebuilds the network and how it was trained, as plain values."""
-        trainer = self.trainer
-        accelerator = type(trainer.accelerator).__name__
-        checkpoint["network_spec"] = self.params.spec.as_dict()
-        checkpoint["versions"] = installed_versions(NETWORK_LIBRARIES)
-        checkpoint["config"] = self.params.config
-        checkpoint["hardware"] = {
-            "accelerator": accelerator.removesuffix("Accelerator").lower(),
-            "devices": trainer.num_devices,
-            "nodes": trainer.num_nodes,
-            "world_size": trainer.world_size,
-            "strategy": type(trainer.strategy).__name__.removesuffix("Strategy"),
-            "precision": str(trainer.precision),
-        }

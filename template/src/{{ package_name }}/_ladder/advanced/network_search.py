@@ -40,18 +40,18 @@ from ..core.artifacts import write_text
 from ..core.cli import PACKAGE
 from ..core.data import Split
 from ..core.errors import ProjectError
+from ..core.kind import current_kind
 from ..core.paths import Paths
-from ..core.rows import prepare as prepare_split
 from ..core.settings import Settings
 from ..intermediate.search import PROJECT_FACTS, connect, default_storage
 from .network_space import Knob, TrialSettings, network_space, overrides
+from .part import advanced_part
 from .pruning import ReportToOptuna
 from .train import (
     build_datamodule,
     build_lit_model,
     check_monitor,
     early_stopping,
-    fetch_pretrained,
     trainer_flags,
 )
 
@@ -262,7 +262,7 @@ def check_network_search(
     """The configuration trials start from, and the checked space. `search` calls it
     before either search: a typo stops it here, not after an hour of trials."""
     check_monitor(settings)
-    fetch_pretrained(settings)
+    advanced_part().check(settings)
     trials = TrialSettings(paths, settings)
     return trials, network_space(settings, trials)
 
@@ -274,7 +274,7 @@ def search_network(
     the best trial's values."""
     if settings.cpu_threads:
         torch.set_num_threads(settings.cpu_threads)
-    split = prepare_split(paths, settings)
+    split = current_kind().steps.prepare(paths, settings)
     study = open_network_study(
         settings, settings.search.storage or default_storage(paths)
     )

@@ -1,10 +1,11 @@
 """What the advanced tier adds to reports/metrics.json, and to the draft.
 
-Core's `evaluate` scores the network (behind `NetworkPredictor`) and the baseline;
-this module adds how the network trained (epochs, best epoch, hardware), its scores
-per class, and the best scikit-learn candidate scored on the same test rows. `report`
-puts "network vs best classical model vs baseline" in the draft, the README and the
-model card. No Lightning here: `evaluate` and `report` start quickly.
+The kind's `evaluate` step scores the network (behind the model its part makes of
+it) and the baseline; this module adds how the network trained (epochs, best epoch,
+hardware), its scores per class, and the best classical candidate scored on the same
+test rows. `report` puts what the kind's part shows (network vs best classical model
+vs baseline, every run) in the draft, the README and the model card. No Lightning
+here: `evaluate` and `report` start quickly.
 """
 
 from pathlib import Path
@@ -13,18 +14,19 @@ from typing import Any
 import pandas as pd
 import yaml
 
-from ..core.artifacts import load_model, read_json, write_metrics
-from ..core.evaluate import evaluate_saved_model
+from ..core.artifacts import read_json, write_metrics
+from ..core.evaluate import held_out_split, write_evaluation
+from ..core.kind import current_kind
 from ..core.project import Project
 from ..core.publish import Blog
 from ..core.report import documents_to_fill, fill_results, read_metrics
+from ..core.settings import Settings
 from ..intermediate.runs import all_runs_section, list_runs
-from .checkpoints import load_network
+from .part import advanced_part
 from .paths import NetworkPaths
-from .predictor import NetworkPredictor
 
 
-def describe_network(predictor: NetworkPredictor, config: str) -> dict[str, Any]:
+def describe_network(predictor: Any, config: str) -> dict[str, Any]:
     """The network's class and its main settings, for the report's model summary."""
     settings = yaml.safe_load(config) if config else {}
     weights = sum(parameter.numel() for parameter in predictor.network.parameters())
@@ -108,13 +110,17 @@ def comparison_table(metrics: dict[str, Any]) -> str:
     return "\n".join(rows) + "\n\n" + sentence
 
 
-def evaluate_network(paths: NetworkPaths, project: Project) -> dict[str, Any]:
-    """Re-score the saved network with core's `evaluate_saved_model`; keep what
-    `train` recorded beside it (training facts, best classical model, ...)."""
-    network, spec, checkpoint = load_network(paths.checkpoint)
-    predictor = NetworkPredictor(network, load_model(paths.preprocessor), spec)
+def evaluate_network(paths: NetworkPaths, settings: Settings) -> dict[str, Any]:
+    """Re-score the saved network with the kind's `evaluate` step; keep what `train`
+    recorded beside it (training facts, best classical model, ...)."""
+    part, steps = advanced_part(), current_kind().steps
+    model, checkpoint = part.load(paths, settings)
+    if part.EVALUATE_READS_CONFIG:
+        data = steps.prepare(paths, settings)
+    else:  # the test rows, with the columns the network was trained on
+        data = held_out_split(paths, settings.project, model)
     previous = read_json(paths.metrics) if paths.metrics.is_file() else {}
-    evaluate_saved_model(paths, project, predictor)
+    write_evaluation(steps.evaluate(model, data, settings), paths)
     fresh = read_json(paths.metrics)
     # The new figures replace the run's of the same name; the others (training
     # curves, the classical model's) stay.
@@ -127,22 +133,28 @@ def evaluate_network(paths: NetworkPaths, project: Project) -> dict[str, Any]:
     metrics = {
         **previous,
         **fresh,
-        **describe_network(predictor, checkpoint.get("config", "")),
+        **part.describe(model, checkpoint.get("config", "")),
         "figures": [*fresh["figures"], *kept],
     }
     write_metrics(paths.metrics, metrics)
     return metrics
 
 
-def report(paths: NetworkPaths, project: Project) -> list[Path]:
-    """Core's report of the last run, with the network / best classical / baseline
-    table, and the intermediate tier's table of every run."""
+def network_results(paths: NetworkPaths) -> tuple[dict[str, Any], Path, list[str]]:
+    """What `report` fills in (a part's `report_content`): the last run's metrics, the
+    network / best classical / baseline table, and the table of every run."""
     metrics = read_metrics(paths.metrics)
     sections = [comparison_table(metrics)]
     runs = list_runs(paths)
     if runs:
         sections += all_runs_section(runs)
+    return metrics, paths.reports, sections
+
+
+def report(paths: NetworkPaths, project: Project) -> list[Path]:
+    """Fill the draft, the README and the model card with what the kind's part
+    shows: the network beside its rival and the baseline, and every run."""
+    metrics, folder, sections = advanced_part().report_content(paths)
     documents = documents_to_fill(paths, project)
-    blog = Blog(paths.root, project)
-    fill_results(documents, metrics, paths.reports, blog, sections)
+    fill_results(documents, metrics, folder, Blog(paths.root, project), sections)
     return documents

@@ -1,4 +1,5 @@
-"""The config sections of the advanced rung, on top of the intermediate ones.
+"""The config sections of the advanced rung, on top of the intermediate ones, with
+those the project's kind adds (its part's `sections`, e.g. text's `tokenizer`).
 
 Each is built from a signature by jsonargparse; none lists its keys by hand:
 - `trainer`: the arguments of Lightning's own `Trainer` (devices, strategy, precision,
@@ -7,8 +8,8 @@ Each is built from a signature by jsonargparse; none lists its keys by hand:
   checked against that class's signature and built by jsonargparse;
 - `network`: the arguments of build_network in network.py, but the two the data sets;
 - `batches` and `early_stopping`: small dataclasses; `cpu_threads`: one number;
-- `network_search`: what `search` tries for the network (network_space.py), its
-  pruner any class of optuna.pruners, named like the optimizer.
+- `network_search`, where the kind's part searches the network: what `search`
+  tries for it (network_space.py), its pruner any class of optuna.pruners.
 """
 
 from collections.abc import Mapping
@@ -27,9 +28,10 @@ from ..core.settings import (
     function_section,
     value_section,
 )
-from ..intermediate.sections import sections as lower_sections
+from . import lower
 from .datamodule import Batches
 from .network_space import NetworkSearch
+from .part import advanced_part
 
 # Trainer arguments the engine sets: its callbacks (early stopping, checkpoints),
 # its CSV logger and where both write. Every other one is a key of `trainer:`.
@@ -57,9 +59,16 @@ def trainer_section(parser: ArgumentParser, key: str) -> None:
 
 
 def sections() -> Mapping[str, AddSection]:
+    part = advanced_part()
+    network_search = (
+        {"network_search": dataclass_section(NetworkSearch)}
+        if part.SEARCHES_NETWORK
+        else {}
+    )
     return {
-        **lower_sections(),
-        "network": function_section(build_network, skip={"input_shape", "n_outputs"}),
+        **lower.sections(),
+        **part.sections(),
+        "network": function_section(build_network, skip=set(part.NETWORK_INPUTS)),
         "batches": dataclass_section(Batches),
         # A Namespace, not a dict: jsonargparse merges the config's init_args into it.
         "optimizer": value_section(OptimizerCallable, ADAMW),
@@ -68,5 +77,5 @@ def sections() -> Mapping[str, AddSection]:
         "trainer": trainer_section,
         # PyTorch threads per process on a CPU; 0 keeps PyTorch's default.
         "cpu_threads": value_section(NonNegativeInt, 1),
-        "network_search": dataclass_section(NetworkSearch),
+        **network_search,
     }

@@ -1,13 +1,15 @@
 """Train the network with Lightning, and the best scikit-learn candidate beside it.
 
-`train` at the advanced tier is the intermediate experiment plus a network:
+`train` at the advanced tier is the intermediate experiment plus a network, the same
+for every kind of data (the kind's part, part.py, says how its data becomes batches
+and the network a model that predicts):
 1. load the data and hold out the test rows, as every tier does;
 2. train the network of network.py with Lightning. The `trainer:` section (or
    `--trainer.devices 2 --trainer.strategy ddp ...`) decides where: this CPU, a GPU,
    several GPUs with DDP, the nodes of a cluster. Early stopping keeps the best
    epoch; `--resume last` continues a stopped run from models/checkpoints/last.ckpt;
-3. search the scikit-learn candidates and refit the best, as the intermediate tier
-   does;
+3. search the classical candidates and refit the best, as the intermediate tier
+   does (lower.py);
 4. score the network, the best candidate and the baseline on the same test rows, and
    save the models, a run folder and reports/metrics.json.
 Under DDP every process runs this function and trains on its share of each batch;
@@ -31,23 +33,18 @@ from lightning.pytorch.callbacks import (
 from lightning.pytorch.loggers import CSVLogger
 
 from ..core.artifacts import save_model, write_atomically, write_text
-from ..core.data import Split, kind_module
 from ..core.errors import ProjectError
-from ..core.evaluate import evaluate
-from ..core.metrics import score
+from ..core.kind import current_kind
 from ..core.paths import Paths
-from ..core.rows import prepare as prepare_split
 from ..core.settings import Settings
-from ..intermediate.rows import classical_figures
 from ..intermediate.runs import save_run, write_latest
-from ..intermediate.train import refit_best, search_candidates, search_metrics
-from .checkpoints import load_network, read_checkpoint
-from .datamodule import TableDataModule
+from . import lower
+from .checkpoints import read_checkpoint
 from .history import merge_history, read_log, training_curves_figure
-from .lit_model import METRIC_NAMES, LitNetwork, LitParams, monitored_names
+from .lit_model import LitParams
+from .part import DataModule, advanced_part
 from .paths import NetworkPaths
-from .predictor import NetworkPredictor
-from .results import describe_network, per_class, training_facts
+from .results import per_class, training_facts
 
 # Lightning suggests DataLoader workers; for data held in memory, 0 is fastest.
 warnings.filterwarnings("ignore", ".*does not have many workers.*")
@@ -71,12 +68,12 @@ for _package in ("lightning.pytorch", "lightning.fabric"):
 
 def check_monitor(settings: Settings) -> None:
     """The monitored value must be one the network logs, or no epoch could be best."""
-    known = monitored_names(settings.project.task)
+    known, purpose = advanced_part().monitored(settings)
     monitor = settings.early_stopping.monitor
     if monitor not in known:
         raise ProjectError(
             f"early_stopping.monitor must be one of {', '.join(known)} for "
-            f"{settings.project.task}, got {monitor!r}"
+            f"{purpose}, got {monitor!r}"
         )
 
 
@@ -87,15 +84,6 @@ def resolve_resume(paths: NetworkPaths, resume: str | None) -> Path | None:
     path = paths.checkpoints / "last.ckpt" if resume == "last" else Path(resume)
     read_checkpoint(path)  # a missing or foreign file is refused here, clearly
     return path
-
-
-def fetch_pretrained(settings: Settings) -> None:
-    """A kind whose network may start from pretrained weights (images) fetches them
-    now, or finds them in the cache: a download that cannot happen stops the run
-    here, in one line, before the Trainer starts."""
-    own = kind_module(settings.project, "advanced.pretrained")
-    if own is not None:
-        own.fetch(settings.network.as_dict())
 
 
 def trainer_flags(settings: Settings) -> dict[str, Any]:
@@ -147,14 +135,12 @@ def build_trainer(
     )
 
 
-def build_datamodule(settings: Settings, split: Split) -> TableDataModule:
-    """The training and validation batches, from the training rows of `split`."""
-    return TableDataModule(
-        split, settings.project, settings.features.as_dict(), settings.batches
-    )
+def build_datamodule(settings: Settings, data: Any) -> DataModule:
+    """The training and validation batches, from the training part of `data`."""
+    return advanced_part().data_module(settings, data)
 
 
-def build_lit_model(settings: Settings, datamodule: TableDataModule) -> LitNetwork:
+def build_lit_model(settings: Settings, datamodule: DataModule) -> L.LightningModule:
     """The network of the `network:` section, for the data in `datamodule`."""
     params = LitParams(
         spec=datamodule.spec(settings.network.as_dict()),
@@ -163,22 +149,23 @@ def build_lit_model(settings: Settings, datamodule: TableDataModule) -> LitNetwo
         monitor=settings.early_stopping.monitor,
         config=settings.yaml,
     )
-    return LitNetwork(params)
+    return advanced_part().lit_module(params)
 
 
 def train(paths: Paths, settings: Settings) -> dict[str, Any] | None:
     """Train, search, score, save; returns the metrics written, or None on the
     processes other than rank 0."""
     paths = NetworkPaths(paths.root)
+    part = advanced_part()
     check_monitor(settings)
     resume = resolve_resume(paths, settings.resume)
-    fetch_pretrained(settings)
+    part.check(settings)
     if settings.cpu_threads:
         torch.set_num_threads(settings.cpu_threads)
     L.seed_everything(settings.project.seed, workers=True, verbose=False)
 
-    split = prepare_split(paths, settings)
-    datamodule = build_datamodule(settings, split)
+    data = current_kind().steps.prepare(paths, settings)
+    datamodule = build_datamodule(settings, data)
     trainer = build_trainer(paths, settings)
     trainer.fit(
         build_lit_model(settings, datamodule),
@@ -191,52 +178,51 @@ def train(paths: Paths, settings: Settings) -> dict[str, Any] | None:
     best_path = trainer.checkpoint_callback.best_model_path
     if not best_path:
         raise ProjectError("training saved no checkpoint: did any validation run?")
-    network, spec, checkpoint = load_network(Path(best_path))
-    predictor = NetworkPredictor(network, datamodule.preprocessor, spec)
+    model, checkpoint = part.model(Path(best_path), datamodule, data, settings)
     history = read_log(Path(trainer.logger.log_dir) / "metrics.csv")
     if resume:
         history = merge_history(paths.history, history)
 
-    # The intermediate experiment on the same split: the network's rival.
-    outcome = search_candidates(paths, settings, split)
-    classical = refit_best(settings, outcome, split)
+    # The intermediate experiment on the same data: the network's rival.
+    outcome = lower.search_candidates(paths, settings, data)
+    classical = lower.refit_best(settings, outcome, data)
 
     # Evaluate before writing anything, so a failure leaves the last good run in place.
-    project = settings.project
-    evaluation = evaluate(predictor, split, project)
-    y_pred = predictor.predict(split.X_test)
+    evaluation = current_kind().steps.evaluate(model, data, settings)
     training = training_facts(checkpoint, history, settings.early_stopping.monitor)
+    best = outcome.best
     metrics = {
         **evaluation.metrics,
-        **describe_network(predictor, settings.yaml),
-        "n_val": len(datamodule.rows.X_test),
+        **part.describe(model, settings.yaml),
+        "n_val": datamodule.n_val,
+        **part.facts(model, datamodule),
         "training": training,
         "best_classical": {
-            "candidate": outcome.best["name"],
-            "params": outcome.best["params"],
-            "scores": score(
-                project.task, split.y_test, classical.predict(split.X_test)
-            ),
-            "cv": {"mean": outcome.best["mean"], "std": outcome.best["std"]},
+            "candidate": best["name"],
+            "params": best["params"],
+            # The feature settings, where the search tried them too (text's TF-IDF).
+            **({"features": best["features"]} if "features" in best else {}),
+            "scores": part.rival_scores(model, classical, data, settings),
+            "cv": lower.cv_summary(settings, outcome),
         },
-        **search_metrics(settings, outcome),
+        **lower.search_metrics(settings, outcome),
     }
-    if project.is_classification:
-        metrics["per_class"] = per_class(split.y_test, y_pred)
+    if settings.project.is_classification:
+        metrics["per_class"] = per_class(data.y_test, model.predict(data.X_test))
     curves = training_curves_figure(
         history,
-        METRIC_NAMES[project.task][0],
+        part.curve_metric(settings),
         training["monitor"],
         training["best_epoch"],
     )
     figures = {
         **evaluation.figures,
         "training_curves": curves,
-        **classical_figures(classical, split, settings, outcome),
+        **part.figures(model, classical, data, settings, outcome),
     }
     # The run folder first: it is complete on its own, whatever happens next.
     run = save_run(paths, settings, metrics, figures)
-    save_model(datamodule.preprocessor, paths.preprocessor)
+    part.save(model, paths)
     write_atomically(
         paths.checkpoint, lambda temporary: shutil.copyfile(best_path, temporary)
     )

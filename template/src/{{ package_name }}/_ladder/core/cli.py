@@ -69,18 +69,19 @@ def _is_present(module: str) -> bool:
 
 
 def present_rungs() -> list[str]:
-    """The rungs this project has, climbing: the shared ones its tier reaches, then
-    those of its kind's package (`kinds.text.advanced`, ...) when the kind has one."""
-    shared = [rung for rung in RUNGS if _is_present(rung)]
+    """The rungs this project has, climbing: the shared ones its tier reaches, each
+    followed by its kind's own (`kinds.text.intermediate`, ...) where it has one."""
     kinds = importlib.import_module(f"{LADDER}.kinds")
     names = [m.name for m in pkgutil.iter_modules(kinds.__path__) if m.ispkg]
-    own = [
-        f"kinds.{kind}.{rung}"
-        for kind in names
-        for rung in RUNGS[1:]
-        if _is_present(f"kinds.{kind}.{rung}")
-    ]
-    return shared + own
+    rungs = []
+    for rung in RUNGS:
+        rungs += [rung] if _is_present(rung) else []
+        rungs += [
+            f"kinds.{kind}.{rung}"
+            for kind in names
+            if rung != "core" and _is_present(f"kinds.{kind}.{rung}")
+        ]
+    return rungs
 
 
 def available_commands() -> dict[str, Command]:

@@ -40,5 +40,9 @@ def evaluate(model: Pipeline, rows: Rows, settings: Settings) -> Evaluation:
 
 
 def predict(model: Pipeline, paths: Paths, settings: Settings) -> str:
-    output = assign_rows(model, settings.csv, settings.output or paths.predictions)
-    return f"clusters and anomaly scores written to {output}"
+    # The advanced tier's autoencoder scores rows by its reconstruction error.
+    own = getattr(model, "anomaly_scores", None)
+    output = settings.output or paths.predictions
+    output = assign_rows(model, settings.csv, output, score=own)
+    scores = "reconstruction errors" if own else "anomaly scores"
+    return f"clusters and {scores} written to {output}"

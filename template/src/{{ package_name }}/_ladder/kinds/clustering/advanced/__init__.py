@@ -1,3 +1,131 @@
-"""The clustering kind's advanced rung: an autoencoder trained by Lightning, KMeans on
-its embedding, its reconstruction error as anomaly score; beside the best classical
-candidate and the baseline."""
+"""The clustering kind's advanced part (advanced/part.py's `AdvancedPart`): an
+autoencoder trained by Lightning to rebuild the rows (lit_model.py), KMeans on its
+embedding, its reconstruction error as anomaly score (autoencoder.py); its rival is
+the best classical candidate, both scored against random assignment."""
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from ....advanced.paths import NetworkPaths
+from ....core.paths import Paths
+from ....core.settings import AddSection, Settings
+
+NETWORK = "autoencoder"
+RIVAL = "best classical"
+NETWORK_INPUTS = frozenset({"n_inputs"})
+SEARCHES_NETWORK = False
+# The rows are prepared as the `data:` section says, in `evaluate` too.
+EVALUATE_READS_CONFIG = True
+# The values logged per stage, as train_<name> and val_<name>: early stopping and the
+# checkpoints can watch either validation one.
+MONITORED = ("val_loss", "val_mae")
+
+
+def sections() -> Mapping[str, AddSection]:
+    return {}
+
+
+def monitored(settings: Settings) -> tuple[Sequence[str], str]:
+    return MONITORED, "an autoencoder"
+
+
+def curve_metric(settings: Settings) -> str:
+    return "mae"
+
+
+def lit_module(params: Any) -> Any:
+    from .lit_model import LitAutoencoder
+
+    return LitAutoencoder(params)
+
+
+def check(settings: Settings) -> None:
+    """Nothing to fetch: the autoencoder starts from fresh weights."""
+
+
+def data_module(settings: Settings, rows: Any) -> Any:
+    from .datamodule import RowsDataModule
+
+    features = settings.features.as_dict()
+    return RowsDataModule(rows, features, settings.batches, settings.project.seed)
+
+
+def embedding_path(paths: Paths) -> Path:
+    """KMeans fitted on the embedding: the autoencoder's clusters."""
+    return paths.models / "embedding_kmeans.skops"
+
+
+def model(
+    checkpoint: Path, datamodule: Any, rows: Any, settings: Settings
+) -> tuple[Any, dict[str, Any]]:
+    """The trained autoencoder, with KMeans (`model.n_clusters`) fitted on the
+    embedding of the training rows."""
+    from .autoencoder import cluster_embedding, load_autoencoder
+
+    network, saved = load_autoencoder(checkpoint)
+    clusterer = cluster_embedding(
+        network,
+        datamodule.preprocessor,
+        rows.X_train,
+        n_clusters=settings.model.n_clusters,
+        random_state=settings.project.seed,
+    )
+    return clusterer, saved
+
+
+def save(model: Any, paths: NetworkPaths) -> None:
+    from ....core.artifacts import save_model
+
+    save_model(model.preprocessor, paths.preprocessor)
+    save_model(model.kmeans, embedding_path(paths))
+
+
+def load(paths: NetworkPaths, settings: Settings) -> tuple[Any, dict[str, Any]]:
+    """models/model.ckpt, models/preprocessor.skops and the embedding's KMeans."""
+    from ....core.artifacts import load_model
+    from .autoencoder import EmbeddingClusterer, load_autoencoder
+
+    network, saved = load_autoencoder(paths.checkpoint)
+    preprocessor = load_model(paths.preprocessor)
+    kmeans = load_model(embedding_path(paths))
+    return EmbeddingClusterer(network, preprocessor, kmeans), saved
+
+
+def describe(model: Any, config: str) -> dict[str, Any]:
+    """The `network:` section and the clusters KMeans finds in the embedding."""
+    import yaml
+
+    network = (yaml.safe_load(config) or {}).get("network", {}) if config else {}
+    params = {**network, "n_clusters": model.n_clusters}
+    return {"estimator": "autoencoder + KMeans", "params": params}
+
+
+def facts(model: Any, datamodule: Any) -> dict[str, Any]:
+    return {}
+
+
+def rival_scores(
+    model: Any, classical: Any, rows: Any, settings: Settings
+) -> dict[str, float]:
+    """The rival's clusters scored in the autoencoder's scaled columns."""
+    from ..evaluate import feature_space, scores_against_chance
+
+    X = rows.X_test
+    space = feature_space(model, X)
+    seed = settings.project.seed
+    return scores_against_chance(space, classical.predict(X), rows, seed)["model"]
+
+
+def figures(
+    model: Any, classical: Any, rows: Any, settings: Settings, outcome: Any
+) -> dict[str, Any]:
+    from ..figures import candidates_figure
+
+    return {"candidates": candidates_figure(outcome.candidates)}
+
+
+def report_content(paths: NetworkPaths) -> tuple[dict[str, Any], Path, list[str]]:
+    from .results import autoencoder_results
+
+    return autoencoder_results(paths)

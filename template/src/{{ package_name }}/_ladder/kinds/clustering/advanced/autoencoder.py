@@ -20,7 +20,6 @@ from sklearn.compose import ColumnTransformer
 
 from .....network import Autoencoder, build_network
 from ....advanced.checkpoints import PREFIX, read_checkpoint
-from ....core.artifacts import load_model
 from ....core.errors import ProjectError
 
 
@@ -110,11 +109,3 @@ def cluster_embedding(
     unfitted = EmbeddingClusterer(network, preprocessor, KMeans())
     fitted = KMeans(n_init=10, **kmeans).fit(unfitted.embed(X))
     return EmbeddingClusterer(network, preprocessor, fitted)
-
-
-def load_clusterer(
-    checkpoint: Path, preprocessor: Path, kmeans: Path
-) -> EmbeddingClusterer:
-    """The saved autoencoder, its preprocessing and the KMeans of its embedding."""
-    network, _ = load_autoencoder(checkpoint)
-    return EmbeddingClusterer(network, load_model(preprocessor), load_model(kmeans))

@@ -8,17 +8,16 @@ features.py's preprocessing is fitted on the network's training rows only.
 
 from typing import Any
 
-import lightning as L
 from sklearn.model_selection import train_test_split
-from torch.utils.data import DataLoader, TensorDataset
+from torch.utils.data import TensorDataset
 
 from .....features import build_preprocessor
-from ....advanced.datamodule import Batches
+from ....advanced.datamodule import BatchedData, Batches
 from ..data import Rows
-from .autoencoder import to_tensor
+from .autoencoder import AutoencoderSpec, to_tensor
 
 
-class RowsDataModule(L.LightningDataModule):
+class RowsDataModule(BatchedData):
     """Preprocessing and DataLoaders of unlabelled rows, for the Trainer."""
 
     def __init__(
@@ -41,18 +40,6 @@ class RowsDataModule(L.LightningDataModule):
         """The columns of one preprocessed row."""
         return int(self.datasets["train"].tensors[0].shape[1])
 
-    def train_dataloader(self) -> DataLoader:
-        return self.loader("train", shuffle=True)
-
-    def val_dataloader(self) -> DataLoader:
-        return self.loader("val")
-
-    def loader(self, name: str, shuffle: bool = False) -> DataLoader:
-        workers = self.batches.num_workers
-        return DataLoader(
-            self.datasets[name],
-            batch_size=self.batches.batch_size,
-            shuffle=shuffle,
-            num_workers=workers,
-            persistent_workers=workers > 0,
-        )
+    def spec(self, network: dict[str, Any]) -> AutoencoderSpec:
+        """What rebuilds an autoencoder of these rows, with `network`'s knobs."""
+        return AutoencoderSpec(self.n_inputs, network)

@@ -1,45 +1,23 @@
 """How the autoencoder learns: rebuild each row, with the mean squared error as loss.
 
-The optimizer and the schedule are named in configs/default.yaml and built by
-jsonargparse, as for every advanced project. The checkpoint keeps what rebuilds the
-network (`network_spec`) and the hardware it trained on, as plain values.
+The optimizer, the schedule and the checkpoints' content are every network's
+(advanced/lit_model.py's `LitBase`).
 """
 
-from dataclasses import dataclass
-from typing import Any
-
-import lightning as L
-from lightning.pytorch.cli import LRSchedulerCallable, OptimizerCallable
 from torch import Tensor, nn
-from torch.optim.lr_scheduler import ReduceLROnPlateau
 from torchmetrics import MeanMetric
 
-from .autoencoder import AutoencoderSpec
-
-# The values logged per stage, as train_<name> and val_<name>: early stopping and the
-# checkpoints can watch either validation one.
-MONITORED = ("val_loss", "val_mae")
+from ....advanced.lit_model import LitBase, LitParams
 
 
-@dataclass(frozen=True)
-class LitParams:
-    spec: AutoencoderSpec
-    optimizer: OptimizerCallable
-    scheduler: LRSchedulerCallable | None = None
-    monitor: str = "val_loss"
-    config: str = ""
-
-
-class LitAutoencoder(L.LightningModule):
-    """The autoencoder of network.py, with its loss and optimizer."""
+class LitAutoencoder(LitBase):
+    """The autoencoder of network.py, with its loss."""
 
     def __init__(self, params: LitParams) -> None:
-        super().__init__()
-        self.params = params
-        self.network = params.spec.build()
+        super().__init__(params)
         self.loss = nn.MSELoss()
-        # Mean absolute reconstruction error, in scaled units: easier to read.
-        # One per stage: each keeps its own running total.
+        # Mean absolute reconstruction error, in scaled units: easier to read. One
+        # per stage (train_mae, val_mae), each with its own running total.
         self.train_mae, self.val_mae = MeanMetric(), MeanMetric()
 
     def step(self, batch: list[Tensor], stage: str) -> Tensor:
@@ -58,29 +36,3 @@ class LitAutoencoder(L.LightningModule):
 
     def validation_step(self, batch: list[Tensor], batch_index: int) -> None:
         self.step(batch, "val")
-
-    def configure_optimizers(self) -> dict[str, Any]:
-        optimizer = self.params.optimizer(self.parameters())
-        if self.params.scheduler is None:
-            return {"optimizer": optimizer}
-        scheduler = self.params.scheduler(optimizer)
-        schedule: dict[str, Any] = {"scheduler": scheduler, "interval": "epoch"}
-        if isinstance(scheduler, ReduceLROnPlateau):
-            schedule["monitor"] = self.params.monitor
-        return {"optimizer": optimizer, "lr_scheduler": schedule}
-
-    def on_save_checkpoint(self, checkpoint: dict[str, Any]) -> None:
-        """Store what rebuilds the network and how it was trained, as plain values."""
-        trainer = self.trainer
-        checkpoint["network_spec"] = self.params.spec.as_dict()
-        checkpoint["config"] = self.params.config
-        checkpoint["hardware"] = {
-            "accelerator": type(trainer.accelerator)
-            .__name__.removesuffix("Accelerator")
-            .lower(),
-            "devices": trainer.num_devices,
-            "nodes": trainer.num_nodes,
-            "world_size": trainer.world_size,
-            "strategy": type(trainer.strategy).__name__.removesuffix("Strategy"),
-            "precision": str(trainer.precision),
-        }

@@ -1,2 +1,93 @@
-"""The text kind's advanced rung: a tokenizer learned from the training texts and a
-network over its tokens, trained by Lightning beside the best TF-IDF model."""
+"""The text kind's advanced part (advanced/part.py's `AdvancedPart`): a tokenizer
+learned from the training texts (tokens.py), a network over its tokens in padded,
+length-bucketed batches (datamodule.py), saved with its tokenizer and predicting
+behind a classical model's interface (predictor.py); its rival is the best TF-IDF
+model, scored on the same test texts."""
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from ....advanced import rows
+from ....advanced.paths import NetworkPaths
+from ....core.data import Split
+from ....core.settings import AddSection, Settings, dataclass_section
+
+NETWORK = "network"
+RIVAL = "best TF-IDF model"
+NETWORK_INPUTS = frozenset({"input_shape", "n_outputs"})
+SEARCHES_NETWORK = False
+EVALUATE_READS_CONFIG = False
+
+
+def sections() -> Mapping[str, AddSection]:
+    from .tokens import TokenizerSettings
+
+    return {"tokenizer": dataclass_section(TokenizerSettings)}
+
+
+def data_module(settings: Settings, split: Split) -> Any:
+    from .datamodule import TextDataModule
+
+    project = settings.project
+    return TextDataModule(split, project, settings.tokenizer, settings.batches)
+
+
+def tokenizer_path(paths: NetworkPaths) -> Path:
+    """The tokenizer learned from the network's training texts."""
+    return paths.models / "tokenizer.json"
+
+
+def model(
+    checkpoint: Path, datamodule: Any, split: Split, settings: Settings
+) -> tuple[Any, dict[str, Any]]:
+    from ....advanced.checkpoints import load_network
+    from .predictor import TextPredictor
+
+    network, spec, saved = load_network(checkpoint)
+    column = settings.project.text_column
+    return TextPredictor(network, datamodule.tokenizer, spec, column), saved
+
+
+def save(model: Any, paths: NetworkPaths) -> None:
+    from .tokens import save_tokenizer
+
+    save_tokenizer(model.tokenizer, tokenizer_path(paths))
+
+
+def load(paths: NetworkPaths, settings: Settings) -> tuple[Any, dict[str, Any]]:
+    """models/model.ckpt and models/tokenizer.json, ready to predict."""
+    from ....advanced.checkpoints import load_network
+    from .predictor import TextPredictor
+    from .tokens import load_tokenizer
+
+    network, spec, saved = load_network(paths.checkpoint)
+    tokenizer = load_tokenizer(tokenizer_path(paths))
+    column = settings.project.text_column
+    return TextPredictor(network, tokenizer, spec, column), saved
+
+
+def facts(model: Any, datamodule: Any) -> dict[str, Any]:
+    return {"vocabulary": datamodule.tokenizer.get_vocab_size()}
+
+
+def figures(
+    model: Any, classical: Any, split: Split, settings: Settings, outcome: Any
+) -> dict[str, Any]:
+    """The candidates side by side, the rival's learning curve, and its most
+    telling words (a network has none of its own)."""
+    from ....intermediate.rows import search_figures
+    from ..explain import telling_words_figure
+
+    drawn = search_figures(classical, split, settings, outcome)
+    words = telling_words_figure(classical)
+    if words is not None:
+        drawn["telling_words"] = words
+    return drawn
+
+
+def __getattr__(name: str) -> Any:
+    # The part's other names (part.py's AdvancedPart) are the rows' own: the
+    # LightningModule, its metrics and the values early stopping watches, the
+    # network's description, the rival's scores, the report.
+    return getattr(rows, name)

@@ -11,12 +11,11 @@ batch is padding.
 from collections.abc import Iterator
 from typing import Any
 
-import lightning as L
 import pandas as pd
 import torch
 from torch.utils.data import DataLoader, Dataset, Sampler
 
-from ....advanced.datamodule import Batches
+from ....advanced.datamodule import BatchedData, Batches
 from ....advanced.predictor import NetworkSpec
 from ....core.data import Split, split_dataset
 from ....core.project import Project
@@ -65,8 +64,10 @@ class BucketSampler(Sampler[int]):
             yield from sorted(chunk, key=self.lengths.__getitem__)
 
 
-class TextDataModule(L.LightningDataModule):
+class TextDataModule(BatchedData):
     """Splits, the tokenizer and DataLoaders in one object the Trainer understands."""
+
+    collate_fn = staticmethod(collate)
 
     def __init__(
         self,
@@ -100,6 +101,10 @@ class TextDataModule(L.LightningDataModule):
         labels = torch.tensor(y.astype(str).map(index).to_numpy(), dtype=torch.long)
         return TokenDataset(encode(self.tokenizer, texts), labels)
 
+    @property
+    def n_val(self) -> int:
+        return len(self.rows.X_test)
+
     def spec(self, network: dict[str, Any]) -> NetworkSpec:
         """What rebuilds a network for this vocabulary, with `network`'s knobs."""
         return NetworkSpec(
@@ -115,17 +120,3 @@ class TextDataModule(L.LightningDataModule):
         lengths = [len(tokens) for tokens in self.datasets["train"].tokens]
         sampler = BucketSampler(lengths, self.batches.batch_size, self.project.seed)
         return self.loader("train", sampler=sampler)
-
-    def val_dataloader(self) -> DataLoader:
-        return self.loader("val")
-
-    def loader(self, name: str, sampler: Sampler | None = None) -> DataLoader:
-        workers = self.batches.num_workers
-        return DataLoader(
-            self.datasets[name],
-            batch_size=self.batches.batch_size,
-            sampler=sampler,
-            collate_fn=collate,
-            num_workers=workers,
-            persistent_workers=workers > 0,
-        )

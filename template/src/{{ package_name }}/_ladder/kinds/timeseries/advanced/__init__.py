@@ -1,2 +1,116 @@
-"""The time-series advanced rung: a sequence network over sliding windows, trained by
-Lightning with the shared Trainer flags, beside the best classical forecaster."""
+"""The time-series kind's advanced part (advanced/part.py's `AdvancedPart`): a
+sequence network over sliding windows of the training period (windows.py), which
+forecasts step by step behind the same `forecast(history, steps)` as every
+forecaster; its rival is the best classical forecaster, both scored on the test
+period by their errors (lower is better)."""
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from ....advanced import rows
+from ....advanced.paths import NetworkPaths
+from ....core.settings import AddSection, Settings, dataclass_section
+
+NETWORK = "network"
+RIVAL = "best classical"
+NETWORK_INPUTS = frozenset({"input_shape", "n_outputs"})
+SEARCHES_NETWORK = False
+# The series is cleaned as the `data:` section says, in `evaluate` too.
+EVALUATE_READS_CONFIG = True
+# What the network is scored by while training: a regression of the next change.
+NETWORK_TASK = "regression"
+
+
+def sections() -> Mapping[str, AddSection]:
+    from .windows import Window
+
+    return {"window": dataclass_section(Window)}
+
+
+def monitored(settings: Settings) -> tuple[Sequence[str], str]:
+    from ....advanced.lit_model import monitored_names
+
+    return monitored_names(NETWORK_TASK), "the network's next-change forecast"
+
+
+def curve_metric(settings: Settings) -> str:
+    return "mae"
+
+
+def periods(settings: Settings, series: Any) -> Any:
+    from ..series import time_split
+
+    return time_split(series.values, settings.project.horizon)
+
+
+def data_module(settings: Settings, series: Any) -> Any:
+    from .windows import WindowDataModule, window_length
+
+    length = window_length(settings.window, series.season)
+    train = periods(settings, series).train
+    return WindowDataModule(train, length, settings.batches)
+
+
+def model(
+    checkpoint: Path, datamodule: Any, series: Any, settings: Settings
+) -> tuple[Any, dict[str, Any]]:
+    from ....advanced.checkpoints import load_network
+    from .windows import NetworkForecaster
+
+    network, spec, saved = load_network(checkpoint)
+    return NetworkForecaster(network, spec), saved
+
+
+def save(model: Any, paths: NetworkPaths) -> None:
+    """Nothing beside the checkpoint: the network reads the series' changes."""
+
+
+def load(paths: NetworkPaths, settings: Settings) -> tuple[Any, dict[str, Any]]:
+    """The network of models/model.ckpt as a forecaster, and its checkpoint."""
+    from ....advanced.checkpoints import load_network
+    from .windows import NetworkForecaster
+
+    network, spec, saved = load_network(paths.checkpoint)
+    return NetworkForecaster(network, spec), saved
+
+
+def facts(model: Any, datamodule: Any) -> dict[str, Any]:
+    return {"lower_is_better": True}
+
+
+def rival_scores(
+    model: Any, classical: Any, series: Any, settings: Settings
+) -> dict[str, float]:
+    from ..evaluate import forecast_scores
+
+    split = periods(settings, series)
+    return forecast_scores(classical, split, series.season)[1]
+
+
+def figures(
+    model: Any, classical: Any, series: Any, settings: Settings, outcome: Any
+) -> dict[str, Any]:
+    """The network's forecast beside its rivals' over the same test period (in
+    place of the evaluation's), and the candidates' cross-validation."""
+    from ..forecasters import SeasonalNaive
+    from ..plots import cross_validation_figure, forecast_figure
+
+    split = periods(settings, series)
+    steps = len(split.test)
+    forecasts = {
+        "network": model.forecast(split.train, steps),
+        outcome.best["name"]: classical.forecast(split.train, steps),
+        "seasonal naive": SeasonalNaive(series.season).forecast(split.train, steps),
+    }
+    return {
+        "forecast": forecast_figure(split.train, split.test, forecasts, series.season),
+        "cross_validation": cross_validation_figure(outcome.candidates),
+    }
+
+
+def __getattr__(name: str) -> Any:
+    # The part's other names (part.py's AdvancedPart) are the rows' own: the
+    # LightningModule, no weights to fetch, the network's description,
+    # the report.
+    return getattr(rows, name)

@@ -10,15 +10,14 @@ window of the next, behind the same `forecast(history, steps)` as every forecast
 
 from dataclasses import dataclass
 
-import lightning as L
 import numpy as np
 import pandas as pd
 import torch
 from jsonargparse.typing import PositiveInt
 from torch import nn
-from torch.utils.data import DataLoader, TensorDataset
+from torch.utils.data import TensorDataset
 
-from ....advanced.datamodule import Batches
+from ....advanced.datamodule import BatchedData, Batches
 from ....advanced.predictor import NetworkSpec
 from ....core.errors import ProjectError
 from ..forecasters import future_dates
@@ -52,12 +51,10 @@ def windows_of(changes: np.ndarray, length: int) -> tuple[torch.Tensor, torch.Te
     )
 
 
-class WindowDataModule(L.LightningDataModule):
+class WindowDataModule(BatchedData):
     """Training and validation windows from the training period, by time."""
 
-    def __init__(
-        self, train: pd.Series, length: int, network: dict, batches: Batches
-    ) -> None:
+    def __init__(self, train: pd.Series, length: int, batches: Batches) -> None:
         super().__init__()
         changes = train.diff().dropna().to_numpy(dtype=float)
         if len(changes) < length + 4:
@@ -69,36 +66,24 @@ class WindowDataModule(L.LightningDataModule):
         inputs, targets = windows_of((changes - self.mean) / self.std, length)
         self.n_val = max(1, round(len(targets) * batches.val_size))
         cut = len(targets) - self.n_val
-        self.train_set = TensorDataset(inputs[:cut], targets[:cut])
-        self.val_set = TensorDataset(inputs[cut:], targets[cut:])
-        self.length, self.network, self.batches = length, network, batches
+        # The order of the training windows within an epoch is only for the
+        # optimiser; which windows train and which validate is decided by time.
+        self.datasets = {
+            "train": TensorDataset(inputs[:cut], targets[:cut]),
+            "val": TensorDataset(inputs[cut:], targets[cut:]),
+        }
+        self.length, self.batches = length, batches
 
-    def spec(self) -> NetworkSpec:
-        """What rebuilds the network: a regression of the next standardised change."""
+    def spec(self, network: dict) -> NetworkSpec:
+        """What rebuilds the network, with `network`'s knobs: a regression of the
+        next standardised change."""
         return NetworkSpec(
             task="regression",
             input_shape=(self.length, 1),
             n_outputs=1,
-            network=self.network,
+            network=network,
             target_mean=self.mean,
             target_std=self.std,
-        )
-
-    def train_dataloader(self) -> DataLoader:
-        # The order of the training windows within an epoch is only for the
-        # optimiser; which windows train and which validate is decided by time.
-        return DataLoader(
-            self.train_set,
-            batch_size=self.batches.batch_size,
-            shuffle=True,
-            num_workers=self.batches.num_workers,
-        )
-
-    def val_dataloader(self) -> DataLoader:
-        return DataLoader(
-            self.val_set,
-            batch_size=self.batches.batch_size,
-            num_workers=self.batches.num_workers,
         )
 
 
