@@ -9,6 +9,7 @@ else cannot run code on your machine. No Lightning here: `evaluate` and `predict
 need the weights only.
 """
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -49,8 +50,17 @@ def read_checkpoint(path: Path) -> dict[str, Any]:
 def load_network(path: Path) -> tuple[torch.nn.Module, NetworkSpec, dict[str, Any]]:
     """The network saved at `path`, its spec, and the checkpoint it came from."""
     checkpoint = read_checkpoint(path)
+    network, spec = rebuild(path, checkpoint, NetworkSpec.from_dict)
+    return network, spec, checkpoint
+
+
+def rebuild(
+    path: Path, checkpoint: dict[str, Any], read_spec: Callable[[Any], Any]
+) -> tuple[torch.nn.Module, Any]:
+    """The network of `checkpoint`, built from its spec (`read_spec` reads it) with
+    its weights loaded, in evaluation mode; one line if they do not fit."""
     try:
-        spec = NetworkSpec.from_dict(checkpoint["network_spec"])
+        spec = read_spec(checkpoint["network_spec"])
         network = spec.build()
         weights = {
             name.removeprefix(PREFIX): tensor
@@ -64,4 +74,4 @@ def load_network(path: Path) -> tuple[torch.nn.Module, NetworkSpec, dict[str, An
             "was it trained with an older network.py? Run `train` again"
         ) from None
     # Evaluation mode: dropout off, so the same input always gives the same output.
-    return network.eval(), spec, checkpoint
+    return network.eval(), spec

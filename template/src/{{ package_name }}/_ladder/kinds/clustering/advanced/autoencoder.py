@@ -19,8 +19,7 @@ from sklearn.cluster import KMeans
 from sklearn.compose import ColumnTransformer
 
 from .....network import Autoencoder, build_network
-from ....advanced.checkpoints import PREFIX, read_checkpoint
-from ....core.errors import ProjectError
+from ....advanced.checkpoints import read_checkpoint, rebuild
 
 
 @dataclass(frozen=True)
@@ -48,21 +47,8 @@ def load_autoencoder(path: Path) -> tuple[Autoencoder, dict[str, Any]]:
     """The autoencoder saved at `path` (weights only, never code), and its
     checkpoint."""
     checkpoint = read_checkpoint(path)
-    try:
-        spec = AutoencoderSpec(**checkpoint["network_spec"])
-        network = spec.build()
-        weights = {
-            name.removeprefix(PREFIX): tensor
-            for name, tensor in checkpoint["state_dict"].items()
-            if name.startswith(PREFIX)
-        }
-        network.load_state_dict(weights)
-    except (TypeError, KeyError, ValueError, RuntimeError) as error:
-        raise ProjectError(
-            f"{path} does not fit this project's network ({type(error).__name__}): "
-            "was it trained with an older network.py? Run `train` again"
-        ) from None
-    return network.eval(), checkpoint
+    network, _ = rebuild(path, checkpoint, lambda spec: AutoencoderSpec(**spec))
+    return network, checkpoint
 
 
 class EmbeddingClusterer:
