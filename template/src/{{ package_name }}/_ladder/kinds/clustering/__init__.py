@@ -5,7 +5,7 @@ groups."""
 from collections.abc import Mapping
 
 from ...core.kind import Kind
-from ...core.row_options import add_rows_to_predict
+from ...core.kind_options import add_rows_to_predict
 from ...core.settings import AddSection, dataclass_section, function_section
 
 

@@ -1,7 +1,7 @@
 """The tabular kind: rows and columns; predict one column from the others."""
 
 from ...core.kind import Kind
-from ...core.row_options import add_rows_to_predict, row_sections
+from ...core.kind_options import add_rows_to_predict, row_sections
 
 KIND = Kind(
     name="tabular",

@@ -1,11 +1,9 @@
 """The text kind: labelled texts (reviews, posts, ...); predict each text's label."""
 
 from collections.abc import Mapping
-from pathlib import Path
-
-from jsonargparse import ArgumentParser
 
 from ...core.kind import Kind
+from ...core.kind_options import predict_options
 from ...core.settings import AddSection, function_section
 
 
@@ -17,16 +15,11 @@ def sections() -> Mapping[str, AddSection]:
     return {"features": function_section(build_features, skip={"text_column"})}
 
 
-def add_predict_options(parser: ArgumentParser) -> None:
-    parser.add_argument("csv", type=Path, help="CSV with a column of texts")
-    parser.add_argument("--output", type=Path, help="default: reports/predictions.csv")
-
-
 KIND = Kind(
     name="text",
     sections=sections,
     predict_help="predict the label of each text of a CSV",
-    add_predict_options=add_predict_options,
+    add_predict_options=predict_options("csv", "CSV with a column of texts"),
     evaluate_help="re-score the saved model on the test texts",
     captions={
         "data_lengths": "How long the texts are, by label",

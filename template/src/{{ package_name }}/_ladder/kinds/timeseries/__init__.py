@@ -3,9 +3,8 @@
 from collections.abc import Mapping
 from pathlib import Path
 
-from jsonargparse import ArgumentParser
-
 from ...core.kind import Kind
+from ...core.kind_options import predict_options
 from ...core.settings import AddSection, Settings, dataclass_section, function_section
 
 
@@ -21,16 +20,6 @@ def sections() -> Mapping[str, AddSection]:
     }
 
 
-def add_predict_options(parser: ArgumentParser) -> None:
-    parser.add_argument(
-        "csv",
-        type=Path | None,
-        nargs="?",
-        help="a CSV of the series up to now (default: the project's data)",
-    )
-    parser.add_argument("--output", type=Path, help="default: reports/predictions.csv")
-
-
 def gaps_filled(settings: Settings, metrics: dict) -> list[str]:
     """How many missing steps were filled: a gap is data you did not have."""
     if not metrics.get("gaps_filled"):
@@ -41,16 +30,16 @@ def gaps_filled(settings: Settings, metrics: dict) -> list[str]:
     ]
 
 
-def print_gaps(settings: Settings, metrics: dict) -> None:
-    for line in gaps_filled(settings, metrics):
-        print(line)
-
-
 KIND = Kind(
     name="timeseries",
     sections=sections,
     predict_help="forecast the next horizon after the latest data",
-    add_predict_options=add_predict_options,
+    add_predict_options=predict_options(
+        "csv",
+        "a CSV of the series up to now (default: the project's data)",
+        type=Path | None,
+        nargs="?",
+    ),
     predict_reads_config=True,
     evaluate_help="re-score the saved forecaster on the test period",
     train_notes=gaps_filled,
