@@ -4,11 +4,8 @@ Everything downstream takes `X` (a DataFrame of features) and `y` (a Series, the
 target), so a new data source only has to change `load_dataset`.
 """
 
-import importlib
-import importlib.util
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pandas as pd
@@ -49,17 +46,6 @@ class Split:
     X_test: pd.DataFrame
     y_train: pd.Series
     y_test: pd.Series
-
-
-def kind_module(project: Project, name: str) -> ModuleType | None:
-    """The module `name` of this project's kind (`kinds/<kind>/<name>.py`), when the
-    kind has one: a kind with data of its own (images, ...) draws it there."""
-    module = f"{__package__.rsplit('.', 1)[0]}.kinds.{project.kind}.{name}"
-    try:
-        found = importlib.util.find_spec(module)
-    except ModuleNotFoundError:  # the kind has no such package (e.g. no advanced/)
-        return None
-    return importlib.import_module(module) if found else None
 
 
 def load_dataset(

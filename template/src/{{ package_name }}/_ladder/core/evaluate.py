@@ -12,15 +12,15 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import pandas as pd
 
-from . import plots
 from .artifacts import require_columns, save_figure, write_metrics
 from .baseline import build_baseline
-from .data import Split, kind_module, load_dataset, split_dataset
+from .data import Split, load_dataset, split_dataset
+from .figures import evaluation_figures
 from .metrics import PRIMARY_METRIC, score
 from .paths import Paths
 from .project import Project
 
-if TYPE_CHECKING:  # matplotlib is heavy: imported by plots.py only when drawing
+if TYPE_CHECKING:  # matplotlib is heavy: imported by figures.py only when drawing
     from matplotlib.figure import Figure
 
 
@@ -70,11 +70,7 @@ def evaluate(model: Predictor, split: Split, project: Project) -> Evaluation:
         "n_test": len(split.X_test),
         "evaluated_at": datetime.now().astimezone().isoformat(timespec="seconds"),
     }
-    figures = plots.evaluation_figures(project.task, split.y_test, y_pred)
-    # A kind may show more of its data, e.g. images with their predicted labels.
-    own = kind_module(project, "figures")
-    if own is not None:
-        figures.update(own.evaluation_figures(model, split, y_pred, project))
+    figures = evaluation_figures(project.task, split.y_test, y_pred)
     return Evaluation(metrics, figures)
 
 

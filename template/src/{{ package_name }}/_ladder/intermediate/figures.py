@@ -1,6 +1,6 @@
 """Figures that compare the candidates and explain the chosen model.
 
-Like core/plots.py, each function returns a matplotlib Figure and saves nothing:
+Like core/figures.py, each function returns a matplotlib Figure and saves nothing:
 `train` puts them in the run's folder. The heavy lifting is scikit-learn's own:
 `LearningCurveDisplay` and `permutation_importance`.
 """

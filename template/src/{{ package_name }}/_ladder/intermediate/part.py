@@ -67,6 +67,9 @@ class Part:
     runs_table: Callable[[list["Run"]], str] | None = None
     candidates_table: Callable[[dict[str, Any]], str] | None = None
     search_account: Callable[["Run"], str] | None = None
+    # Whether a run draws the permutation importance of each column: it suits a
+    # table, not pixels (thousands of columns, each meaningless alone).
+    per_column_figures: bool = True
 
 
 class Search(Protocol):

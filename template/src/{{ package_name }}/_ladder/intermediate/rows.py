@@ -12,11 +12,12 @@ from typing import TYPE_CHECKING, Any
 import optuna
 from sklearn.pipeline import Pipeline
 
-from ..core.data import Split, kind_module
+from ..core.data import Split
 from ..core.errors import ProjectError
 from ..core.metrics import PRIMARY_METRIC
 from ..core.settings import Settings
 from . import figures as drawn
+from .part import intermediate_part
 from .search import (
     check_folds,
     cross_validate_model,
@@ -112,10 +113,7 @@ def classical_figures(
 ) -> dict[str, "Figure"]:
     """search_figures, and the columns the chosen model relies on."""
     figures = search_figures(model, split, settings, outcome)
-    # Shuffling one column at a time suits a table; a kind whose columns are pixels
-    # (thousands of them, each meaningless alone) says so in its figures module.
-    own = kind_module(settings.project, "figures")
-    if getattr(own, "PER_COLUMN_FIGURES", True):
+    if intermediate_part().per_column_figures:
         task, seed = settings.project.task, settings.project.seed
         figures["permutation_importance"] = drawn.permutation_importance_figure(
             model, split.X_test, split.y_test, task, seed

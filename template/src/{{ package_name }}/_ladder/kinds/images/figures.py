@@ -16,9 +16,6 @@ from .data import to_images
 
 # Images per figure: a grid small enough to read at a glance.
 GRID = 16
-# A pixel alone means little, and images have thousands: the intermediate rung's
-# per-column figure (permutation importance) is left out.
-PER_COLUMN_FIGURES = False
 
 
 def evaluation_figures(

@@ -12,7 +12,7 @@ import pandas as pd
 
 from ...core.evaluate import Evaluation
 from ...core.project import Project
-from . import plots
+from . import figures
 from .forecasters import Forecaster, SeasonalNaive, describe_forecaster
 from .scores import PRIMARY_METRIC, naive_scale, score_forecast
 from .series import Series, TimeSplit, time_split
@@ -52,13 +52,13 @@ def evaluate(forecaster: Forecaster, series: Series, project: Project) -> Evalua
         "evaluated_at": datetime.now().astimezone().isoformat(timespec="seconds"),
     }
     baseline_name = "seasonal naive" if series.season > 1 else "naive"
-    figures = {
-        "forecast": plots.forecast_figure(
+    drawn = {
+        "forecast": figures.forecast_figure(
             split.train,
             split.test,
             {"model": forecast, baseline_name: naive},
             series.season,
         ),
-        "residuals": plots.residuals_figure(split.test, forecast),
+        "residuals": figures.residuals_figure(split.test, forecast),
     }
-    return Evaluation(metrics, figures)
+    return Evaluation(metrics, drawn)

@@ -93,8 +93,8 @@ def figures(
 ) -> dict[str, Any]:
     """The network's forecast beside its rivals' over the same test period (in
     place of the evaluation's), and the candidates' cross-validation."""
+    from ..figures import cross_validation_figure, forecast_figure
     from ..forecasters import SeasonalNaive
-    from ..plots import cross_validation_figure, forecast_figure
 
     split = periods(settings, series)
     steps = len(split.test)

@@ -24,8 +24,8 @@ from ....intermediate.rows import cv_facts as fold_facts
 from ....intermediate.search import record_trial, suggest_params
 from ....intermediate.space import SearchSpace, candidates_source
 from ....intermediate.space import search_space as shared_search_space
+from ..figures import cross_validation_figure
 from ..forecasters import Forecaster, LagForecaster, for_series
-from ..plots import cross_validation_figure
 from ..scores import naive_scale, score_forecast
 from ..series import Series, TimeSplit, expanding_folds, time_split
 
