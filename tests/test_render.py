@@ -47,9 +47,10 @@ CORE_MODULES = [
     "data",
     "errors",
     "evaluate",
+    "figures",
+    "kind",
     "metrics",
     "paths",
-    "plots",
     "predict",
     "project",
     "report",
@@ -105,6 +106,15 @@ def test_layout_matches_the_design(project) -> None:
     engine = project.path / "src" / project.package / ENGINE
     for module in CORE_MODULES:
         assert (engine / "core" / f"{module}.py").is_file(), module
+    # The project's own kind only, with its declaration and steps, and its part of
+    # each tier it reaches above the beginner's.
+    kind = engine / "kinds" / answers["kind"]
+    assert [path.name for path in (engine / "kinds").iterdir() if path.is_dir()] == [
+        answers["kind"]
+    ]
+    assert (kind / "__init__.py").is_file() and (kind / "steps.py").is_file()
+    for tier in TIERS[1:]:
+        assert (kind / tier / "__init__.py").is_file() == (tier in reached), tier
     for tier in TIERS:
         assert (engine / tier / "commands.py").is_file() == (tier in reached), tier
     assert project.has_file("configs/project.yaml")
