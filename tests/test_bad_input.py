@@ -273,6 +273,16 @@ COPY_CASES += [
         "photos has 1 class folder(s): a classifier needs at least two subfolders",
     ),
     CopyCase(
+        "project-inside-images",
+        "images_path",
+        lambda workdir: {
+            **image_answers({"cats": 3, "dogs": 3})(workdir),
+            # The project is made in the work folder, under the folder of images.
+            "images_path": str(workdir),
+        },
+        "the new project would be made inside this folder",
+    ),
+    CopyCase(
         "images-class-without-images",
         "images_path",
         image_answers({"cats": 3, "dogs": 0}),

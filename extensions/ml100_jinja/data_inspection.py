@@ -106,6 +106,17 @@ def images_folder_name(path: str) -> str:
     return slugify(name, max_length=MAX_CSV_STEM_LENGTH) or "images"
 
 
+def images_hold_project(path: str, destination: str) -> bool:
+    """Whether the new project at `destination` would lie inside the folder of images
+    at `path`: copying the folder in would then copy the copy, without end."""
+    try:
+        folder = Path(str(path)).expanduser().resolve()
+        project = Path(str(destination)).resolve()
+        return folder.is_dir() and project.is_relative_to(folder)
+    except (OSError, ValueError):
+        return False
+
+
 def images_exist(path: str) -> bool:
     """Whether `path` names a folder that can be copied into data/raw/."""
     try:

@@ -39,6 +39,7 @@ from .data_inspection import (
     csv_problem,
     images_exist,
     images_folder_name,
+    images_hold_project,
     images_problem,
     read_text,
     refuse_bad_data,
@@ -134,6 +135,7 @@ class Ml100Extension(Extension):
             https_url_problem=https_url_problem,
             images_problem=images_problem,
             images_exist=images_exist,
+            images_hold_project=images_hold_project,
             images_folder_name=images_folder_name,
             horizon_problem=horizon_problem,
         )
