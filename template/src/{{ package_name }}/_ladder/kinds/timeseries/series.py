@@ -25,6 +25,7 @@ from ...core.data_checks import (
 from ...core.errors import ProjectError
 from ...core.paths import Paths
 from ...core.project import Project
+from ...core.settings import Settings
 
 # Steps in a season, by pandas frequency: months in a year, days in a week, ...
 SEASONS = {"M": 12, "Q": 4, "W": 52, "D": 7, "B": 5, "h": 24, "H": 24}
@@ -70,15 +71,15 @@ class TimeSplit:
     test: pd.Series
 
 
-def load_series(
-    paths: Paths, project: Project, settings: SeriesSettings, source: str | Path
-) -> Series:
-    """The project's series (built-in, or your CSV), regular and checked."""
-    if project.dataset == "csv":
-        raw = read_csv_series(paths.root / str(project.csv_file), project)
-    else:
+def load_series(paths: Paths, settings: Settings, csv: Path | None = None) -> Series:
+    """The series of `csv`, else the project's (built-in, or your CSV), regular and
+    checked as the `data:` section says."""
+    project = settings.project
+    if csv is None and project.dataset != "csv":
         raw = read_built_in(project.dataset, project.target)
-    return prepare(raw, project, settings, source)
+    else:
+        raw = read_csv_series(csv or paths.root / str(project.csv_file), project)
+    return prepare(raw, project, settings.data, paths.default_config)
 
 
 def read_built_in(dataset: str, name: str) -> pd.Series:
@@ -163,20 +164,13 @@ def infer_frequency(index: pd.DatetimeIndex) -> str | None:
     """The frequency most runs of three dates agree on, so a few gaps do not hide it."""
     if len(index) < 3:
         return None
-    found = frequency_of(index)
-    if found:
-        return found
-    runs = (frequency_of(index[start : start + 3]) for start in range(len(index) - 2))
-    votes = Counter(run for run in runs if run)
-    return votes.most_common(1)[0][0] if votes else None
-
-
-def frequency_of(index: pd.DatetimeIndex) -> str | None:
-    """pandas' own inference, as text: pandas 3 warns it will return an offset, so
-    take either and silence the warning."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
+    # pandas 3 warns that infer_freq will return an offset: take either, quietly.
+    with warnings.catch_warnings(action="ignore"):
         found = pd.infer_freq(index)
+        if not found:
+            runs = (pd.infer_freq(index[i : i + 3]) for i in range(len(index) - 2))
+            votes = Counter(run for run in runs if run)
+            found = votes.most_common(1)[0][0] if votes else None
     return getattr(found, "freqstr", found)
 
 

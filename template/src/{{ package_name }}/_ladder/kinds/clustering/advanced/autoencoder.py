@@ -1,10 +1,10 @@
 """The autoencoder as a clustering model: embed, cluster, score, with no Lightning.
 
-`EmbeddingClusterer` offers what the kind's evaluate and predict need of any model:
-`feature_names_in_`, `predict(X)` (the cluster of each row: KMeans on the
-embedding), `features(X)` (the scaled columns every model's scores are measured in)
-and `anomaly_scores(X)` (the reconstruction error). It needs PyTorch and the fitted
-preprocessing only, so `predict` starts in a moment.
+`EmbeddingClusterer` offers what the kind's steps need of any model:
+`feature_names_in_`, `predict(X)` (KMeans on the embedding), `features(X)` (the
+scaled columns every model's scores are measured in) and `anomaly_scores(X)` (the
+reconstruction error). It needs PyTorch and the fitted preprocessing only, so
+`predict` starts in a moment.
 """
 
 import json
@@ -20,6 +20,7 @@ from sklearn.compose import ColumnTransformer
 
 from .....network import Autoencoder, build_network
 from ....advanced.checkpoints import read_checkpoint, rebuild
+from ....advanced.predictor import to_features
 
 
 @dataclass(frozen=True)
@@ -36,11 +37,6 @@ class AutoencoderSpec:
     def as_dict(self) -> dict[str, Any]:
         # Through JSON: tuples become lists, and nothing but plain values remains.
         return json.loads(json.dumps(asdict(self)))
-
-
-def to_tensor(preprocessor: ColumnTransformer, X: pd.DataFrame) -> torch.Tensor:
-    """Rows of a table -> the float tensor the network reads."""
-    return torch.as_tensor(np.asarray(preprocessor.transform(X), dtype="float32"))
 
 
 def load_autoencoder(path: Path) -> tuple[Autoencoder, dict[str, Any]]:
@@ -67,11 +63,11 @@ class EmbeddingClusterer:
 
     def features(self, X: pd.DataFrame) -> np.ndarray:
         """The scaled columns: where every model's clusters are scored."""
-        return np.asarray(self.preprocessor.transform(X), dtype="float32")
+        return to_features(self.preprocessor, X).numpy()
 
     @torch.no_grad()
     def embed(self, X: pd.DataFrame) -> np.ndarray:
-        return self.network.encode(to_tensor(self.preprocessor, X)).numpy()
+        return self.network.encode(to_features(self.preprocessor, X)).numpy()
 
     def predict(self, X: pd.DataFrame) -> np.ndarray:
         return self.kmeans.predict(self.embed(X))
@@ -80,7 +76,7 @@ class EmbeddingClusterer:
     def anomaly_scores(self, X: pd.DataFrame) -> np.ndarray:
         """Each row's reconstruction error: the mean squared difference between the
         scaled row and the network's rebuilt one."""
-        inputs = to_tensor(self.preprocessor, X)
+        inputs = to_features(self.preprocessor, X)
         return ((self.network(inputs) - inputs) ** 2).mean(dim=1).numpy()
 
     @property
@@ -92,6 +88,6 @@ def cluster_embedding(
     network: Autoencoder, preprocessor: ColumnTransformer, X: pd.DataFrame, **kmeans
 ) -> EmbeddingClusterer:
     """KMeans fitted on the embedding of the rows X."""
-    unfitted = EmbeddingClusterer(network, preprocessor, KMeans())
-    fitted = KMeans(n_init=10, **kmeans).fit(unfitted.embed(X))
-    return EmbeddingClusterer(network, preprocessor, fitted)
+    clusterer = EmbeddingClusterer(network, preprocessor, KMeans(n_init=10, **kmeans))
+    clusterer.kmeans.fit(clusterer.embed(X))
+    return clusterer
