@@ -1,5 +1,5 @@
-"""Figures of a forecast: the history with the forecast over the test period, and its
-residuals. Each function returns a matplotlib Figure and saves nothing."""
+"""Figures of a forecast: the forecast over the test period and its residuals, and
+the candidates' cross-validation. Each returns a Figure and saves nothing."""
 
 import pandas as pd
 from matplotlib.figure import Figure

@@ -1,10 +1,10 @@
 """Forecasters: models that continue a series by a number of steps.
 
-Each one learns from a series with `fit(history)`, then `forecast(history, steps)`
-continues any series of the same kind by `steps` steps: the training series to score
-it on the test period, or the latest data to forecast the future (`predict`). They
-are scikit-learn estimators (`get_params`, `clone`), so the search can set their
-parameters, and skops saves them like any model.
+Each learns from a series with `fit(history)`; `forecast(history, steps)` then
+continues any series of the same kind: the training series to score it on the test
+period, or the latest data to forecast the future (`predict`). They are scikit-learn
+estimators (`get_params`, `clone`), so the search sets their parameters and skops
+saves them like any model.
 """
 
 import warnings
@@ -81,20 +81,15 @@ class LagForecaster(Forecaster):
         return self
 
     def forecast(self, history: pd.Series, steps: int) -> pd.Series:
-        past = history.iloc[-self.lookback_ :].to_numpy(dtype=float)
-        dates = future_dates(history, steps)
-        window_dates = history.index[-self.lookback_ :]
-        values = []
+        window = history.iloc[-self.lookback_ :].astype(float)
+        dates, values = future_dates(history, steps), []
         for date in dates:
-            # The next step as an unknown value after the past; its features only
-            # look back, so they are known.
-            series = pd.Series(
-                [*past, np.nan], index=window_dates.append(pd.DatetimeIndex([date]))
-            )
-            change = self.model_.predict(self.table(series).iloc[[-1]])[0]
-            values.append(past[-1] + change)
-            past = np.append(past[1:], values[-1])
-            window_dates = window_dates[1:].append(pd.DatetimeIndex([date]))
+            # The next step joins the window unknown: its features only look back.
+            window.loc[date] = np.nan
+            change = self.model_.predict(self.table(window).iloc[[-1]])[0]
+            values.append(window.iloc[-2] + change)
+            window.iloc[-1] = values[-1]
+            window = window.iloc[1:]
         return pd.Series(values, index=dates, name=history.name)
 
 

@@ -2,7 +2,7 @@
 
 A series is a pandas Series indexed by dates at one regular frequency (months, days,
 ...). Every split here is by time: a model is fitted on the past and scored on what
-came after it, and nothing is ever shuffled, so no future value reaches training.
+came after it, never shuffled, so no future value reaches training.
 """
 
 import warnings
@@ -72,8 +72,7 @@ class TimeSplit:
 
 
 def load_series(paths: Paths, settings: Settings, csv: Path | None = None) -> Series:
-    """The series of `csv`, else the project's (built-in, or your CSV), regular and
-    checked as the `data:` section says."""
+    """The series of `csv`, else the project's, made regular as `data:` says."""
     project = settings.project
     if csv is None and project.dataset != "csv":
         raw = read_built_in(project.dataset, project.target)
@@ -119,10 +118,20 @@ def read_csv_series(csv_path: Path, project: Project) -> pd.Series:
 def prepare(
     raw: pd.Series, project: Project, settings: SeriesSettings, source: str | Path
 ) -> Series:
-    """Regular steps, gaps filled as configured, long enough for the forecast."""
+    """Regular steps, gaps filled or refused (naming the first) as data.fill_gaps
+    says, long enough for the forecast."""
     values = regular(raw, settings, source)
     gaps = int(values.isna().sum())
-    values = fill_gaps(values, settings, gaps)
+    if gaps and settings.fill_gaps == "refuse":
+        first = values.index[values.isna()][0].date()
+        raise ProjectError(
+            f"the series has {gaps} missing steps (the first at {first}) and "
+            "data.fill_gaps is refuse: fill them, or set it to interpolate or ffill"
+        )
+    if gaps and settings.fill_gaps == "ffill":
+        values = values.ffill().bfill()
+    elif gaps:
+        values = values.interpolate(method="time", limit_direction="both")
     season = settings.season or season_of(values.index.freqstr)
     # The checks `copier copy` made too, where the dates showed the steps plainly.
     problem = series_length_problem(
@@ -184,21 +193,6 @@ def season_of(frequency: str) -> int:
         if code.startswith(prefix) and not code.startswith(("Y", "A")):
             return steps
     return 1
-
-
-def fill_gaps(values: pd.Series, settings: SeriesSettings, gaps: int) -> pd.Series:
-    """Fill missing steps as data.fill_gaps says, or refuse them, naming the first."""
-    if not gaps:
-        return values
-    if settings.fill_gaps == "refuse":
-        first = values.index[values.isna()][0].date()
-        raise ProjectError(
-            f"the series has {gaps} missing steps (the first at {first}) and "
-            "data.fill_gaps is refuse: fill them, or set it to interpolate or ffill"
-        )
-    if settings.fill_gaps == "ffill":
-        return values.ffill().bfill()
-    return values.interpolate(method="time", limit_direction="both")
 
 
 def time_split(values: pd.Series, horizon: int) -> TimeSplit:

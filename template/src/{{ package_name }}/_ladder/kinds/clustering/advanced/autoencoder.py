@@ -47,22 +47,20 @@ def load_autoencoder(path: Path) -> tuple[Autoencoder, dict[str, Any]]:
     return network, checkpoint
 
 
+@dataclass(frozen=True)
 class EmbeddingClusterer:
-    """The autoencoder's embedding, clustered by KMeans."""
+    """The autoencoder's embedding, clustered by KMeans; its network is
+    load_autoencoder's, in evaluation mode."""
 
-    def __init__(
-        self, network: Autoencoder, preprocessor: ColumnTransformer, kmeans: KMeans
-    ) -> None:
-        self.network = network.eval()
-        self.preprocessor = preprocessor
-        self.kmeans = kmeans
+    network: Autoencoder
+    preprocessor: ColumnTransformer
+    kmeans: KMeans
 
     @property
     def feature_names_in_(self) -> np.ndarray:
         return self.preprocessor.feature_names_in_
 
     def features(self, X: pd.DataFrame) -> np.ndarray:
-        """The scaled columns: where every model's clusters are scored."""
         return to_features(self.preprocessor, X).numpy()
 
     @torch.no_grad()

@@ -1,13 +1,12 @@
 """The Optuna search over clustering candidates, scored without labels
-(intermediate/part.py's `Search`).
+(intermediate/part.py's `Search`; the study, its storage and the search space are
+the shared ones).
 
-Each trial picks a candidate of candidates.py and settings from the `candidates:`
-section (the shared search space), fits it on the training rows with `search.seeds`
-seeds, and scores it by the mean silhouette of those fits: an internal score, since
-a clustering search must not peek at labels. How alike the fits' clusters are
-(adjusted Rand index between each pair of seeds) is its stability: 1 means the
-clusters do not depend on luck. The study and its storage are the shared ones
-(intermediate/search.py): a stopped search resumes, many workers can share it.
+Each trial fits a candidate of candidates.py, with settings from `candidates:`, on
+the training rows with `search.seeds` seeds, and scores it by the mean silhouette of
+those fits: an internal score, since a clustering search must not peek at labels.
+How alike the fits' clusters are (adjusted Rand index between each pair of seeds) is
+its stability: 1 means the clusters do not depend on luck.
 """
 
 import itertools

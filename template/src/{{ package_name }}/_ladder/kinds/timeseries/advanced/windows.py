@@ -84,12 +84,13 @@ class WindowDataModule(BatchedData):
         )
 
 
+@dataclass(frozen=True)
 class NetworkForecaster:
-    """A trained network behind `forecast(history, steps)`."""
+    """A trained network (load_network's, in evaluation mode) behind
+    `forecast(history, steps)`."""
 
-    def __init__(self, network: nn.Module, spec: NetworkSpec) -> None:
-        self.network = network.eval()
-        self.spec = spec
+    network: nn.Module
+    spec: NetworkSpec
 
     @torch.no_grad()
     def forecast(self, history: pd.Series, steps: int) -> pd.Series:
