@@ -85,12 +85,9 @@ def prepare(paths: Paths, settings: Settings) -> Rows:
     require_known(chosen, X, "data.columns", source)
     X = select_columns(X[chosen] if chosen else X, settings.data, source)
     project = settings.project
-    if labels is None:
-        X_train, X_test = train_test_split(
-            X, test_size=project.test_size, random_state=project.seed
-        )
-        return Rows(X_train, X_test, None, None)
-    X_train, X_test, labels_train, labels_test = train_test_split(
-        X, labels, test_size=project.test_size, random_state=project.seed
+    # Positions, so that the labels, when there are some, split as the rows do.
+    train, test = train_test_split(
+        range(len(X)), test_size=project.test_size, random_state=project.seed
     )
-    return Rows(X_train, X_test, labels_train, labels_test)
+    hidden = (None, None) if labels is None else (labels.iloc[train], labels.iloc[test])
+    return Rows(X.iloc[train], X.iloc[test], *hidden)
