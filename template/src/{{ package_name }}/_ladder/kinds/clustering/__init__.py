@@ -14,7 +14,7 @@ def sections() -> Mapping[str, AddSection]:
     from ....features import build_preprocessor
     from ....model import build_model
     from .data import ClusterData
-    from .evaluate import EvaluationSettings
+    from .steps import EvaluationSettings
 
     return {
         "data": dataclass_section(ClusterData),
@@ -25,7 +25,7 @@ def sections() -> Mapping[str, AddSection]:
 
 
 def report_sections(metrics: dict) -> list[str]:
-    from .report import cluster_sections
+    from .profile import cluster_sections
 
     return cluster_sections(metrics)
 

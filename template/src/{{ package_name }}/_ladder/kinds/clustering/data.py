@@ -8,7 +8,6 @@ split as in every kind: the models are fitted on the training rows, and new rows
 """
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import pandas as pd
 from sklearn.model_selection import train_test_split
@@ -56,59 +55,39 @@ class Rows:
         return pd.concat([self.labels_train, self.labels_test])
 
 
-def load_rows(paths: Paths, project: Project) -> tuple[pd.DataFrame, pd.Series | None]:
-    """The features and the hidden labels: a built-in dataset, or your CSV."""
+def load(paths: Paths, project: Project) -> tuple[pd.DataFrame, pd.Series | None]:
+    """The features and the hidden labels: a built-in dataset, or your CSV, where
+    every column is a feature but the label column, if you named one."""
+    label = project.target
     if project.dataset in BUILT_IN:
         bunch = BUILT_IN[project.dataset](as_frame=True)
         names = bunch.target_names[bunch.target].astype(str)
-        return bunch.data, pd.Series(names, index=bunch.data.index, name=project.target)
-    return load_csv(paths.root / project.csv_file, project.target)
-
-
-def load_dataset(
-    paths: Paths, project: Project
-) -> tuple[pd.DataFrame, pd.Series | None]:
-    """What core's load_dataset hands on for this kind (the exploration notebook's
-    data): every column, and the hidden labels."""
-    return load_rows(paths, project)
-
-
-def load_csv(csv_path: Path, label: str) -> tuple[pd.DataFrame, pd.Series | None]:
-    """Your CSV: every column is a feature, but the label column if you named one."""
+        return bunch.data, pd.Series(names, index=bunch.data.index, name=label)
+    csv_path = paths.root / project.csv_file
     frame = read_checked_csv(csv_path, kind="clustering", target=label)
-    labels = None
-    if label:
-        if label not in frame.columns:
-            raise ProjectError(
-                f"label column {label!r} is not in {csv_path} (columns: "
-                f"{', '.join(map(str, frame.columns))}); fix project.target in "
-                'configs/project.yaml, or set it to "" if the data has no labels'
-            )
-        labels = frame.pop(label).astype(str)
+    if not label:
+        return frame, None
+    if label not in frame.columns:
+        raise ProjectError(
+            f"label column {label!r} is not in {csv_path} (columns: "
+            f"{', '.join(map(str, frame.columns))}); fix project.target in "
+            'configs/project.yaml, or set it to "" if the data has no labels'
+        )
+    labels = frame.pop(label).astype(str)
     return frame, labels
 
 
-def choose_columns(
-    X: pd.DataFrame, settings: ClusterData, source: str | Path
-) -> pd.DataFrame:
-    """`X` with only `data.columns` (all when empty), less `data.drop_columns`."""
-    require_known(settings.columns, X, "data.columns", source)
-    if settings.columns:
-        X = X[settings.columns]
-    return select_columns(X, settings, source)
-
-
-def prepare_rows(paths: Paths, settings: Settings) -> Rows:
-    """Load the data, keep the configured columns, hold out the test rows."""
-    X, labels = load_rows(paths, settings.project)
-    X = choose_columns(X, settings.data, paths.default_config)
+def prepare(paths: Paths, settings: Settings) -> Rows:
+    """Load the data, keep `data.columns` (all when empty) less `data.drop_columns`,
+    hold out the test rows."""
+    X, labels = load(paths, settings.project)
+    source, chosen = paths.default_config, settings.data.columns
+    require_known(chosen, X, "data.columns", source)
+    X = select_columns(X[chosen] if chosen else X, settings.data, source)
     project = settings.project
-    if labels is None:
-        X_train, X_test = train_test_split(
-            X, test_size=project.test_size, random_state=project.seed
-        )
-        return Rows(X_train, X_test, None, None)
-    X_train, X_test, labels_train, labels_test = train_test_split(
-        X, labels, test_size=project.test_size, random_state=project.seed
+    # Positions, so that the labels, when there are some, split as the rows do.
+    train, test = train_test_split(
+        range(len(X)), test_size=project.test_size, random_state=project.seed
     )
-    return Rows(X_train, X_test, labels_train, labels_test)
+    hidden = (None, None) if labels is None else (labels.iloc[train], labels.iloc[test])
+    return Rows(X.iloc[train], X.iloc[test], *hidden)

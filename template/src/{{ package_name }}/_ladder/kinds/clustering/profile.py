@@ -1,12 +1,46 @@
-"""What each cluster is like: its size and the mean of each numeric column.
+"""What each cluster holds, which rows fit none, and how the draft shows both.
 
-A cluster is only useful once you can say what its rows have in common. The profile
-shows the columns that tell the clusters apart most: those whose cluster means lie
-furthest apart, in units of the column's own spread.
+A cluster is only useful once you can say what its rows have in common: its profile
+shows the columns that tell the clusters apart most, those whose cluster means lie
+furthest apart in units of the column's own spread. A row far from the centre of
+every cluster fits none of the groups: its anomaly score is its distance to the
+nearest centre, in the model's scaled columns (the autoencoder's own score is its
+reconstruction error). The rows with the highest scores are worth a look: errors in
+the data, fraud, rare cases.
 """
+
+from typing import Any
 
 import numpy as np
 import pandas as pd
+
+from ...core.cli import PACKAGE
+
+NOTE = (
+    "Scores on the held-out rows, each assigned to its nearest cluster; the baseline "
+    "assigns them to as many clusters at random. Silhouette and Calinski-Harabasz: "
+    "higher is better; Davies-Bouldin: lower is better"
+)
+
+
+def centres(estimator) -> np.ndarray:
+    """The cluster centres an estimator keeps: KMeans' centroids, a Gaussian
+    mixture's means, or a NearestCentroid's centroids."""
+    for name in ("cluster_centers_", "means_", "centroids_"):
+        if hasattr(estimator, name):
+            return np.asarray(getattr(estimator, name))
+    raise TypeError(f"{type(estimator).__name__} keeps no cluster centres")
+
+
+def anomaly_scores(model, X: pd.DataFrame) -> np.ndarray:
+    """Each row's anomaly score: the model's own (the autoencoder's reconstruction
+    error), else its distance to the nearest cluster centre."""
+    if hasattr(model, "anomaly_scores"):
+        return model.anomaly_scores(X)
+    features = model[:-1].transform(X)
+    found = centres(model[-1])
+    distances = np.linalg.norm(features[:, None, :] - found[None, :, :], axis=2)
+    return distances.min(axis=1)
 
 
 def telling_columns(X: pd.DataFrame, clusters: np.ndarray, count: int) -> list[str]:
@@ -32,6 +66,59 @@ def cluster_profile(
             "means": {name: float(members[name].mean()) for name in columns},
         }
     return profile
+
+
+def most_unusual(
+    X: pd.DataFrame,
+    scores: np.ndarray,
+    clusters: np.ndarray,
+    columns: list[str],
+    count: int,
+) -> list[dict]:
+    """The `count` rows with the highest scores, most unusual first: their row,
+    score, cluster and the values of `columns` (a missing value is null)."""
+    rows = []
+    for position in np.argsort(scores)[::-1][:count]:
+        values = X.iloc[position][columns]
+        rows.append(
+            {
+                "row": str(X.index[position]),
+                "score": float(scores[position]),
+                "cluster": int(clusters[position]),
+                "values": {name: plain(value) for name, value in values.items()},
+            }
+        )
+    return rows
+
+
+def plain(value) -> float | str | None:
+    """A cell as JSON can hold it."""
+    if pd.isna(value):
+        return None
+    return float(value) if isinstance(value, (int, float, np.number)) else str(value)
+
+
+def cluster_sections(metrics: dict[str, Any]) -> list[str]:
+    """The Markdown the draft shows of the clusters, from metrics.json."""
+    note = NOTE
+    if "adjusted_rand" in metrics["model"]:
+        note += (
+            "; adjusted Rand index and adjusted mutual information compare the "
+            "clusters with the labels the models never saw (0 is chance, 1 the same "
+            "groups)"
+        )
+    profile = metrics.get("profile", {})
+    unusual = metrics.get("unusual", [])
+    measure = metrics.get("anomaly_score", "anomaly score")
+    return [
+        note + ".",
+        f"What each of the {len(profile)} clusters holds (all rows; the "
+        "columns that tell the clusters apart most, their mean in each):",
+        profile_table(profile),
+        f"The most unusual rows, by {measure} (`python -m {PACKAGE} predict` "
+        "scores new rows the same way):",
+        unusual_table(unusual),
+    ]
 
 
 def profile_table(profile: dict[str, dict]) -> str:

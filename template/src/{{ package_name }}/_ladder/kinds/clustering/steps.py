@@ -1,18 +1,60 @@
 """The steps of a clustering experiment (core/kind.py's `Steps`): the model is fitted
-on the training rows alone, no labels, and scored against random assignment."""
+on the training rows alone, no labels; the test rows, which it never saw, are each
+assigned to their nearest cluster, as `predict` does for new rows, and scored next to
+random assignment to as many clusters. The profile, the unusual rows and the 2-D
+figure cover every row: they describe the data rather than judge the model.
 
+Internal scores judge the clusters from the data alone:
+- silhouette (-1 to 1, higher is better): how much closer each row is to its own
+  cluster than to the next one;
+- Davies-Bouldin (0 and up, lower is better): how alike each cluster is to its most
+  similar neighbour;
+- Calinski-Harabasz (0 and up, higher is better): spread between clusters over
+  spread within them.
+When the data has labels (hidden from the models), two more compare the clusters with
+them, whatever the clusters are called: adjusted Rand index and adjusted mutual
+information (0 for chance, 1 for the same grouping).
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from jsonargparse.typing import PositiveInt
+from sklearn import metrics as sk
 from sklearn.pipeline import Pipeline
 
 from ...core.errors import ProjectError
-from ...core.evaluate import Evaluation
+from ...core.evaluate import Evaluation, describe
 from ...core.paths import Paths
+from ...core.predict import read_rows, scored, write_rows
 from ...core.settings import Settings
-from .data import Rows, load_dataset, prepare_rows
-from .evaluate import evaluate as evaluate_clusters
-from .predict import assign_rows
+from . import data, figures
+from .data import Rows
+from .profile import (
+    anomaly_scores,
+    centres,
+    cluster_profile,
+    most_unusual,
+    telling_columns,
+)
 
-load = load_dataset
-prepare = prepare_rows
+# The data's own steps: every column and the hidden labels; the split rows.
+load, prepare = data.load, data.prepare
+
+
+@dataclass(frozen=True)
+class EvaluationSettings:
+    """The `evaluation:` section: what the report shows of the clusters."""
+
+    # The choice-of-k figure tries KMeans for every k from 2 to this.
+    max_k: PositiveInt = 10
+    # How many of the most unusual rows the draft lists.
+    unusual_rows: PositiveInt = 5
+    # How many columns the profile of each cluster shows: those telling them apart most.
+    profile_columns: PositiveInt = 8
 
 
 def fit(settings: Settings, rows: Rows) -> Pipeline:
@@ -35,14 +77,115 @@ def fit_rows(model: Pipeline, X) -> Pipeline:
         raise ProjectError(f"the model could not be fitted: {error}") from None
 
 
+def cluster_scores(
+    features: np.ndarray, clusters: np.ndarray, labels: pd.Series | None
+) -> dict[str, float]:
+    """The internal scores of `clusters` on `features`, and the agreement with
+    `labels` when given."""
+    found = len(np.unique(clusters))
+    if not 2 <= found < len(clusters):
+        raise ProjectError(
+            f"the model put {len(clusters)} rows into {found} cluster(s): scores need "
+            f"at least 2 clusters and fewer clusters than rows; change the model's "
+            "settings (n_clusters, eps, ...) or add rows"
+        )
+    scores = {
+        "silhouette": float(sk.silhouette_score(features, clusters)),
+        "davies_bouldin": float(sk.davies_bouldin_score(features, clusters)),
+        "calinski_harabasz": float(sk.calinski_harabasz_score(features, clusters)),
+    }
+    if labels is not None:
+        scores["adjusted_rand"] = float(sk.adjusted_rand_score(labels, clusters))
+        scores["adjusted_mutual_info"] = float(
+            sk.adjusted_mutual_info_score(labels, clusters)
+        )
+    return scores
+
+
+def random_assignment(n_rows: int, n_clusters: int, seed: int) -> np.ndarray:
+    """The baseline: each row in one of `n_clusters` clusters of equal size, at
+    random, so every cluster is used. Any model worth keeping beats it."""
+    rng = np.random.default_rng(seed)
+    return rng.permutation(np.arange(n_rows) % n_clusters)
+
+
+def scores_against_chance(
+    features: np.ndarray, clusters: np.ndarray, rows: Rows, seed: int
+) -> dict[str, Any]:
+    """The model's test scores, and those of random assignment to as many clusters;
+    the one that decides is agreement with the labels when there are some, else the
+    silhouette (both higher is better)."""
+    chance = random_assignment(len(clusters), len(np.unique(clusters)), seed)
+    labels = rows.labels_test
+    return {
+        "primary_metric": "silhouette" if labels is None else "adjusted_rand",
+        "model": cluster_scores(features, clusters, labels),
+        "baseline": cluster_scores(features, chance, labels),
+    }
+
+
+def feature_space(model, X) -> np.ndarray:
+    """X in the scaled columns the model clusters: every model's internal scores are
+    measured there, so they compare (the autoencoder's own `features`)."""
+    if hasattr(model, "features"):
+        return model.features(X)
+    return model[:-1].transform(X)
+
+
 def evaluate(model: Pipeline, rows: Rows, settings: Settings) -> Evaluation:
-    return evaluate_clusters(model, rows, settings)
+    """Test scores against chance; the profile and most unusual rows (metrics), and
+    the clusters drawn in 2-D and the choice of k (figures)."""
+    project, shown, seed = settings.project, settings.evaluation, settings.project.seed
+    test_clusters = model.predict(rows.X_test)
+    scores = scores_against_chance(
+        feature_space(model, rows.X_test), test_clusters, rows, seed
+    )
+    X = rows.X
+    clusters = model.predict(X)
+    row_scores = anomaly_scores(model, X)
+    columns = telling_columns(X, clusters, shown.profile_columns)
+    features = feature_space(model, X)
+    n_train = len(rows.X_train)
+    ks = list(range(2, max(2, min(shown.max_k, n_train - 1)) + 1))
+    top = np.argsort(row_scores)[::-1][: shown.unusual_rows]
+    if hasattr(model, "anomaly_scores"):  # the advanced tier's autoencoder
+        measure, n_clusters = "the autoencoder's reconstruction error", model.n_clusters
+    else:
+        measure = "the distance to the nearest cluster centre"
+        n_clusters = len(centres(model[-1]))
+    metrics = {
+        "project": project.slug,
+        "dataset": project.dataset,
+        "task": project.task,
+        **scores,
+        **describe(model),
+        "n_clusters": n_clusters,
+        "n_train": n_train,
+        "n_test": len(rows.X_test),
+        "anomaly_score": measure,
+        "profile": cluster_profile(X, clusters, columns),
+        "unusual": most_unusual(X, row_scores, clusters, columns, shown.unusual_rows),
+        "evaluated_at": datetime.now().astimezone().isoformat(timespec="seconds"),
+    }
+    drawn = {
+        "clusters": figures.projection_figure(
+            features, clusters, rows.labels, top, seed
+        ),
+        "choice_of_k": figures.choice_of_k_figure(
+            features[:n_train], ks, len(np.unique(clusters)), seed
+        ),
+    }
+    return Evaluation(metrics, drawn)
 
 
 def predict(model: Pipeline, paths: Paths, settings: Settings) -> str:
-    # The advanced tier's autoencoder scores rows by its reconstruction error.
-    own = getattr(model, "anomaly_scores", None)
-    output = settings.output or paths.predictions
-    output = assign_rows(model, settings.csv, output, score=own)
-    scores = "reconstruction errors" if own else "anomaly scores"
-    return f"clusters and {scores} written to {output}"
+    """Write the CSV's rows plus `cluster` and `anomaly_score` columns."""
+    csv_path = settings.csv
+    rows, inputs = read_rows(model, csv_path, "assign")
+    clusters = scored(csv_path, "assigned", lambda: model.predict(inputs))
+    scores = scored(csv_path, "assigned", lambda: anomaly_scores(model, inputs))
+    table = rows.assign(cluster=clusters, anomaly_score=scores)
+    output = write_rows(table, settings.output or paths.predictions)
+    own = hasattr(model, "anomaly_scores")
+    measured = "reconstruction errors" if own else "anomaly scores"
+    return f"clusters and {measured} written to {output}"

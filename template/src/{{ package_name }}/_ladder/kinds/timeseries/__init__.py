@@ -9,8 +9,7 @@ from ...core.settings import AddSection, Settings, dataclass_section, function_s
 
 
 def sections() -> Mapping[str, AddSection]:
-    """`data` is a dataclass; `features` are the arguments of lag_features, but the
-    series and its season, which the data gives."""
+    """`features` are lag_features' arguments but the two the data gives."""
     from ....features import lag_features
     from .series import SeriesSettings
 

@@ -3,9 +3,7 @@
 A series is one column of values over time, so the tabular notebook's per-column
 views would say nothing: instead, the series with its test period, its trend and
 season pulled apart, and the autocorrelation of its step-to-step changes, which the
-lag features are made of. `save` writes what the draft's data block reads
-(core/data_block.py): the facts to reports/data.json, the figures to
-reports/figures/.
+lag features are made of. `save` writes what the draft's data block reads.
 """
 
 from dataclasses import dataclass
@@ -20,7 +18,7 @@ from ...core.cli import config_sections
 from ...core.explore import Exploration, project_root, save_exploration
 from ...core.paths import Paths
 from ...core.project import Project
-from ...core.settings import Settings, load_settings
+from ...core.settings import load_settings
 from .series import Series, load_series
 
 # Lags the autocorrelation figure shows at least: two seasons, when longer.
@@ -34,16 +32,9 @@ class SeriesExploration:
     """The series as `train` sees it: regular, its gaps filled, not yet split."""
 
     paths: Paths
-    settings: Settings
+    project: Project
     series: Series
-
-    @property
-    def project(self) -> Project:
-        return self.settings.project
-
-    @property
-    def horizon(self) -> int:
-        return int(self.project.horizon or 1)
+    horizon: int
 
 
 def load(root: Path | None = None) -> SeriesExploration:
@@ -51,8 +42,9 @@ def load(root: Path | None = None) -> SeriesExploration:
     of configs/default.yaml says how to resample it and fill its gaps)."""
     paths = Paths(project_root(root))
     settings = load_settings(paths, config_sections())
-    series = load_series(paths, settings.project, settings.data, paths.default_config)
-    return SeriesExploration(paths, settings, series)
+    project = settings.project
+    series = load_series(paths, settings)
+    return SeriesExploration(paths, project, series, int(project.horizon or 1))
 
 
 def series_facts(series: Series, project: Project) -> dict[str, Any]:
@@ -159,7 +151,7 @@ def save(data: SeriesExploration, figures: dict[str, Figure | None]) -> list[Pat
     """Save the series' facts and `figures` for the draft; returns the files written."""
     values = data.series.values
     # The series as core's exploration holds data: no feature columns, the values.
-    holder = Exploration(
+    held = Exploration(
         data.paths, data.project, pd.DataFrame(index=values.index), values
     )
-    return save_exploration(holder, series_facts(data.series, data.project), figures)
+    return save_exploration(held, series_facts(data.series, data.project), figures)

@@ -1,5 +1,5 @@
-"""Figures of a forecast: the history with the forecast over the test period, and its
-residuals. Each function returns a matplotlib Figure and saves nothing."""
+"""Figures of a forecast: the forecast over the test period and its residuals, and
+the candidates' cross-validation. Each returns a Figure and saves nothing."""
 
 import pandas as pd
 from matplotlib.figure import Figure
@@ -36,19 +36,16 @@ def residuals_figure(test: pd.Series, forecast: pd.Series) -> Figure:
     residuals = test - forecast
     figure = Figure(figsize=(10, 4), layout="constrained")
     over_time, spread = figure.subplots(1, 2, width_ratios=[2, 1])
-    over_time.bar(residuals.index, residuals, width=0.8 * _step_days(test))
+    # Each bar fills its step: the width of one step, in days.
+    step = (
+        (test.index[1] - test.index[0]) / pd.Timedelta(days=1) if len(test) > 1 else 1
+    )
+    over_time.bar(residuals.index, residuals, width=0.8 * step)
     over_time.axhline(0, color="black", linewidth=1)
     over_time.set_title("Residuals over the test period (actual - forecast)")
     spread.hist(residuals, bins="auto")
     spread.set_title("Their distribution")
     return figure
-
-
-def _step_days(series: pd.Series) -> float:
-    """The width of one step in days, so each bar fills its step."""
-    if len(series) < 2:
-        return 1.0
-    return (series.index[1] - series.index[0]) / pd.Timedelta(days=1)
 
 
 def cross_validation_figure(candidates: list[dict]) -> Figure:

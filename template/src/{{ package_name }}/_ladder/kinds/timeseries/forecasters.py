@@ -1,15 +1,14 @@
 """Forecasters: models that continue a series by a number of steps.
 
-Each one learns from a series with `fit(history)`, then `forecast(history, steps)`
-continues any series of the same kind by `steps` steps: the training series to score
-it on the test period, or the latest data to forecast the future (`predict`). They
-are scikit-learn estimators (`get_params`, `clone`), so the search can set their
-parameters, and skops saves them like any model.
+Each learns from a series with `fit(history)`; `forecast(history, steps)` then
+continues any series of the same kind: the training series to score it on the test
+period, or the latest data to forecast the future (`predict`). They are scikit-learn
+estimators (`get_params`, `clone`), so the search sets their parameters and skops
+saves them like any model.
 """
 
 import warnings
-from collections.abc import Iterator
-from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -28,23 +27,20 @@ def future_dates(history: pd.Series, steps: int) -> pd.DatetimeIndex:
 
 
 class Forecaster(BaseEstimator):
-    """What every forecaster offers; `season` is set by the engine from the data."""
+    """What every forecaster is: `fit(history)`, `forecast(history, steps)`, and a
+    `season` the engine sets from the data. Each one below is a dataclass, whose
+    fields are the parameters scikit-learn's `get_params` and `clone` see (its
+    equality and repr stay scikit-learn's)."""
 
     season: int
 
-    def fit(self, history: pd.Series) -> "Forecaster":
-        raise NotImplementedError
 
-    def forecast(self, history: pd.Series, steps: int) -> pd.Series:
-        raise NotImplementedError
-
-
+@dataclass(eq=False, repr=False)
 class SeasonalNaive(Forecaster):
     """The baseline: each step repeats the value one season earlier (the last value,
     when the series has no season). A model that cannot beat it has learned nothing."""
 
-    def __init__(self, season: int = 1) -> None:
-        self.season = season
+    season: int = 1
 
     def fit(self, history: pd.Series) -> "SeasonalNaive":
         return self
@@ -56,20 +52,15 @@ class SeasonalNaive(Forecaster):
         return pd.Series(values, index=future_dates(history, steps), name=history.name)
 
 
+@dataclass(eq=False, repr=False)
 class LagForecaster(Forecaster):
     """A scikit-learn Pipeline on lag and calendar features (features.py), which
     learns the change from one step to the next and forecasts recursively: each
     forecast step becomes the past of the following one."""
 
-    def __init__(
-        self,
-        model: Pipeline | None = None,
-        features: dict[str, Any] | None = None,
-        season: int = 1,
-    ) -> None:
-        self.model = model
-        self.features = features
-        self.season = season
+    model: Pipeline | None = None
+    features: dict[str, Any] | None = None
+    season: int = 1
 
     def table(self, series: pd.Series) -> pd.DataFrame:
         return lag_features(series, **(self.features or {}), season=self.season)
@@ -90,38 +81,33 @@ class LagForecaster(Forecaster):
         return self
 
     def forecast(self, history: pd.Series, steps: int) -> pd.Series:
-        past = history.iloc[-self.lookback_ :].to_numpy(dtype=float)
-        dates = future_dates(history, steps)
-        window_dates = history.index[-self.lookback_ :]
-        values = []
+        window = history.iloc[-self.lookback_ :].astype(float)
+        dates, values = future_dates(history, steps), []
         for date in dates:
-            # The next step as an unknown value after the past; its features only
-            # look back, so they are known.
-            series = pd.Series(
-                [*past, np.nan], index=window_dates.append(pd.DatetimeIndex([date]))
-            )
-            change = self.model_.predict(self.table(series).iloc[[-1]])[0]
-            values.append(past[-1] + change)
-            past = np.append(past[1:], values[-1])
-            window_dates = window_dates[1:].append(pd.DatetimeIndex([date]))
+            # The next step joins the window unknown: its features only look back.
+            window.loc[date] = np.nan
+            change = self.model_.predict(self.table(window).iloc[[-1]])[0]
+            values.append(window.iloc[-2] + change)
+            window.iloc[-1] = values[-1]
+            window = window.iloc[1:]
         return pd.Series(values, index=dates, name=history.name)
 
 
 class Statistical(Forecaster):
-    """A statsmodels state-space model: `fit` estimates its parameters on the history;
-    `forecast` runs the same model with those parameters over any series, so it
-    continues from that series' latest values without estimating them again."""
-
-    def build(self, history: pd.Series) -> Any:
-        raise NotImplementedError
+    """A statsmodels state-space model (a subclass's `build(history)`): `fit`
+    estimates its parameters on the history; `forecast` runs the same model with
+    those parameters over any series (`run(model)`), so it continues from that
+    series' latest values without estimating them again."""
 
     def fit(self, history: pd.Series) -> "Statistical":
-        with quiet_statsmodels():
+        # statsmodels warns when an optimiser stops early; a search tries many
+        # settings and scores each on held-out steps, which is what tells a bad fit.
+        with warnings.catch_warnings(action="ignore"):
             self.params_ = np.asarray(self.build(history).fit(disp=False).params)
         return self
 
     def forecast(self, history: pd.Series, steps: int) -> pd.Series:
-        with quiet_statsmodels():
+        with warnings.catch_warnings(action="ignore"):
             values = self.run(self.build(history)).forecast(steps)
         forecast = np.asarray(values, dtype=float)
         if not np.isfinite(forecast).all():
@@ -129,24 +115,15 @@ class Statistical(Forecaster):
         dates = future_dates(history, steps)
         return pd.Series(forecast, index=dates, name=history.name)
 
-    def run(self, model: Any) -> Any:
-        raise NotImplementedError
 
-
+@dataclass(eq=False, repr=False)
 class ExponentialSmoothing(Statistical):
     """ETS: a level, a trend and a season, each updated by exponential smoothing."""
 
-    def __init__(
-        self,
-        trend: str | None = "add",
-        damped_trend: bool = False,
-        seasonal: str | None = "add",
-        season: int = 1,
-    ) -> None:
-        self.trend = trend
-        self.damped_trend = damped_trend
-        self.seasonal = seasonal
-        self.season = season
+    trend: str | None = "add"
+    damped_trend: bool = False
+    seasonal: str | None = "add"
+    season: int = 1
 
     def build(self, history: pd.Series) -> Any:
         from statsmodels.tsa.exponential_smoothing.ets import ETSModel
@@ -164,27 +141,18 @@ class ExponentialSmoothing(Statistical):
         return model.smooth(self.params_)
 
 
+@dataclass(eq=False, repr=False)
 class Sarima(Statistical):
     """SARIMA: autoregression (p), differencing (d) and moving average (q) terms, and
     the same once per season (seasonal_p, seasonal_d, seasonal_q)."""
 
-    def __init__(
-        self,
-        p: int = 1,
-        d: int = 1,
-        q: int = 1,
-        seasonal_p: int = 0,
-        seasonal_d: int = 1,
-        seasonal_q: int = 1,
-        season: int = 1,
-    ) -> None:
-        self.p = p
-        self.d = d
-        self.q = q
-        self.seasonal_p = seasonal_p
-        self.seasonal_d = seasonal_d
-        self.seasonal_q = seasonal_q
-        self.season = season
+    p: int = 1
+    d: int = 1
+    q: int = 1
+    seasonal_p: int = 0
+    seasonal_d: int = 1
+    seasonal_q: int = 1
+    season: int = 1
 
     def build(self, history: pd.Series) -> Any:
         from statsmodels.tsa.statespace.sarimax import SARIMAX
@@ -198,20 +166,6 @@ class Sarima(Statistical):
 
     def run(self, model: Any) -> Any:
         return model.filter(self.params_)
-
-
-@contextmanager
-def quiet_statsmodels() -> Iterator[None]:
-    """statsmodels warns when an optimiser stops early; a search tries many settings
-    and scores each one on held-out steps, which is what tells a bad fit."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        yield
-
-
-def for_series(forecaster: Forecaster, season: int) -> Forecaster:
-    """A fresh copy of `forecaster` set to the series' season."""
-    return clone(forecaster).set_params(season=season)
 
 
 def describe_forecaster(forecaster: Forecaster) -> dict[str, Any]:

@@ -2,7 +2,7 @@
 
 A series is a pandas Series indexed by dates at one regular frequency (months, days,
 ...). Every split here is by time: a model is fitted on the past and scored on what
-came after it, and nothing is ever shuffled, so no future value reaches training.
+came after it, never shuffled, so no future value reaches training.
 """
 
 import warnings
@@ -25,6 +25,7 @@ from ...core.data_checks import (
 from ...core.errors import ProjectError
 from ...core.paths import Paths
 from ...core.project import Project
+from ...core.settings import Settings
 
 # Steps in a season, by pandas frequency: months in a year, days in a week, ...
 SEASONS = {"M": 12, "Q": 4, "W": 52, "D": 7, "B": 5, "h": 24, "H": 24}
@@ -70,15 +71,14 @@ class TimeSplit:
     test: pd.Series
 
 
-def load_series(
-    paths: Paths, project: Project, settings: SeriesSettings, source: str | Path
-) -> Series:
-    """The project's series (built-in, or your CSV), regular and checked."""
-    if project.dataset == "csv":
-        raw = read_csv_series(paths.root / str(project.csv_file), project)
-    else:
+def load_series(paths: Paths, settings: Settings, csv: Path | None = None) -> Series:
+    """The series of `csv`, else the project's, made regular as `data:` says."""
+    project = settings.project
+    if csv is None and project.dataset != "csv":
         raw = read_built_in(project.dataset, project.target)
-    return prepare(raw, project, settings, source)
+    else:
+        raw = read_csv_series(csv or paths.root / str(project.csv_file), project)
+    return prepare(raw, project, settings.data, paths.default_config)
 
 
 def read_built_in(dataset: str, name: str) -> pd.Series:
@@ -118,10 +118,20 @@ def read_csv_series(csv_path: Path, project: Project) -> pd.Series:
 def prepare(
     raw: pd.Series, project: Project, settings: SeriesSettings, source: str | Path
 ) -> Series:
-    """Regular steps, gaps filled as configured, long enough for the forecast."""
+    """Regular steps, gaps filled or refused (naming the first) as data.fill_gaps
+    says, long enough for the forecast."""
     values = regular(raw, settings, source)
     gaps = int(values.isna().sum())
-    values = fill_gaps(values, settings, gaps)
+    if gaps and settings.fill_gaps == "refuse":
+        first = values.index[values.isna()][0].date()
+        raise ProjectError(
+            f"the series has {gaps} missing steps (the first at {first}) and "
+            "data.fill_gaps is refuse: fill them, or set it to interpolate or ffill"
+        )
+    if gaps and settings.fill_gaps == "ffill":
+        values = values.ffill().bfill()
+    elif gaps:
+        values = values.interpolate(method="time", limit_direction="both")
     season = settings.season or season_of(values.index.freqstr)
     # The checks `copier copy` made too, where the dates showed the steps plainly.
     problem = series_length_problem(
@@ -163,20 +173,13 @@ def infer_frequency(index: pd.DatetimeIndex) -> str | None:
     """The frequency most runs of three dates agree on, so a few gaps do not hide it."""
     if len(index) < 3:
         return None
-    found = frequency_of(index)
-    if found:
-        return found
-    runs = (frequency_of(index[start : start + 3]) for start in range(len(index) - 2))
-    votes = Counter(run for run in runs if run)
-    return votes.most_common(1)[0][0] if votes else None
-
-
-def frequency_of(index: pd.DatetimeIndex) -> str | None:
-    """pandas' own inference, as text: pandas 3 warns it will return an offset, so
-    take either and silence the warning."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
+    # pandas 3 warns that infer_freq will return an offset: take either, quietly.
+    with warnings.catch_warnings(action="ignore"):
         found = pd.infer_freq(index)
+        if not found:
+            runs = (pd.infer_freq(index[i : i + 3]) for i in range(len(index) - 2))
+            votes = Counter(run for run in runs if run)
+            found = votes.most_common(1)[0][0] if votes else None
     return getattr(found, "freqstr", found)
 
 
@@ -190,21 +193,6 @@ def season_of(frequency: str) -> int:
         if code.startswith(prefix) and not code.startswith(("Y", "A")):
             return steps
     return 1
-
-
-def fill_gaps(values: pd.Series, settings: SeriesSettings, gaps: int) -> pd.Series:
-    """Fill missing steps as data.fill_gaps says, or refuse them, naming the first."""
-    if not gaps:
-        return values
-    if settings.fill_gaps == "refuse":
-        first = values.index[values.isna()][0].date()
-        raise ProjectError(
-            f"the series has {gaps} missing steps (the first at {first}) and "
-            "data.fill_gaps is refuse: fill them, or set it to interpolate or ffill"
-        )
-    if settings.fill_gaps == "ffill":
-        return values.ffill().bfill()
-    return values.interpolate(method="time", limit_direction="both")
 
 
 def time_split(values: pd.Series, horizon: int) -> TimeSplit:

@@ -1,18 +1,18 @@
 """The clustering kind's advanced part (advanced/part.py's `AdvancedPart`): an
-autoencoder trained by Lightning to rebuild the rows (lit_model.py), KMeans on its
+autoencoder trained by Lightning to rebuild the rows (training.py), KMeans on its
 embedding, its reconstruction error as anomaly score (autoencoder.py); its rival is
-the best classical candidate, both scored against random assignment."""
+the best classical candidate, both scored against random assignment. The names it
+does not define are the rows' (advanced/rows.py): no sections, nothing to check."""
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from ....advanced import rows
 from ....advanced.paths import NetworkPaths
-from ....core.paths import Paths
-from ....core.settings import AddSection, Settings
+from ....core.settings import Settings
 
 NETWORK = "autoencoder"
-RIVAL = "best classical"
 NETWORK_INPUTS = frozenset({"n_inputs"})
 SEARCHES_NETWORK = False
 # The rows are prepared as the `data:` section says, in `evaluate` too.
@@ -20,10 +20,6 @@ EVALUATE_READS_CONFIG = True
 # The values logged per stage, as train_<name> and val_<name>: early stopping and the
 # checkpoints can watch either validation one.
 MONITORED = ("val_loss", "val_mae")
-
-
-def sections() -> Mapping[str, AddSection]:
-    return {}
 
 
 def monitored(settings: Settings) -> tuple[Sequence[str], str]:
@@ -35,23 +31,19 @@ def curve_metric(settings: Settings) -> str:
 
 
 def lit_module(params: Any) -> Any:
-    from .lit_model import LitAutoencoder
+    from .training import LitAutoencoder
 
     return LitAutoencoder(params)
 
 
-def check(settings: Settings) -> None:
-    """Nothing to fetch: the autoencoder starts from fresh weights."""
-
-
 def data_module(settings: Settings, rows: Any) -> Any:
-    from .datamodule import RowsDataModule
+    from .training import RowsDataModule
 
     features = settings.features.as_dict()
     return RowsDataModule(rows, features, settings.batches, settings.project.seed)
 
 
-def embedding_path(paths: Paths) -> Path:
+def embedding_path(paths: NetworkPaths) -> Path:
     """KMeans fitted on the embedding: the autoencoder's clusters."""
     return paths.models / "embedding_kmeans.skops"
 
@@ -101,15 +93,11 @@ def describe(model: Any, config: str) -> dict[str, Any]:
     return {"estimator": "autoencoder + KMeans", "params": params}
 
 
-def facts(model: Any, datamodule: Any) -> dict[str, Any]:
-    return {}
-
-
 def rival_scores(
     model: Any, classical: Any, rows: Any, settings: Settings
 ) -> dict[str, float]:
     """The rival's clusters scored in the autoencoder's scaled columns."""
-    from ..evaluate import feature_space, scores_against_chance
+    from ..steps import feature_space, scores_against_chance
 
     X = rows.X_test
     space = feature_space(model, X)
@@ -126,6 +114,38 @@ def figures(
 
 
 def report_content(paths: NetworkPaths) -> tuple[dict[str, Any], Path, list[str]]:
-    from .results import autoencoder_results
+    """What `report` fills in: the latest run's metrics and folder, the autoencoder
+    beside the best classical candidate and the baseline, the clusters, every run."""
+    from ....intermediate.runs import (
+        best_run,
+        finished_runs,
+        list_runs,
+        search_sections,
+    )
+    from ..profile import cluster_sections
 
-    return autoencoder_results(paths)
+    runs = finished_runs(paths)
+    latest = list_runs(paths)[-1]
+    metrics, classical = latest.metrics, latest.metrics["best_classical"]
+    rows = [
+        f"| metric | autoencoder + KMeans | {classical['candidate']} | baseline |",
+        "| --- | ---: | ---: | ---: |",
+    ]
+    for name, value in metrics["model"].items():
+        label = f"**{name}**" if name == metrics["primary_metric"] else name
+        rows.append(
+            f"| {label} | {value:.3f} | {classical['scores'][name]:.3f} "
+            f"| {metrics['baseline'][name]:.3f} |"
+        )
+    sections = [
+        "The autoencoder's clusters beside the best classical candidate's and random "
+        "assignment, on the same held-out rows:",
+        "\n".join(rows),
+        *cluster_sections(metrics),
+        *search_sections(best_run(runs), runs),
+    ]
+    return metrics, latest.folder, sections
+
+
+def __getattr__(name: str) -> Any:
+    return getattr(rows, name)

@@ -1,10 +1,10 @@
 """The autoencoder as a clustering model: embed, cluster, score, with no Lightning.
 
-`EmbeddingClusterer` offers what the kind's evaluate and predict need of any model:
-`feature_names_in_`, `predict(X)` (the cluster of each row: KMeans on the
-embedding), `features(X)` (the scaled columns every model's scores are measured in)
-and `anomaly_scores(X)` (the reconstruction error). It needs PyTorch and the fitted
-preprocessing only, so `predict` starts in a moment.
+`EmbeddingClusterer` offers what the kind's steps need of any model:
+`feature_names_in_`, `predict(X)` (KMeans on the embedding), `features(X)` (the
+scaled columns every model's scores are measured in) and `anomaly_scores(X)` (the
+reconstruction error). It needs PyTorch and the fitted preprocessing only, so
+`predict` starts in a moment.
 """
 
 import json
@@ -20,6 +20,7 @@ from sklearn.compose import ColumnTransformer
 
 from .....network import Autoencoder, build_network
 from ....advanced.checkpoints import read_checkpoint, rebuild
+from ....advanced.predictor import to_features
 
 
 @dataclass(frozen=True)
@@ -38,11 +39,6 @@ class AutoencoderSpec:
         return json.loads(json.dumps(asdict(self)))
 
 
-def to_tensor(preprocessor: ColumnTransformer, X: pd.DataFrame) -> torch.Tensor:
-    """Rows of a table -> the float tensor the network reads."""
-    return torch.as_tensor(np.asarray(preprocessor.transform(X), dtype="float32"))
-
-
 def load_autoencoder(path: Path) -> tuple[Autoencoder, dict[str, Any]]:
     """The autoencoder saved at `path` (weights only, never code), and its
     checkpoint."""
@@ -51,27 +47,25 @@ def load_autoencoder(path: Path) -> tuple[Autoencoder, dict[str, Any]]:
     return network, checkpoint
 
 
+@dataclass(frozen=True)
 class EmbeddingClusterer:
-    """The autoencoder's embedding, clustered by KMeans."""
+    """The autoencoder's embedding, clustered by KMeans; its network is
+    load_autoencoder's, in evaluation mode."""
 
-    def __init__(
-        self, network: Autoencoder, preprocessor: ColumnTransformer, kmeans: KMeans
-    ) -> None:
-        self.network = network.eval()
-        self.preprocessor = preprocessor
-        self.kmeans = kmeans
+    network: Autoencoder
+    preprocessor: ColumnTransformer
+    kmeans: KMeans
 
     @property
     def feature_names_in_(self) -> np.ndarray:
         return self.preprocessor.feature_names_in_
 
     def features(self, X: pd.DataFrame) -> np.ndarray:
-        """The scaled columns: where every model's clusters are scored."""
-        return np.asarray(self.preprocessor.transform(X), dtype="float32")
+        return to_features(self.preprocessor, X).numpy()
 
     @torch.no_grad()
     def embed(self, X: pd.DataFrame) -> np.ndarray:
-        return self.network.encode(to_tensor(self.preprocessor, X)).numpy()
+        return self.network.encode(to_features(self.preprocessor, X)).numpy()
 
     def predict(self, X: pd.DataFrame) -> np.ndarray:
         return self.kmeans.predict(self.embed(X))
@@ -80,7 +74,7 @@ class EmbeddingClusterer:
     def anomaly_scores(self, X: pd.DataFrame) -> np.ndarray:
         """Each row's reconstruction error: the mean squared difference between the
         scaled row and the network's rebuilt one."""
-        inputs = to_tensor(self.preprocessor, X)
+        inputs = to_features(self.preprocessor, X)
         return ((self.network(inputs) - inputs) ** 2).mean(dim=1).numpy()
 
     @property
@@ -92,6 +86,6 @@ def cluster_embedding(
     network: Autoencoder, preprocessor: ColumnTransformer, X: pd.DataFrame, **kmeans
 ) -> EmbeddingClusterer:
     """KMeans fitted on the embedding of the rows X."""
-    unfitted = EmbeddingClusterer(network, preprocessor, KMeans())
-    fitted = KMeans(n_init=10, **kmeans).fit(unfitted.embed(X))
-    return EmbeddingClusterer(network, preprocessor, fitted)
+    clusterer = EmbeddingClusterer(network, preprocessor, KMeans(n_init=10, **kmeans))
+    clusterer.kmeans.fit(clusterer.embed(X))
+    return clusterer

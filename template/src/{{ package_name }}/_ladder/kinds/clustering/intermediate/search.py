@@ -1,16 +1,16 @@
-"""The Optuna search over clustering candidates, scored without labels.
+"""The Optuna search over clustering candidates, scored without labels
+(intermediate/part.py's `Search`; the study, its storage and the search space are
+the shared ones).
 
-Each trial picks a candidate of candidates.py and settings from the `candidates:`
-section (the shared search space), fits it on the training rows with `search.seeds`
-seeds, and scores it by the mean silhouette of those fits: an internal score, since
-a clustering search must not peek at labels. How alike the fits' clusters are
-(adjusted Rand index between each pair of seeds) is its stability: 1 means the
-clusters do not depend on luck. The study and its storage are the shared ones
-(intermediate/search.py): a stopped search resumes, many workers can share it.
+Each trial fits a candidate of candidates.py, with settings from `candidates:`, on
+the training rows with `search.seeds` seeds, and scores it by the mean silhouette of
+those fits: an internal score, since a clustering search must not peek at labels.
+How alike the fits' clusters are (adjusted Rand index between each pair of seeds) is
+its stability: 1 means the clusters do not depend on luck.
 """
 
 import itertools
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -24,7 +24,7 @@ from ....core.errors import ProjectError
 from ....core.settings import Settings
 from ....intermediate.rows import candidate_pipelines
 from ....intermediate.search import record_trial, suggest_params, with_params
-from ....intermediate.space import SearchSpace, candidates_source, search_space
+from ....intermediate.space import candidates_source, search_space
 from ..data import Rows
 from ..figures import candidates_figure
 from ..steps import fit_rows
@@ -47,8 +47,7 @@ def score_name(settings: Settings) -> str:
 def internal_score(model: Pipeline, X: pd.DataFrame) -> tuple[float, np.ndarray]:
     """The silhouette of the clusters `model` finds in X, and those clusters."""
     clusters = model.fit_predict(X)
-    found = len(np.unique(clusters))
-    if not 2 <= found < len(X):
+    if not 2 <= len(np.unique(clusters)) < len(X):
         return DEGENERATE, clusters
     return float(silhouette_score(model[:-1].transform(X), clusters)), clusters
 
@@ -62,17 +61,15 @@ def seeded(model: Pipeline, seed: int) -> Pipeline:
 
 def stability(fits: list[np.ndarray]) -> float:
     """The mean adjusted Rand index between the clusters of each pair of fits."""
-    pairs = list(itertools.combinations(fits, 2))
+    pairs = itertools.combinations(fits, 2)
     return float(np.mean([adjusted_rand_score(a, b) for a, b in pairs]))
 
 
-def make_objective(
-    settings: Settings,
-    space: SearchSpace,
-    candidates: Mapping[str, Pipeline],
-    X: pd.DataFrame,
-) -> Callable[[optuna.Trial], float]:
+def objective(settings: Settings, rows: Rows) -> Callable[[optuna.Trial], float]:
     """What Optuna maximises: the mean silhouette of one trial's fits."""
+    candidates = candidate_pipelines(settings)
+    # Checked before anything runs: a typo stops here, not after an hour of trials.
+    space = search_space(settings, candidates)
     seeds = [settings.project.seed + i for i in range(settings.search.seeds)]
     names = sorted(space)
 
@@ -83,7 +80,7 @@ def make_objective(
         for seed in seeds:
             model = seeded(with_params(candidates[candidate], params), seed)
             try:
-                score, clusters = internal_score(model, X)
+                score, clusters = internal_score(model, rows.X_train)
             except (ValueError, TypeError) as error:
                 raise ProjectError(
                     f"{candidates_source(settings, candidate)}: candidates."
@@ -103,15 +100,16 @@ def make_objective(
     return objective
 
 
-def objective(settings: Settings, rows: Rows) -> Callable[[optuna.Trial], float]:
-    candidates = candidate_pipelines(settings)
-    # Checked before anything runs: a typo stops here, not after an hour of trials.
-    space = search_space(settings, candidates)
-    return make_objective(settings, space, candidates, rows.X_train)
-
-
 def refit_note(best: dict[str, Any]) -> str:
     return f"refitting {best['name']} (trial {best['best_trial']}) on the training rows"
+
+
+def refit(settings: Settings, best: dict[str, Any], rows: Rows) -> Pipeline:
+    """The best candidate with its best trial's settings, fitted on the training
+    rows, ready to assign new ones."""
+    model = with_params(candidate_pipelines(settings)[best["name"]], best["params"])
+    model = fit_rows(seeded(model, settings.project.seed), rows.X_train)
+    return assigner(model, rows.X_train)
 
 
 def assigner(model: Pipeline, X: pd.DataFrame) -> Pipeline:
@@ -128,14 +126,6 @@ def assigner(model: Pipeline, X: pd.DataFrame) -> Pipeline:
     return Pipeline([("features", features), ("estimator", nearest)])
 
 
-def refit(settings: Settings, best: dict[str, Any], rows: Rows) -> Pipeline:
-    """The best candidate with its best trial's settings, fitted on the training
-    rows, ready to assign new ones."""
-    model = with_params(candidate_pipelines(settings)[best["name"]], best["params"])
-    model = fit_rows(seeded(model, settings.project.seed), rows.X_train)
-    return assigner(model, rows.X_train)
-
-
 def run_figures(
     model: Pipeline, rows: Rows, settings: Settings, outcome: "SearchOutcome"
 ) -> dict[str, "Figure"]:
@@ -145,14 +135,7 @@ def run_figures(
 def cv_facts(
     settings: Settings, best: dict[str, Any], counts: dict[str, int]
 ) -> dict[str, Any]:
-    """The best trial's internal score on the training rows (the silhouette, one per
-    seed): runs are ranked by it, never by the test rows or the labels."""
-    return {
-        "score": "silhouette",
-        "seeds": settings.search.seeds,
-        "mean": best["mean"],
-        "std": best["std"],
-        "fold_scores": best["fold_scores"],
-        "stability": best["stability"],
-        **counts,
-    }
+    """The best trial's silhouettes on the training rows, one per seed: runs are
+    ranked by them, never by the test rows or the labels."""
+    facts = {key: best[key] for key in ("mean", "std", "fold_scores", "stability")}
+    return {"score": "silhouette", "seeds": settings.search.seeds, **facts, **counts}

@@ -2,7 +2,8 @@
 sequence network over sliding windows of the training period (windows.py), which
 forecasts step by step behind the same `forecast(history, steps)` as every
 forecaster; its rival is the best classical forecaster, both scored on the test
-period by their errors (lower is better)."""
+period by their errors (lower is better). The names it does not define are the rows'
+(advanced/rows.py): the network's name and inputs, the LightningModule, the report."""
 
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -12,9 +13,6 @@ from ....advanced import rows
 from ....advanced.paths import NetworkPaths
 from ....core.settings import AddSection, Settings, dataclass_section
 
-NETWORK = "network"
-RIVAL = "best classical"
-NETWORK_INPUTS = frozenset({"input_shape", "n_outputs"})
 SEARCHES_NETWORK = False
 # The series is cleaned as the `data:` section says, in `evaluate` too.
 EVALUATE_READS_CONFIG = True
@@ -39,7 +37,7 @@ def curve_metric(settings: Settings) -> str:
 
 
 def periods(settings: Settings, series: Any) -> Any:
-    from ..series import time_split
+    from ..series import time_split  # pandas and scikit-learn: not for `report`
 
     return time_split(series.values, settings.project.horizon)
 
@@ -55,6 +53,7 @@ def data_module(settings: Settings, series: Any) -> Any:
 def model(
     checkpoint: Path, datamodule: Any, series: Any, settings: Settings
 ) -> tuple[Any, dict[str, Any]]:
+    """The network of `checkpoint` as a forecaster, and the checkpoint."""
     from ....advanced.checkpoints import load_network
     from .windows import NetworkForecaster
 
@@ -67,12 +66,7 @@ def save(model: Any, paths: NetworkPaths) -> None:
 
 
 def load(paths: NetworkPaths, settings: Settings) -> tuple[Any, dict[str, Any]]:
-    """The network of models/model.ckpt as a forecaster, and its checkpoint."""
-    from ....advanced.checkpoints import load_network
-    from .windows import NetworkForecaster
-
-    network, spec, saved = load_network(paths.checkpoint)
-    return NetworkForecaster(network, spec), saved
+    return model(paths.checkpoint, None, None, settings)
 
 
 def facts(model: Any, datamodule: Any) -> dict[str, Any]:
@@ -82,7 +76,7 @@ def facts(model: Any, datamodule: Any) -> dict[str, Any]:
 def rival_scores(
     model: Any, classical: Any, series: Any, settings: Settings
 ) -> dict[str, float]:
-    from ..evaluate import forecast_scores
+    from ..steps import forecast_scores
 
     split = periods(settings, series)
     return forecast_scores(classical, split, series.season)[1]
@@ -110,7 +104,4 @@ def figures(
 
 
 def __getattr__(name: str) -> Any:
-    # The part's other names (part.py's AdvancedPart) are the rows' own: the
-    # LightningModule, no weights to fetch, the network's description,
-    # the report.
     return getattr(rows, name)

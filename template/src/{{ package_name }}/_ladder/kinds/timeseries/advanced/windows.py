@@ -42,12 +42,10 @@ def window_length(window: Window, season: int) -> int:
 def windows_of(changes: np.ndarray, length: int) -> tuple[torch.Tensor, torch.Tensor]:
     """Every window of `length` changes, shaped (windows, length, 1), and the change
     that follows each one."""
-    starts = range(len(changes) - length)
-    inputs = np.stack([changes[start : start + length] for start in starts])
-    targets = changes[length:]
+    inputs = np.lib.stride_tricks.sliding_window_view(changes[:-1], length)
     return (
-        torch.as_tensor(inputs, dtype=torch.float32).unsqueeze(-1),
-        torch.as_tensor(targets, dtype=torch.float32),
+        torch.tensor(inputs, dtype=torch.float32).unsqueeze(-1),
+        torch.as_tensor(changes[length:], dtype=torch.float32),
     )
 
 
@@ -75,8 +73,7 @@ class WindowDataModule(BatchedData):
         self.length, self.batches = length, batches
 
     def spec(self, network: dict) -> NetworkSpec:
-        """What rebuilds the network, with `network`'s knobs: a regression of the
-        next standardised change."""
+        """A regression of the next standardised change, with `network`'s knobs."""
         return NetworkSpec(
             task="regression",
             input_shape=(self.length, 1),
@@ -87,12 +84,13 @@ class WindowDataModule(BatchedData):
         )
 
 
+@dataclass(frozen=True)
 class NetworkForecaster:
-    """A trained network behind `forecast(history, steps)`."""
+    """A trained network (load_network's, in evaluation mode) behind
+    `forecast(history, steps)`."""
 
-    def __init__(self, network: nn.Module, spec: NetworkSpec) -> None:
-        self.network = network.eval()
-        self.spec = spec
+    network: nn.Module
+    spec: NetworkSpec
 
     @torch.no_grad()
     def forecast(self, history: pd.Series, steps: int) -> pd.Series:

@@ -1,11 +1,11 @@
-"""The search over forecasters: which candidate, with which settings?
+"""The search over forecasters (intermediate/part.py's `Search`).
 
-As for tables (the shared intermediate/search.py, whose study, sampler and records
-this reuses), each Optuna trial picks a candidate of candidates.py and its
-parameters. Here the trial is scored by expanding-window cross-validation on the
-training period: each fold fits on every step before its own `horizon` steps and
-forecasts them, so no fold ever learns from its future. The score is the negated
-MASE, so that higher is better, as Optuna maximises.
+As for rows (the shared study, sampler and records of intermediate/search.py), each
+Optuna trial picks a candidate of candidates.py and its parameters. Here it is scored
+by expanding-window cross-validation on the training period: each fold fits on every
+step before its own `horizon` steps and forecasts them, so no fold ever learns from
+its future. The score is the negated MASE, so that higher is better, as Optuna
+maximises.
 """
 
 from collections.abc import Callable, Mapping
@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import optuna
-import pandas as pd
 from sklearn.base import clone
 from sklearn.pipeline import Pipeline
 
@@ -21,13 +20,13 @@ from ....core.data_checks import MIN_HISTORY
 from ....core.errors import ProjectError
 from ....core.settings import Settings
 from ....intermediate.rows import cv_facts as fold_facts
-from ....intermediate.search import record_trial, suggest_params
+from ....intermediate.search import record_trial, suggest_params, with_params
 from ....intermediate.space import SearchSpace, candidates_source
 from ....intermediate.space import search_space as shared_search_space
 from ..figures import cross_validation_figure
-from ..forecasters import Forecaster, LagForecaster, for_series
-from ..scores import naive_scale, score_forecast
+from ..forecasters import Forecaster, LagForecaster
 from ..series import Series, TimeSplit, expanding_folds, time_split
+from ..steps import forecast_scores
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -68,42 +67,42 @@ def configured(
 ) -> Forecaster:
     """A fresh forecaster of `candidate` with `params`, for a series of `season`."""
     if isinstance(candidate, Pipeline):
-        pipeline = clone(candidate).set_params(
-            **{f"estimator__{key}": value for key, value in params.items()}
-        )
+        pipeline = with_params(candidate, params)
         return LagForecaster(pipeline, settings.features.as_dict(), season)
-    return for_series(candidate, season).set_params(**params)
+    return clone(candidate).set_params(season=season, **params)
 
 
 def fold_scores(
     forecaster: Forecaster, folds: list[TimeSplit], season: int
 ) -> list[float]:
     """Negated MASE on each fold: fitted on its past, forecasting its steps."""
-    scores = []
-    for fold in folds:
-        fitted = clone(forecaster).fit(fold.train)
-        forecast = fitted.forecast(fold.train, len(fold.test))
-        mase = score_forecast(fold.test, forecast, naive_scale(fold.train, season))
-        scores.append(-mase["mase"])
-    return scores
+    return [
+        -forecast_scores(clone(forecaster).fit(fold.train), fold, season)[1]["mase"]
+        for fold in folds
+    ]
 
 
-def cv_folds(settings: Settings, series: Series, train: pd.Series) -> list[TimeSplit]:
-    """The expanding-window folds of the training period."""
-    minimum = series.season + MIN_HISTORY
-    return expanding_folds(
-        train, settings.search.folds, settings.project.horizon, minimum
-    )
+def score_name(settings: Settings) -> str:
+    return CV_METRIC
 
 
-def make_objective(
-    settings: Settings,
-    space: SearchSpace,
-    candidates: Mapping[str, Candidate],
-    folds: list[TimeSplit],
-    season: int,
-) -> Callable[[optuna.Trial], float]:
+def candidate_forecasters(settings: Settings) -> dict[str, Candidate]:
+    from .....candidates import build_candidates
+    from .....features import build_preprocessor
+
+    return build_candidates(build_preprocessor(), seed=settings.project.seed)
+
+
+def objective(settings: Settings, series: Series) -> Callable[[optuna.Trial], float]:
     """What Optuna maximises: a trial's mean negated MASE over the folds."""
+    candidates = candidate_forecasters(settings)
+    # Checked before anything runs: a typo stops here, not after an hour of trials.
+    space = search_space(settings, candidates)
+    train = time_split(series.values, settings.project.horizon).train
+    season = series.season
+    folds = expanding_folds(
+        train, settings.search.folds, settings.project.horizon, season + MIN_HISTORY
+    )
     names = sorted(space)
 
     def objective(trial: optuna.Trial) -> float:
@@ -122,26 +121,6 @@ def make_objective(
     return objective
 
 
-def score_name(settings: Settings) -> str:
-    return CV_METRIC
-
-
-def candidate_forecasters(settings: Settings) -> dict[str, Candidate]:
-    from .....candidates import build_candidates
-    from .....features import build_preprocessor
-
-    return build_candidates(build_preprocessor(), seed=settings.project.seed)
-
-
-def objective(settings: Settings, series: Series) -> Callable[[optuna.Trial], float]:
-    candidates = candidate_forecasters(settings)
-    # Checked before anything runs: a typo stops here, not after an hour of trials.
-    space = search_space(settings, candidates)
-    train = time_split(series.values, settings.project.horizon).train
-    folds = cv_folds(settings, series, train)
-    return make_objective(settings, space, candidates, folds, series.season)
-
-
 def refit_note(best: dict[str, Any]) -> str:
     return (
         f"refitting {best['name']} (trial {best['best_trial']}) on the training period"
@@ -157,10 +136,7 @@ def refit(settings: Settings, best: dict[str, Any], series: Series) -> Forecaste
 
 
 def run_figures(
-    forecaster: Forecaster,
-    series: Series,
-    settings: Settings,
-    outcome: "SearchOutcome",
+    forecaster: Forecaster, series: Series, settings: Settings, outcome: "SearchOutcome"
 ) -> dict[str, "Figure"]:
     return {"cross_validation": cross_validation_figure(outcome.candidates)}
 
