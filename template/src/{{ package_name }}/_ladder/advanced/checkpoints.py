@@ -1,12 +1,9 @@
 """Load checkpoints safely: tensors and plain values only, never code.
 
-A Lightning checkpoint is a dict saved with `torch.save`: the network's weights
-(`state_dict`), the `NetworkSpec` that rebuilds it (`network_spec`), the configuration
-it was trained with, the versions of torch and Lightning it was made with (`versions`),
-and the state of the optimizer and callbacks for resuming.
-Loading with `weights_only=True` refuses anything else, so a checkpoint from someone
-else cannot run code on your machine. No Lightning here: `evaluate` and `predict`
-need the weights only.
+A checkpoint holds the network's weights (`state_dict`), the `NetworkSpec` that
+rebuilds it (`network_spec`), the configuration and library versions it was trained
+with, and the optimizer's and callbacks' state for resuming. `weights_only=True`
+refuses anything else, so a checkpoint from someone else cannot run code here.
 """
 
 from collections.abc import Callable

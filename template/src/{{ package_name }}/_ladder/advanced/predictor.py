@@ -1,9 +1,7 @@
-"""The trained network behind the same interface as a scikit-learn model.
-
-`NetworkPredictor` offers what core's `evaluate` and `predict` need of any model
+"""The trained network behind the same interface as a scikit-learn model
 (`feature_names_in_` and `predict(X)`), so the advanced tier scores and predicts with
-the very same code as every other tier. It needs PyTorch and the fitted preprocessor,
-never Lightning: predicting starts in a moment instead of loading a training framework.
+the very same code as every other tier. PyTorch only, never Lightning: predicting
+starts in a moment.
 """
 
 import json
