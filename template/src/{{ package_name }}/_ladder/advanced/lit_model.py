@@ -19,8 +19,7 @@ from torchmetrics.classification import MulticlassAccuracy, MulticlassF1Score
 from torchmetrics.regression import MeanAbsoluteError, MeanSquaredError, R2Score
 
 from ..core.versions import installed_versions
-from .checkpoints import NETWORK_LIBRARIES
-from .predictor import NetworkSpec
+from .predictor import NETWORK_LIBRARIES, NetworkSpec
 
 # Logged per stage as train_<name> and val_<name>, beside <stage>_loss; the names are
 # core's metric names, so val_accuracy here is accuracy in reports/metrics.json.

@@ -58,8 +58,7 @@ def data_module(settings: Settings, split: Split, tensors: ModuleType | None = N
 def model(
     checkpoint: Path, datamodule: Any, split: Split, settings: Settings
 ) -> tuple[Any, dict[str, Any]]:
-    from .checkpoints import load_network
-    from .predictor import NetworkPredictor
+    from .predictor import NetworkPredictor, load_network
 
     network, spec, saved = load_network(checkpoint)
     return NetworkPredictor(network, datamodule.preprocessor, spec), saved
@@ -74,8 +73,7 @@ def save(model: Any, paths: NetworkPaths) -> None:
 def load(paths: NetworkPaths, settings: Settings) -> tuple[Any, dict[str, Any]]:
     """models/model.ckpt and models/preprocessor.skops, ready to predict."""
     from ..core.artifacts import load_model
-    from .checkpoints import load_network
-    from .predictor import NetworkPredictor
+    from .predictor import NetworkPredictor, load_network
 
     network, spec, saved = load_network(paths.checkpoint)
     return NetworkPredictor(network, load_model(paths.preprocessor), spec), saved

@@ -40,10 +40,10 @@ from ..core.settings import Settings
 from ..intermediate.part import search_part
 from ..intermediate.runs import save_run, write_latest
 from ..intermediate.train import search_candidates, search_metrics
-from .checkpoints import read_checkpoint
 from .lit_model import LitParams
 from .part import DataModule, advanced_part
 from .paths import NetworkPaths
+from .predictor import read_checkpoint
 from .results import per_class, training_facts
 
 # Lightning suggests DataLoader workers; for data held in memory, 0 is fastest.

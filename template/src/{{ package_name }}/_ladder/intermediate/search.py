@@ -132,9 +132,11 @@ def connect(url: str) -> optuna.storages.RDBStorage:
             problem = error
             time.sleep(1 + attempt)
         except ImportError as error:  # the database's driver is not installed
+            problem = error
             extra = DRIVER_EXTRAS.get(url.split(":", 1)[0])
-            install = f"`uv sync --extra {extra}` installs it"
-            problem = f"its driver is not installed: {install}" if extra else error
+            if extra:
+                install = f"`uv sync --extra {extra}` installs it"
+                problem = f"its driver is not installed: {install}"
             break
         except ValueError as error:  # a malformed URL
             problem = error
@@ -152,7 +154,13 @@ class EachCandidateFirst(optuna.samplers.TPESampler):
     two workers may pop one queued trial at once and both run it.)
     """
 
-    def sample_independent(self, study, trial, param_name, param_distribution):
+    def sample_independent(
+        self,
+        study: optuna.Study,
+        trial: optuna.trial.FrozenTrial,
+        param_name: str,
+        param_distribution: optuna.distributions.BaseDistribution,
+    ) -> Any:
         choices = getattr(param_distribution, "choices", ())
         if param_name == "candidate" and trial.number < len(choices):
             return choices[trial.number]

@@ -19,7 +19,7 @@ from sklearn.cluster import KMeans
 from sklearn.compose import ColumnTransformer
 
 from .....network import Autoencoder, build_network
-from ....advanced.checkpoints import read_checkpoint, rebuild
+from ....advanced.predictor import read_checkpoint, rebuild
 
 
 @dataclass(frozen=True)

@@ -55,7 +55,7 @@ def data_module(settings: Settings, series: Any) -> Any:
 def model(
     checkpoint: Path, datamodule: Any, series: Any, settings: Settings
 ) -> tuple[Any, dict[str, Any]]:
-    from ....advanced.checkpoints import load_network
+    from ....advanced.predictor import load_network
     from .windows import NetworkForecaster
 
     network, spec, saved = load_network(checkpoint)
@@ -68,7 +68,7 @@ def save(model: Any, paths: NetworkPaths) -> None:
 
 def load(paths: NetworkPaths, settings: Settings) -> tuple[Any, dict[str, Any]]:
     """The network of models/model.ckpt as a forecaster, and its checkpoint."""
-    from ....advanced.checkpoints import load_network
+    from ....advanced.predictor import load_network
     from .windows import NetworkForecaster
 
     network, spec, saved = load_network(paths.checkpoint)
