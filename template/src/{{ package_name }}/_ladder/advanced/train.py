@@ -2,17 +2,12 @@
 
 `train` at the advanced tier is the intermediate experiment plus a network, the same
 for every kind of data (the kind's part, part.py, says how its data becomes batches
-and the network a model that predicts):
-1. load the data and hold out the test rows, as every tier does;
-2. train the network of network.py with Lightning. The `trainer:` section (or
-   `--trainer.devices 2 --trainer.strategy ddp ...`) decides where: this CPU, a GPU,
-   several GPUs with DDP, the nodes of a cluster. Early stopping keeps the best
-   epoch; `--resume last` continues a stopped run from models/checkpoints/last.ckpt;
-3. search the classical candidates and refit the best, as the intermediate tier does;
-4. score the network, the best candidate and the baseline on the same test rows, and
-   save the models, a run folder and reports/metrics.json.
-Under DDP every process runs this function and trains on its share of each batch;
-only the first process (rank 0) then does steps 3 and 4, so files are written once.
+and the network a model that predicts). The `trainer:` section (or
+`--trainer.devices 2 --trainer.strategy ddp ...`) decides where the network trains:
+this CPU, a GPU, several GPUs, the nodes of a cluster; early stopping keeps the best
+epoch, and `--resume last` continues a stopped run. Under DDP every process trains on
+its share of each batch; only the first (rank 0) then searches the candidates, scores
+and saves, so files are written once.
 """
 
 import logging
@@ -131,9 +126,8 @@ def build_lit_model(settings: Settings, datamodule: DataModule) -> L.LightningMo
 
 
 def read_log(metrics_csv: Path) -> pd.DataFrame:
-    """Lightning's CSV log, one row per epoch (the index, counted from 0), one column
-    per logged value. The log has a row each time something is logged (losses and
-    metrics at each epoch's end, the learning rate at its start)."""
+    """Lightning's CSV log (a row each time something is logged) as one row per
+    epoch, counted from 0, and one column per logged value."""
     if not metrics_csv.is_file():
         raise ProjectError(f"{metrics_csv} not found: the training log is missing")
     log = pd.read_csv(metrics_csv)

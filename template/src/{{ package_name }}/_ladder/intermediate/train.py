@@ -1,13 +1,10 @@
 """One run of an experiment: search, compare, refit the best, evaluate, save.
 
 `train` runs the experiment configs/default.yaml (plus any `--config` file and
-overrides) describes, the same for every kind of data: load the data and hold out
-the test part (the kind's `prepare`); add trials to the experiment's Optuna study
-(search.py), each scored on the training part only, as the kind's search says;
-refit the best trial's model and score it once on the test part (the kind's
-`evaluate`); save the model, and the run's config, metrics and figures in
-reports/runs/. The advanced tier calls the same steps to put its network beside the
-best classical model.
+overrides) describes, the same for every kind of data: each trial of the study
+(search.py) is scored on the training part only, as the kind's search says; the best
+is refitted and scored once on the test part. The advanced tier calls the same steps
+to put its network beside the best classical model.
 """
 
 from dataclasses import dataclass
