@@ -20,9 +20,11 @@ import optuna
 import torch
 import yaml
 from lightning.pytorch.callbacks import Callback
+from optuna.trial import FrozenTrial, TrialState
 
 from ..core.artifacts import write_text
 from ..core.cli import PACKAGE
+from ..core.data import Split
 from ..core.errors import ProjectError
 from ..core.kind import current_kind
 from ..core.paths import Paths
@@ -49,7 +51,7 @@ NOT_MEASURED = {"trainer": HARDWARE, "network_search": ("n_trials", "pruner")}
 # One device per trial: under DDP each process would run the whole search again.
 # To search on several GPUs, start one `search` worker per GPU.
 ONE_DEVICE = {"devices": 1, "num_nodes": 1, "strategy": "auto"}
-COMPLETE, PRUNED = optuna.trial.TrialState.COMPLETE, optuna.trial.TrialState.PRUNED
+COMPLETE, PRUNED = TrialState.COMPLETE, TrialState.PRUNED
 
 
 @dataclass(frozen=True)
@@ -61,7 +63,7 @@ class NetworkOutcome:
     pruned: int
     # The best finished trial, None while every trial was pruned; its values were
     # written to `saved`.
-    best: optuna.trial.FrozenTrial | None
+    best: FrozenTrial | None
     saved: Path | None
 
 
@@ -100,7 +102,7 @@ def network_study_name(settings: Settings) -> str:
 
 
 def train_trial(
-    paths: Paths, settings: Settings, split: object, trial: optuna.Trial
+    paths: Paths, settings: Settings, split: Split, trial: optuna.Trial
 ) -> ReportToOptuna:
     """Train one trial's network (no checkpoints, no logs: a trial leaves nothing but
     its record in the study); the returned callback holds its validation values."""
@@ -124,7 +126,7 @@ def run_trial(
     paths: Paths,
     trials: TrialSettings,
     knobs: list[Knob],
-    split: object,
+    split: Split,
     trial: optuna.Trial,
 ) -> float:
     """What Optuna optimises: a trial's monitored value at its best epoch."""
@@ -156,7 +158,7 @@ def run_trial(
     return reporter.values[best_epoch]
 
 
-def print_trial(monitor: str, study: optuna.Study, trial: optuna.Trial) -> None:
+def print_trial(monitor: str, study: optuna.Study, trial: FrozenTrial) -> None:
     """One line per trial: its score or the epoch it was pruned at, and the best."""
     if trial.state == PRUNED:
         outcome = f"pruned after epoch {trial.last_step}"
@@ -198,7 +200,7 @@ FlowLists.add_representer(
 
 
 def save_best(
-    paths: Paths, settings: Settings, study: optuna.Study, best: optuna.Trial
+    paths: Paths, settings: Settings, study: optuna.Study, best: FrozenTrial
 ) -> Path:
     """The best trial's values as a file of overrides, and every trial as a CSV."""
     path = best_settings_file(paths, settings.experiment)
