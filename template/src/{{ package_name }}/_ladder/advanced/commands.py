@@ -1,10 +1,7 @@
 """The advanced rung's commands: `train` grows a network; `search` tunes it too;
-`evaluate`, `predict` and `report` use it. One list for every kind of data: the
-kind's part (part.py) names the network and says what differs.
-
-`evaluate` and `predict` are the kind's own steps, given the network behind the same
-interface as a classical model. They import PyTorch but never Lightning, so they
-start in a moment.
+`evaluate`, `predict` and `report` use it, through the kind's own steps (the network
+behind a classical model's interface): they import PyTorch but never Lightning, so
+they start in a moment. The kind's part (part.py) names the network.
 """
 
 from jsonargparse import ArgumentParser
@@ -15,7 +12,9 @@ from ..core.kind import current_kind
 from ..core.paths import Paths
 from ..core.settings import Settings
 from ..intermediate.commands import INTERRUPTED
+from ..intermediate.commands import run_search as search_candidates
 from .part import advanced_part
+from .paths import NetworkPaths
 
 
 def add_train_options(parser: ArgumentParser) -> None:
@@ -27,42 +26,33 @@ def add_train_options(parser: ArgumentParser) -> None:
     )
 
 
-def print_rival(metrics: dict) -> None:
-    """The rival's test score; an error (lower is better) is named, since the
-    number alone does not say which way is good."""
-    classical = metrics["best_classical"]
-    name = metrics["primary_metric"]
-    value = f"{classical['scores'][name]:.3f}"
-    if metrics.get("lower_is_better"):
-        value = f"{name} {value}"
-    print(f"{advanced_part().RIVAL} ({classical['candidate']}): {value}")
-
-
 def run_train(paths: Paths, settings: Settings) -> None:
     from .train import train
 
     metrics = train(paths, settings)
     if metrics is None:  # a DDP process other than rank 0: rank 0 reports
         return
-    print_rival(metrics)
+    classical, name = metrics["best_classical"], metrics["primary_metric"]
+    value = f"{classical['scores'][name]:.3f}"
+    if metrics.get("lower_is_better"):  # an error is named: which way is good?
+        value = f"{name} {value}"
+    print(f"{advanced_part().RIVAL} ({classical['candidate']}): {value}")
     for note in current_kind().train_notes(settings, metrics):
         print(note)
     print_scores(metrics, run_saved(metrics))
 
 
 def run_search(paths: Paths, settings: Settings) -> None:
-    from . import lower
-
     if not advanced_part().SEARCHES_NETWORK:
-        lower.search_command(paths, settings)
+        search_candidates(paths, settings)
         return
     from .network_search import check_network_search, search_network, train_command
 
     tune_network = settings.network_search.n_trials > 0
-    if tune_network:
+    if tune_network:  # checked before either search starts
         trials, knobs = check_network_search(paths, settings)
     if settings.search.n_trials:
-        lower.search_command(paths, settings)
+        search_candidates(paths, settings)
     else:
         print("candidates: search.n_trials is 0, no trials added")
     if not tune_network:
@@ -73,19 +63,18 @@ def run_search(paths: Paths, settings: Settings) -> None:
         f"study {outcome.study_name}: {outcome.complete} finished, "
         f"{outcome.pruned} pruned network trials"
     )
-    if outcome.best is None:
+    best = outcome.best
+    if best is None:
         print("no network trial has finished yet: nothing to train with")
         return
-    best = outcome.best
     print(
-        f"best network trial {best.number}: {outcome.monitor} {best.value:.4f}; "
-        f"its values are in {outcome.saved}. Train with them:\n"
+        f"best network trial {best.number}: {settings.early_stopping.monitor} "
+        f"{best.value:.4f}; its values are in {outcome.saved}. Train with them:\n"
         f"  {train_command(paths, settings)}"
     )
 
 
 def run_evaluate(paths: Paths, settings: Settings) -> None:
-    from .paths import NetworkPaths
     from .results import evaluate_network
 
     root = NetworkPaths(paths.root)
@@ -93,14 +82,11 @@ def run_evaluate(paths: Paths, settings: Settings) -> None:
 
 
 def run_predict(paths: Paths, settings: Settings) -> None:
-    from .paths import NetworkPaths
-
     model, _ = advanced_part().load(NetworkPaths(paths.root), settings)
     print(current_kind().steps.predict(model, paths, settings))
 
 
 def run_report(paths: Paths, settings: Settings) -> None:
-    from .paths import NetworkPaths
     from .results import report
 
     print_filled(report(NetworkPaths(paths.root), settings.project), settings.project)

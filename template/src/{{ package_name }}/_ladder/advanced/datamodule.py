@@ -1,11 +1,8 @@
 """The data as PyTorch sees it: tensors in training and validation DataLoaders.
 
-The test rows are the ones every tier holds out (core's `split_dataset`); the
-validation rows, which pick the best epoch, are split off the training rows by the same
-function with `batches.val_size`. features.py's preprocessing is fitted on the
-training rows only, so nothing about the validation or test rows leaks into training.
-Change the batch size or the validation share in the `batches:` section of
-configs/default.yaml.
+The validation rows, which pick the best epoch, are split off the training rows as
+the test rows were (core's `split_dataset`, with `batches.val_size`); features.py's
+preprocessing is fitted on the rest only, so nothing of them leaks into training.
 """
 
 from dataclasses import dataclass

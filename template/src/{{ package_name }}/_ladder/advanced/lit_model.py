@@ -1,11 +1,10 @@
-"""How the network learns: its loss, its metrics, the optimizer and the LR schedule.
+"""How the network learns: its loss, its metrics, the optimizer and the LR schedule,
+in one LightningModule that Lightning's Trainer runs on a CPU, a GPU or many.
 
-A LightningModule gathers everything about training one network in one class, and
-Lightning's Trainer runs it on a CPU, a GPU or many. The network itself is in
-network.py; the optimizer and the schedule are named in configs/default.yaml
-(`class_path` and `init_args`) and built by jsonargparse, so any optimizer of
-torch.optim, or of another library, works without a line of code here. Metrics come
-from torchmetrics, which also adds them up correctly across processes under DDP.
+The network is network.py's; the optimizer and the schedule are named in
+configs/default.yaml (`class_path`, `init_args`) and built by jsonargparse, so any
+optimizer works without a line of code here. torchmetrics adds the metrics up
+correctly across processes under DDP.
 """
 
 from dataclasses import dataclass
@@ -20,8 +19,7 @@ from torchmetrics.classification import MulticlassAccuracy, MulticlassF1Score
 from torchmetrics.regression import MeanAbsoluteError, MeanSquaredError, R2Score
 
 from ..core.versions import installed_versions
-from .checkpoints import NETWORK_LIBRARIES
-from .predictor import NetworkSpec
+from .predictor import NETWORK_LIBRARIES, NetworkSpec
 
 # Logged per stage as train_<name> and val_<name>, beside <stage>_loss; the names are
 # core's metric names, so val_accuracy here is accuracy in reports/metrics.json.
@@ -38,7 +36,7 @@ def monitored_names(task: str) -> list[str]:
 
 @dataclass(frozen=True)
 class LitParams:
-    """Everything a LitNetwork is built from: the network and how to optimise it."""
+    """What a LitNetwork is built from: the network and how to optimise it."""
 
     spec: NetworkSpec
     optimizer: OptimizerCallable
@@ -47,24 +45,6 @@ class LitParams:
     monitor: str = "val_loss"
     # Written into each checkpoint: the resolved configuration, for the record.
     config: str = ""
-
-
-def build_metrics(spec: NetworkSpec) -> MetricCollection:
-    if spec.task == "classification":
-        classes = spec.n_outputs
-        return MetricCollection(
-            {
-                "accuracy": MulticlassAccuracy(classes, average="micro"),
-                "f1_macro": MulticlassF1Score(classes, average="macro"),
-            }
-        )
-    return MetricCollection(
-        {
-            "r2": R2Score(),
-            "rmse": MeanSquaredError(squared=False),
-            "mae": MeanAbsoluteError(),
-        }
-    )
 
 
 class LitBase(L.LightningModule):
@@ -89,8 +69,7 @@ class LitBase(L.LightningModule):
 
     def on_save_checkpoint(self, checkpoint: dict[str, Any]) -> None:
         """Store what rebuilds the network and how it was trained, as plain values."""
-        trainer = self.trainer
-        accelerator = type(trainer.accelerator).__name__
+        trainer, accelerator = self.trainer, type(self.trainer.accelerator).__name__
         checkpoint["network_spec"] = self.params.spec.as_dict()
         checkpoint["versions"] = installed_versions(NETWORK_LIBRARIES)
         checkpoint["config"] = self.params.config
@@ -105,14 +84,29 @@ class LitBase(L.LightningModule):
 
 
 class LitNetwork(LitBase):
-    """The network from network.py, with what it takes to train and score it."""
+    """The network of network.py, with what it takes to train and score it."""
 
     def __init__(self, params: LitParams) -> None:
         super().__init__(params)
         self.classification = params.spec.task == "classification"
         # Cross-entropy: softmax and negative log-likelihood in one stable step.
         self.loss = nn.CrossEntropyLoss() if self.classification else nn.MSELoss()
-        metrics = build_metrics(params.spec)
+        if self.classification:
+            classes = params.spec.n_outputs
+            metrics = MetricCollection(
+                {
+                    "accuracy": MulticlassAccuracy(classes, average="micro"),
+                    "f1_macro": MulticlassF1Score(classes, average="macro"),
+                }
+            )
+        else:
+            metrics = MetricCollection(
+                {
+                    "r2": R2Score(),
+                    "rmse": MeanSquaredError(squared=False),
+                    "mae": MeanAbsoluteError(),
+                }
+            )
         # One copy per stage: each keeps its own running totals.
         self.train_metrics = metrics.clone(prefix="train_")
         self.val_metrics = metrics.clone(prefix="val_")
@@ -163,11 +157,8 @@ class LitNetwork(LitBase):
         metrics: MetricCollection,
         prog_bar: bool = False,
     ) -> None:
-        """Log the epoch's values once, then start the totals afresh.
-
-        torchmetrics adds up the totals of every process under DDP. Logging once per
-        epoch, not at every step, keeps Lightning's bookkeeping out of the way.
-        """
+        """Log the epoch's values once (not at every step: it keeps Lightning's
+        bookkeeping out of the way), then start the totals afresh."""
         values = {f"{stage}_loss": total_loss.compute(), **metrics.compute()}
         self.log_dict(values, prog_bar=prog_bar)
         total_loss.reset()

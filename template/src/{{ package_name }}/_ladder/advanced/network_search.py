@@ -1,33 +1,17 @@
 """The network's search: Optuna trials, each one a network trained by Lightning, the
 hopeless ones stopped early.
 
-`search` at the advanced tier runs the intermediate search of the candidates, then
-this one. Each trial takes its values from `network_search.space` (network_space.py)
-and trains the network as `train` would (the same sections, on one device), on the
-training rows. Its score is `early_stopping.monitor` on the validation rows at its
-best epoch, the epoch `train` would keep (val_loss unless you changed it). After every
-epoch that value goes to the pruner (`network_search.pruner`), which stops a trial
-doing worse than the others did by the same epoch. The test rows are never seen.
-
-The trials live in the same storage as the candidates' (reports/optuna.db, or
-`--search.storage`), in a study of their own, <experiment>-network-<hash>, so several
-workers can share it. After each search, the best trial's values are written to
-reports/network-search/<experiment>.yaml, a file of overrides for `train`:
-
-    python -m <package> train --config reports/network-search/default.yaml
-
-Named after the experiment, it keeps a run in the same experiment (and its study of
-the candidates); <experiment>-trials.csv beside it lists every trial.
+`search` at the advanced tier runs the candidates' search, then this one. Each trial
+trains the network as `train` would (on one device) with values from
+`network_search.space` (network_space.py); its score is `early_stopping.monitor` on
+the validation rows at its best epoch, and after every epoch the pruner
+(`network_search.pruner`) may stop a trial doing worse than the others did by then.
+The trials live in the candidates' storage, in a study of their own; the best one's
+values go to reports/network-search/<experiment>.yaml, a file for `train --config`.
 """
 
-import hashlib
-import json
 import logging
-import os
-import socket
 import warnings
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,6 +19,8 @@ import lightning as L
 import optuna
 import torch
 import yaml
+from lightning.pytorch.callbacks import Callback
+from optuna.trial import FrozenTrial, TrialState
 
 from ..core.artifacts import write_text
 from ..core.cli import PACKAGE
@@ -43,10 +29,9 @@ from ..core.errors import ProjectError
 from ..core.kind import current_kind
 from ..core.paths import Paths
 from ..core.settings import Settings
-from ..intermediate.search import PROJECT_FACTS, connect, default_storage
+from ..intermediate.search import WORKER, default_storage, hashed_name, open_study
 from .network_space import Knob, TrialSettings, network_space, overrides
 from .part import advanced_part
-from .pruning import ReportToOptuna
 from .train import (
     build_datamodule,
     build_lit_model,
@@ -66,7 +51,7 @@ NOT_MEASURED = {"trainer": HARDWARE, "network_search": ("n_trials", "pruner")}
 # One device per trial: under DDP each process would run the whole search again.
 # To search on several GPUs, start one `search` worker per GPU.
 ONE_DEVICE = {"devices": 1, "num_nodes": 1, "strategy": "auto"}
-COMPLETE, PRUNED = optuna.trial.TrialState.COMPLETE, optuna.trial.TrialState.PRUNED
+COMPLETE, PRUNED = TrialState.COMPLETE, TrialState.PRUNED
 
 
 @dataclass(frozen=True)
@@ -74,13 +59,36 @@ class NetworkOutcome:
     """What the network's study holds after a search."""
 
     study_name: str
-    monitor: str
     complete: int
     pruned: int
     # The best finished trial, None while every trial was pruned; its values were
     # written to `saved`.
-    best: optuna.trial.FrozenTrial | None
+    best: FrozenTrial | None
     saved: Path | None
+
+
+class ReportToOptuna(Callback):
+    """Optuna's pruning as a Lightning callback: after each validation, report the
+    monitored value to the trial; when the pruner gives up on it, ask the Trainer to
+    stop after this epoch (rather than raise inside it, so Lightning ends cleanly)."""
+
+    def __init__(self, trial: optuna.Trial, monitor: str) -> None:
+        self.trial, self.monitor = trial, monitor
+        # epoch -> the monitored value after it
+        self.values: dict[int, float] = {}
+        # The epoch after which the pruner stopped the trial; None if it never did.
+        self.pruned_at: int | None = None
+
+    def on_validation_end(self, trainer: L.Trainer, module: L.LightningModule) -> None:
+        # The sanity check runs a few batches before training: not an epoch's value.
+        if trainer.sanity_checking or self.monitor not in trainer.callback_metrics:
+            return
+        epoch = trainer.current_epoch
+        self.values[epoch] = float(trainer.callback_metrics[self.monitor])
+        self.trial.report(self.values[epoch], step=epoch)
+        if self.trial.should_prune():
+            self.pruned_at = epoch
+            trainer.should_stop = True
 
 
 def network_study_name(settings: Settings) -> str:
@@ -90,35 +98,14 @@ def network_study_name(settings: Settings) -> str:
     for section, keys in NOT_MEASURED.items():
         for key in keys:
             measured[section].pop(key, None)
-    project = settings.project
-    measured["project"] = {fact: getattr(project, fact) for fact in PROJECT_FACTS}
-    text = json.dumps(measured, sort_keys=True, default=str)
-    digest = hashlib.sha256(text.encode()).hexdigest()[:8]
-    return f"{settings.experiment}-network-{digest}"
-
-
-def open_network_study(settings: Settings, storage: str) -> optuna.Study:
-    """The experiment's network study in `storage`: created on first use, resumed
-    after; better is lower or higher as `early_stopping.mode` says."""
-    optuna.logging.set_verbosity(optuna.logging.ERROR)
-    study = optuna.create_study(
-        storage=connect(storage),
-        study_name=network_study_name(settings),
-        direction="minimize" if settings.early_stopping.mode == "min" else "maximize",
-        pruner=settings.network_search.pruner,
-        load_if_exists=True,
-    )
-    # Seeded, and offset by the trials already there, as the candidates' search is.
-    seed = settings.project.seed + len(study.trials)
-    study.sampler = optuna.samplers.TPESampler(seed=seed)
-    return study
+    return hashed_name(f"{settings.experiment}-network", measured, settings)
 
 
 def train_trial(
     paths: Paths, settings: Settings, split: Split, trial: optuna.Trial
 ) -> ReportToOptuna:
-    """Train one trial's network; the returned callback holds its validation values.
-    No checkpoints, no logs: a trial leaves nothing but its record in the study."""
+    """Train one trial's network (no checkpoints, no logs: a trial leaves nothing but
+    its record in the study); the returned callback holds its validation values."""
     L.seed_everything(settings.project.seed, workers=True, verbose=False)
     datamodule = build_datamodule(settings, split)
     reporter = ReportToOptuna(trial, settings.early_stopping.monitor)
@@ -135,77 +122,56 @@ def train_trial(
     return reporter
 
 
-def make_objective(
-    paths: Paths, trials: TrialSettings, knobs: list[Knob], split: Split
-) -> Callable[[optuna.Trial], float]:
+def run_trial(
+    paths: Paths,
+    trials: TrialSettings,
+    knobs: list[Knob],
+    split: Split,
+    trial: optuna.Trial,
+) -> float:
     """What Optuna optimises: a trial's monitored value at its best epoch."""
-    worker = f"{socket.gethostname()}:{os.getpid()}"
-
-    def objective(trial: optuna.Trial) -> float:
-        values = {knob.name: knob.suggest(trial) for knob in knobs}
-        trial.set_user_attr("overrides", overrides(knobs, values, trials.base))
-        trial.set_user_attr("worker", worker)
-        settings = trials.with_values(
-            {knob.config_key: values[knob.name] for knob in knobs}
-        )
-        try:
-            reporter = train_trial(paths, settings, split, trial)
-        except (RuntimeError, ValueError, TypeError) as error:
-            reason = str(error).strip().splitlines()[0] if str(error).strip() else ""
-            raise ProjectError(
-                f"network trial {trial.number} with {values} failed: "
-                f"{type(error).__name__}: {reason}"
-            ) from None
-        if not reporter.values:
-            raise ProjectError(
-                "a network trial ran no validation: check trainer.limit_val_batches "
-                "and trainer.check_val_every_n_epoch"
-            )
-        trial.set_user_attr("epochs", len(reporter.values))
-        if reporter.pruned_at is not None:
-            raise optuna.TrialPruned(f"pruned after epoch {reporter.pruned_at}")
-        pick = min if settings.early_stopping.mode == "min" else max
-        best_epoch = pick(reporter.values, key=reporter.values.__getitem__)
-        trial.set_user_attr("best_epoch", best_epoch)
-        return reporter.values[best_epoch]
-
-    return objective
-
-
-def progress(monitor: str) -> Callable[[optuna.Study, optuna.trial.FrozenTrial], None]:
-    """One line per trial: its score or the epoch it was pruned at, and the best."""
-
-    def print_trial(study: optuna.Study, trial: optuna.trial.FrozenTrial) -> None:
-        if trial.state == PRUNED:
-            outcome = f"pruned after epoch {trial.last_step}"
-        elif trial.state == COMPLETE:
-            outcome = (
-                f"{monitor} {trial.value:.4f} (epoch {trial.user_attrs['best_epoch']})"
-            )
-        else:
-            return
-        line = f"network trial {trial.number:>3}  {outcome:<30}"
-        if study.get_trials(deepcopy=False, states=[COMPLETE]):
-            best = study.best_trial
-            line += f" best {best.value:.4f} (trial {best.number})"
-        print(line.rstrip(), flush=True)
-
-    return print_trial
-
-
-@contextmanager
-def quiet_lightning() -> Iterator[None]:
-    """Lightning's "GPU available: ..." lines, and its warning that newer PyTorch
-    deprecates a class it uses, once per trial, would bury the trials."""
-    logger = logging.getLogger("lightning.pytorch")
-    level = logger.level
-    logger.setLevel(logging.WARNING)
+    values = {knob.name: knob.suggest(trial) for knob in knobs}
+    trial.set_user_attr("overrides", overrides(knobs, values, trials.base))
+    trial.set_user_attr("worker", WORKER)
+    settings = trials.with_values(
+        {knob.config_key: values[knob.name] for knob in knobs}
+    )
     try:
-        with warnings.catch_warnings():
-            warnings.filterwarnings("ignore", ".*LeafSpec.*", FutureWarning)
-            yield
-    finally:
-        logger.setLevel(level)
+        reporter = train_trial(paths, settings, split, trial)
+    except (RuntimeError, ValueError, TypeError) as error:
+        reason = str(error).strip().splitlines()[0] if str(error).strip() else ""
+        raise ProjectError(
+            f"network trial {trial.number} with {values} failed: "
+            f"{type(error).__name__}: {reason}"
+        ) from None
+    if not reporter.values:
+        raise ProjectError(
+            "a network trial ran no validation: check trainer.limit_val_batches "
+            "and trainer.check_val_every_n_epoch"
+        )
+    trial.set_user_attr("epochs", len(reporter.values))
+    if reporter.pruned_at is not None:
+        raise optuna.TrialPruned(f"pruned after epoch {reporter.pruned_at}")
+    pick = min if settings.early_stopping.mode == "min" else max
+    best_epoch = pick(reporter.values, key=reporter.values.__getitem__)
+    trial.set_user_attr("best_epoch", best_epoch)
+    return reporter.values[best_epoch]
+
+
+def print_trial(monitor: str, study: optuna.Study, trial: FrozenTrial) -> None:
+    """One line per trial: its score or the epoch it was pruned at, and the best."""
+    if trial.state == PRUNED:
+        outcome = f"pruned after epoch {trial.last_step}"
+    elif trial.state == COMPLETE:
+        outcome = (
+            f"{monitor} {trial.value:.4f} (epoch {trial.user_attrs['best_epoch']})"
+        )
+    else:
+        return
+    line = f"network trial {trial.number:>3}  {outcome:<30}"
+    if study.get_trials(deepcopy=False, states=[COMPLETE]):
+        line += f" best {study.best_trial.value:.4f} (trial {study.best_trial.number})"
+    print(line.rstrip(), flush=True)
 
 
 def best_settings_file(paths: Paths, experiment: str) -> Path:
@@ -234,17 +200,14 @@ FlowLists.add_representer(
 
 
 def save_best(
-    paths: Paths,
-    settings: Settings,
-    study: optuna.Study,
-    best: optuna.trial.FrozenTrial,
+    paths: Paths, settings: Settings, study: optuna.Study, best: FrozenTrial
 ) -> Path:
     """The best trial's values as a file of overrides, and every trial as a CSV."""
     path = best_settings_file(paths, settings.experiment)
-    monitor = settings.early_stopping.monitor
     header = [
         f"# The best network trial of study {study.study_name}: trial {best.number}, "
-        f"{monitor} {best.value:.4g} at epoch {best.user_attrs['best_epoch']}.",
+        f"{settings.early_stopping.monitor} {best.value:.4g} at epoch "
+        f"{best.user_attrs['best_epoch']}.",
         "# Written by `search` (each search rewrites it). Train with these values:",
         f"#   {train_command(paths, settings)}",
     ]
@@ -275,21 +238,34 @@ def search_network(
     if settings.cpu_threads:
         torch.set_num_threads(settings.cpu_threads)
     split = current_kind().steps.prepare(paths, settings)
-    study = open_network_study(
-        settings, settings.search.storage or default_storage(paths)
+    study = open_study(
+        settings,
+        settings.search.storage or default_storage(paths),
+        name=network_study_name(settings),
+        direction="minimize" if settings.early_stopping.mode == "min" else "maximize",
+        pruner=settings.network_search.pruner,
+        sampler=optuna.samplers.TPESampler,
     )
     monitor = settings.early_stopping.monitor
-    with quiet_lightning():
-        study.optimize(
-            make_objective(paths, trials, knobs, split),
-            n_trials=settings.network_search.n_trials,
-            callbacks=[progress(monitor)],
-        )
+    # Lightning's "GPU available: ..." lines, and its warning that newer PyTorch
+    # deprecates a class it uses, once per trial, would bury the trials.
+    logger = logging.getLogger("lightning.pytorch")
+    level = logger.level
+    logger.setLevel(logging.WARNING)
+    try:
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", ".*LeafSpec.*", FutureWarning)
+            study.optimize(
+                lambda trial: run_trial(paths, trials, knobs, split, trial),
+                n_trials=settings.network_search.n_trials,
+                callbacks=[lambda study, trial: print_trial(monitor, study, trial)],
+            )
+    finally:
+        logger.setLevel(level)
     complete = study.get_trials(deepcopy=False, states=[COMPLETE])
     best = study.best_trial if complete else None
     return NetworkOutcome(
         study_name=study.study_name,
-        monitor=monitor,
         complete=len(complete),
         pruned=len(study.get_trials(deepcopy=False, states=[PRUNED])),
         best=best,

@@ -9,8 +9,6 @@ a trial changes, in the syntax of the `candidates:` section (space.py):
       dropout: {low: 0.0, high: 0.5}              numbers in a range
     optimizer:
       lr: {low: 0.0003, high: 0.03, log: true}    numbers, on a log scale
-    batches:
-      batch_size: [16, 32, 64]                    choices
 
 A key of `optimizer` or `scheduler` is one of its `init_args`. A trial's values are
 set into the resolved configuration and checked by jsonargparse, as a `--config`
@@ -64,13 +62,12 @@ class ListChoices:
 
 @dataclass(frozen=True)
 class Knob:
-    """One key a trial sets."""
+    """One key a trial sets: `name` as the space and the study write it
+    (optimizer.lr), `config_key` where it goes (optimizer.init_args.lr), and its
+    setting (a fixed value, a list of choices, a Range or ListChoices)."""
 
-    # As written under network_search.space, and as the study names it: optimizer.lr
     name: str
-    # Where it goes in the configuration: optimizer.init_args.lr
     config_key: str
-    # A fixed value, a list of choices, a Range or ListChoices.
     setting: Any
 
     def suggest(self, trial: optuna.Trial) -> Any:

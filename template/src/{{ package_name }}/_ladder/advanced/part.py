@@ -1,16 +1,13 @@
 """What a kind gives the advanced tier: its part, `kinds/<kind>/advanced/`.
 
-The advanced tier's `train`, its commands and its config sections are written once
-(train.py, commands.py, sections.py); what differs by kind of data is asked of the
-kind's advanced package, whose `__init__.py` defines the names of `AdvancedPart`:
-how its data becomes batches (a LightningDataModule) and the network's spec, how the
-trained network becomes a model that predicts (saved beside the checkpoint, loaded
-again by `evaluate` and `predict`), what the run records beside the scores, the
-figures it adds, and what `report` puts in the draft. The kinds on rows (tabular,
-images) share rows.py's part, as they share core/rows.py at the beginner tier.
-
-A part's module is imported by every command, `report` too: it imports PyTorch and
-Lightning inside its functions only.
+The tier's `train`, commands and config sections are written once (train.py,
+commands.py, sections.py); what differs by kind of data is asked of the names of
+`AdvancedPart` that the kind's advanced `__init__.py` defines: how its data becomes
+batches and the network's spec, how the trained network becomes a model that
+predicts (saved beside the checkpoint, loaded again by `evaluate` and `predict`), what
+a run records and draws, and what `report` fills in. The kinds on rows (tabular,
+images) share rows.py's part. A part is imported by every command, `report` too: it
+imports PyTorch and Lightning inside its functions only.
 """
 
 from collections.abc import Mapping, Sequence
@@ -33,18 +30,18 @@ class DataModule(Protocol):
     # Rows (windows, texts) held out of the training data to pick the best epoch.
     n_val: int
 
-    def spec(self, network: dict[str, Any]) -> Any:
-        """The spec of a network for this data, with the `network:` section's knobs:
-        saved in each checkpoint as plain values, it rebuilds the network."""
+    # The spec of a network for this data, with the `network:` section's knobs:
+    # saved in each checkpoint as plain values, it rebuilds the network.
+    def spec(self, network: dict[str, Any]) -> Any: ...
 
 
 class AdvancedPart(Protocol):
     """The names `kinds/<kind>/advanced/__init__.py` defines. (None is the name of
     a module in the package, which would replace it once imported.)"""
 
-    # The network's name in the commands' help: "network", "autoencoder".
+    # The network's name in the commands' help ("network", "autoencoder"), and how
+    # `train`'s output names its rival, the intermediate tier's refitted best.
     NETWORK: str
-    # How `train`'s output names the intermediate tier's refitted best, its rival.
     RIVAL: str
     # build_network's arguments the data sets: left out of the `network:` section.
     NETWORK_INPUTS: frozenset[str]
@@ -54,63 +51,57 @@ class AdvancedPart(Protocol):
     # section shapes needs it; the others start faster without it.
     EVALUATE_READS_CONFIG: bool
 
-    def sections(self) -> Mapping[str, AddSection]:
-        """The config sections the kind adds, before `network:` (e.g. `tokenizer`)."""
+    # The config sections the kind adds, before `network:` (e.g. `tokenizer`).
+    def sections(self) -> Mapping[str, AddSection]: ...
 
-    def monitored(self, settings: Settings) -> tuple[Sequence[str], str]:
-        """The values early stopping may watch, and what they are for (for the
-        message that refuses another)."""
+    # The values early stopping may watch, and what they are for (for the message
+    # that refuses another); the value drawn beside the loss in the training curves.
+    def monitored(self, settings: Settings) -> tuple[Sequence[str], str]: ...
+    def curve_metric(self, settings: Settings) -> str: ...
 
-    def curve_metric(self, settings: Settings) -> str:
-        """The logged value drawn beside the loss in the training curves."""
+    # The LightningModule that trains the network of `params.spec`.
+    def lit_module(self, params: Any) -> "L.LightningModule": ...
 
-    def lit_module(self, params: Any) -> "L.LightningModule":
-        """The LightningModule that trains the network of `params.spec`."""
+    # What must hold before training or a search starts (pretrained weights on this
+    # machine, ...): raises a ProjectError that says what to do.
+    def check(self, settings: Settings) -> None: ...
 
-    def check(self, settings: Settings) -> None:
-        """What must hold before training or a search starts (pretrained weights on
-        this machine, ...): raise a ProjectError that says what to do."""
+    # The training and validation batches, from the training part of `data` (what
+    # the kind's `steps.prepare` returned).
+    def data_module(self, settings: Settings, data: Any) -> DataModule: ...
 
-    def data_module(self, settings: Settings, data: Any) -> DataModule:
-        """The training and validation batches, from the training part of `data`
-        (what the kind's `steps.prepare` returned)."""
-
+    # The network of `checkpoint` as the model the kind's steps evaluate and predict
+    # with, and the checkpoint's content; `save` writes what it needs beside the
+    # checkpoint (preprocessor, ...), `load` reads both back.
     def model(
         self, checkpoint: Path, datamodule: DataModule, data: Any, settings: Settings
-    ) -> tuple[Any, dict[str, Any]]:
-        """The network of `checkpoint` as the model the kind's steps evaluate and
-        predict with, and the checkpoint's content."""
-
-    def save(self, model: Any, paths: "NetworkPaths") -> None:
-        """Save what the model needs beside the checkpoint (preprocessor, ...)."""
-
+    ) -> tuple[Any, dict[str, Any]]: ...
+    def save(self, model: Any, paths: "NetworkPaths") -> None: ...
     def load(
         self, paths: "NetworkPaths", settings: Settings
-    ) -> tuple[Any, dict[str, Any]]:
-        """The saved model (`save` and models/model.ckpt), and the checkpoint."""
+    ) -> tuple[Any, dict[str, Any]]: ...
 
-    def describe(self, model: Any, config: str) -> dict[str, Any]:
-        """`estimator` and `params` of metrics.json, from the resolved config."""
+    # metrics.json's `estimator` and `params`, from the resolved config; and what
+    # the run records of the network beyond the shared facts.
+    def describe(self, model: Any, config: str) -> dict[str, Any]: ...
+    def facts(self, model: Any, datamodule: DataModule) -> dict[str, Any]: ...
 
-    def facts(self, model: Any, datamodule: DataModule) -> dict[str, Any]:
-        """What the run records of the network beyond the shared facts."""
-
+    # The rival's test scores, measured as the network's (`model`'s) are.
     def rival_scores(
         self, model: Any, classical: Any, data: Any, settings: Settings
-    ) -> dict[str, float]:
-        """The rival's test scores, measured as the network's (`model`'s) are."""
+    ) -> dict[str, float]: ...
 
+    # The figures of the rival's search and of the comparison; one named like an
+    # evaluation figure replaces it in place.
     def figures(
         self, model: Any, classical: Any, data: Any, settings: Settings, outcome: Any
-    ) -> dict[str, Any]:
-        """The figures of the rival's search and of the comparison; one named like an
-        evaluation figure replaces it in place."""
+    ) -> dict[str, Any]: ...
 
+    # What `report` fills in: the metrics, the folder their figures are relative to,
+    # and the draft's sections (the comparison, the runs).
     def report_content(
         self, paths: "NetworkPaths"
-    ) -> tuple[dict[str, Any], Path, list[str]]:
-        """What `report` fills in: the metrics, the folder their figures are
-        relative to, and the draft's sections (the comparison, the runs)."""
+    ) -> tuple[dict[str, Any], Path, list[str]]: ...
 
 
 def advanced_part() -> AdvancedPart:

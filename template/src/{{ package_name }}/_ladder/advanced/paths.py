@@ -11,19 +11,15 @@ class NetworkPaths(Paths):
     """`Paths`, plus the checkpoints, the preprocessor, the logs and the history."""
 
     @property
-    def checkpoint(self) -> Path:
-        """The best epoch's checkpoint of the last `train`: the network `evaluate`,
-        `predict` and the model card use."""
+    def checkpoint(self) -> Path:  # the best epoch of the last `train`
         return self.models / "model.ckpt"
 
     @property
-    def checkpoints(self) -> Path:
-        """Every checkpoint Lightning keeps while training: best.ckpt and last.ckpt."""
+    def checkpoints(self) -> Path:  # best.ckpt and last.ckpt, while training
         return self.models / "checkpoints"
 
     @property
-    def preprocessor(self) -> Path:
-        """features.py's preprocessing, fitted on the network's training rows."""
+    def preprocessor(self) -> Path:  # fitted on the network's training rows
         return self.models / "preprocessor.skops"
 
     @property
@@ -31,6 +27,5 @@ class NetworkPaths(Paths):
         return self.root / "logs"
 
     @property
-    def history(self) -> Path:
-        """One row per epoch: losses, metrics and learning rate."""
+    def history(self) -> Path:  # one row per epoch: losses, metrics, learning rate
         return self.reports / "history.csv"

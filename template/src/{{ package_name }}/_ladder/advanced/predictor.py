@@ -1,13 +1,19 @@
-"""The trained network behind the same interface as a scikit-learn model.
+"""The trained network outside Lightning: the spec that rebuilds it, its checkpoint
+loaded safely, and its predictions behind a scikit-learn model's interface.
 
-`NetworkPredictor` offers what core's `evaluate` and `predict` need of any model
-(`feature_names_in_` and `predict(X)`), so the advanced tier scores and predicts with
-the very same code as every other tier. It needs PyTorch and the fitted preprocessor,
-never Lightning: predicting starts in a moment instead of loading a training framework.
+A checkpoint holds the network's weights (`state_dict`), its `NetworkSpec`
+(`network_spec`), the configuration and library versions it was trained with, and
+the optimizer's and callbacks' state for resuming; `weights_only=True` refuses
+anything else, so a checkpoint from someone else cannot run code here.
+`NetworkPredictor` offers `feature_names_in_` and `predict(X)`, so the advanced tier
+scores and predicts with the very same code as every other tier. PyTorch only, never
+Lightning: `evaluate` and `predict` start in a moment.
 """
 
 import json
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -17,9 +23,16 @@ from sklearn.compose import ColumnTransformer
 from torch import nn
 
 from ...network import build_network
+from ..core.errors import ProjectError
+from ..core.versions import warn_if_changed
 
 # Rows scored at once: enough to be fast, few enough for a large CSV to fit in memory.
 PREDICT_BATCH = 4096
+REQUIRED_KEYS = ("state_dict", "network_spec")
+# The libraries a checkpoint depends on: LitNetwork records their versions in it.
+NETWORK_LIBRARIES = ("torch", "lightning")
+# LitNetwork keeps the network as its `network` attribute: its weights' prefix.
+PREFIX = "network."
 
 
 @dataclass(frozen=True)
@@ -99,3 +112,54 @@ class NetworkPredictor:
             return np.asarray(self.spec.classes)[outputs.argmax(dim=1).numpy()]
         values = outputs.squeeze(-1).numpy()
         return values * self.spec.target_std + self.spec.target_mean
+
+
+def read_checkpoint(path: Path) -> dict[str, Any]:
+    """The checkpoint at `path` as a dict; a missing, corrupt or foreign file is
+    refused with one line saying so."""
+    if not path.is_file():
+        raise ProjectError(f"{path} not found: run `train` first")
+    try:
+        checkpoint = torch.load(path, map_location="cpu", weights_only=True)
+    except Exception as error:  # a damaged zip, a pickle, code: all refused alike
+        raise ProjectError(
+            f"{path} is not a checkpoint saved by `train` ({type(error).__name__}): "
+            "delete it and run `train` again"
+        ) from None
+    if not isinstance(checkpoint, dict) or not set(REQUIRED_KEYS) <= set(checkpoint):
+        raise ProjectError(
+            f"{path} is not a checkpoint of this project's network (it lacks "
+            f"{' and '.join(REQUIRED_KEYS)}): run `train` again"
+        )
+    warn_if_changed(checkpoint.get("versions", {}), path)
+    return checkpoint
+
+
+def load_network(path: Path) -> tuple[torch.nn.Module, NetworkSpec, dict[str, Any]]:
+    """The network saved at `path`, its spec, and the checkpoint it came from."""
+    checkpoint = read_checkpoint(path)
+    network, spec = rebuild(path, checkpoint, NetworkSpec.from_dict)
+    return network, spec, checkpoint
+
+
+def rebuild(
+    path: Path, checkpoint: dict[str, Any], read_spec: Callable[[Any], Any]
+) -> tuple[torch.nn.Module, Any]:
+    """The network of `checkpoint`, built from its spec (`read_spec` reads it) with
+    its weights loaded, in evaluation mode; one line if they do not fit."""
+    try:
+        spec = read_spec(checkpoint["network_spec"])
+        network = spec.build()
+        weights = {
+            name.removeprefix(PREFIX): tensor
+            for name, tensor in checkpoint["state_dict"].items()
+            if name.startswith(PREFIX)
+        }
+        network.load_state_dict(weights)
+    except (TypeError, KeyError, ValueError, RuntimeError) as error:
+        raise ProjectError(
+            f"{path} does not fit this project's network ({type(error).__name__}): "
+            "was it trained with an older network.py? Run `train` again"
+        ) from None
+    # Evaluation mode: dropout off, so the same input always gives the same output.
+    return network.eval(), spec

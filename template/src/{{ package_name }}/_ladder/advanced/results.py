@@ -1,11 +1,7 @@
-"""What the advanced tier adds to reports/metrics.json, and to the draft.
-
-The kind's `evaluate` step scores the network (behind the model its part makes of
-it) and the baseline; this module adds how the network trained (epochs, best epoch,
-hardware), its scores per class, and the best classical candidate scored on the same
-test rows. `report` puts what the kind's part shows (network vs best classical model
-vs baseline, every run) in the draft, the README and the model card. No Lightning
-here: `evaluate` and `report` start quickly.
+"""What the advanced tier adds to reports/metrics.json, and to the draft: how the
+network trained (epochs, best epoch, hardware), its scores per class, the network
+beside the best classical candidate and the baseline on the same test rows. No
+Lightning here: `evaluate` and `report` start quickly.
 """
 
 from pathlib import Path
@@ -18,10 +14,9 @@ from ..core.artifacts import read_json, write_metrics
 from ..core.evaluate import held_out_split, write_evaluation
 from ..core.kind import current_kind
 from ..core.project import Project
-from ..core.publish import Blog
-from ..core.report import documents_to_fill, fill_results, read_metrics
+from ..core.report import read_metrics
 from ..core.settings import Settings
-from ..intermediate.runs import all_runs_section, list_runs
+from ..intermediate.runs import all_runs_section, fill_report, list_runs
 from .part import advanced_part
 from .paths import NetworkPaths
 
@@ -152,9 +147,6 @@ def network_results(paths: NetworkPaths) -> tuple[dict[str, Any], Path, list[str
 
 
 def report(paths: NetworkPaths, project: Project) -> list[Path]:
-    """Fill the draft, the README and the model card with what the kind's part
-    shows: the network beside its rival and the baseline, and every run."""
-    metrics, folder, sections = advanced_part().report_content(paths)
-    documents = documents_to_fill(paths, project)
-    fill_results(documents, metrics, folder, Blog(paths.root, project), sections)
-    return documents
+    """Fill the documents with what the kind's part shows: the network beside its
+    rival and the baseline, and every run."""
+    return fill_report(paths, project, *advanced_part().report_content(paths))

@@ -1,10 +1,7 @@
 """The advanced part of the kinds on rows (part.py's `AdvancedPart`): the tabular
-kind's, and the images kind's, whose images are rows of pixels.
-
-The rows become tensors through features.py's preprocessor (datamodule.py); the
-trained network predicts behind a scikit-learn model's interface (predictor.py), its
-preprocessor saved beside the checkpoint; its rival is the best classical candidate,
-scored on the same test rows.
+kind's, and the images kind's, whose images are rows of pixels. The rows become
+tensors through features.py's preprocessor (datamodule.py), saved beside the
+checkpoint; its rival is the best classical candidate, on the same test rows.
 """
 
 from collections.abc import Mapping, Sequence
@@ -61,8 +58,7 @@ def data_module(settings: Settings, split: Split, tensors: ModuleType | None = N
 def model(
     checkpoint: Path, datamodule: Any, split: Split, settings: Settings
 ) -> tuple[Any, dict[str, Any]]:
-    from .checkpoints import load_network
-    from .predictor import NetworkPredictor
+    from .predictor import NetworkPredictor, load_network
 
     network, spec, saved = load_network(checkpoint)
     return NetworkPredictor(network, datamodule.preprocessor, spec), saved
@@ -77,8 +73,7 @@ def save(model: Any, paths: NetworkPaths) -> None:
 def load(paths: NetworkPaths, settings: Settings) -> tuple[Any, dict[str, Any]]:
     """models/model.ckpt and models/preprocessor.skops, ready to predict."""
     from ..core.artifacts import load_model
-    from .checkpoints import load_network
-    from .predictor import NetworkPredictor
+    from .predictor import NetworkPredictor, load_network
 
     network, spec, saved = load_network(paths.checkpoint)
     return NetworkPredictor(network, load_model(paths.preprocessor), spec), saved
@@ -113,6 +108,8 @@ def figures(
 ) -> dict[str, Any]:
     """The intermediate tier's figures of the rival: the candidates, its learning
     curve, the columns it relies on."""
-    from ..intermediate.rows import classical_figures
+    from ..intermediate.part import intermediate_part
+    from ..intermediate.rows import search_figures
 
-    return classical_figures(classical, split, settings, outcome)
+    per_column = intermediate_part().per_column_figures
+    return search_figures(classical, split, settings, outcome, per_column)

@@ -1,15 +1,9 @@
-"""The config sections of the advanced rung, on top of the intermediate ones, with
-those the project's kind adds (its part's `sections`, e.g. text's `tokenizer`).
-
-Each is built from a signature by jsonargparse; none lists its keys by hand:
-- `trainer`: the arguments of Lightning's own `Trainer` (devices, strategy, precision,
-  num_nodes, max_epochs, ...), except the few the engine sets itself;
-- `optimizer` and `scheduler`: any class, named by `class_path` with its `init_args`,
-  checked against that class's signature and built by jsonargparse;
-- `network`: the arguments of build_network in network.py, but the two the data sets;
-- `batches` and `early_stopping`: small dataclasses; `cpu_threads`: one number;
-- `network_search`, where the kind's part searches the network: what `search`
-  tries for it (network_space.py), its pruner any class of optuna.pruners.
+"""The config sections of the advanced rung, after the intermediate ones and the
+kind's own (its part's `sections`, e.g. text's `tokenizer`). jsonargparse builds each
+from a signature, none lists its keys by hand: `trainer` from Lightning's `Trainer`,
+`optimizer` and `scheduler` from the class `class_path` names, `network` from
+network.py's build_network, `batches`, `early_stopping` and `network_search` (where
+the kind's part searches the network, network_space.py) from dataclasses.
 """
 
 from collections.abc import Mapping
@@ -28,7 +22,7 @@ from ..core.settings import (
     function_section,
     value_section,
 )
-from . import lower
+from ..intermediate.sections import sections as intermediate_sections
 from .datamodule import Batches
 from .network_space import NetworkSearch
 from .part import advanced_part
@@ -66,7 +60,7 @@ def sections() -> Mapping[str, AddSection]:
         else {}
     )
     return {
-        **lower.sections(),
+        **intermediate_sections(),
         **part.sections(),
         "network": function_section(build_network, skip=set(part.NETWORK_INPUTS)),
         "batches": dataclass_section(Batches),

@@ -2,18 +2,12 @@
 
 `train` at the advanced tier is the intermediate experiment plus a network, the same
 for every kind of data (the kind's part, part.py, says how its data becomes batches
-and the network a model that predicts):
-1. load the data and hold out the test rows, as every tier does;
-2. train the network of network.py with Lightning. The `trainer:` section (or
-   `--trainer.devices 2 --trainer.strategy ddp ...`) decides where: this CPU, a GPU,
-   several GPUs with DDP, the nodes of a cluster. Early stopping keeps the best
-   epoch; `--resume last` continues a stopped run from models/checkpoints/last.ckpt;
-3. search the classical candidates and refit the best, as the intermediate tier
-   does (lower.py);
-4. score the network, the best candidate and the baseline on the same test rows, and
-   save the models, a run folder and reports/metrics.json.
-Under DDP every process runs this function and trains on its share of each batch;
-only the first process (rank 0) then does steps 3 and 4, so files are written once.
+and the network a model that predicts). The `trainer:` section (or
+`--trainer.devices 2 --trainer.strategy ddp ...`) decides where the network trains:
+this CPU, a GPU, several GPUs, the nodes of a cluster; early stopping keeps the best
+epoch, and `--resume last` continues a stopped run. Under DDP every process trains on
+its share of each batch; only the first (rank 0) then searches the candidates, scores
+and saves, so files are written once.
 """
 
 import logging
@@ -23,47 +17,41 @@ from pathlib import Path
 from typing import Any
 
 import lightning as L
+import pandas as pd
 import torch
 from lightning.pytorch.callbacks import (
-    Callback,
     EarlyStopping,
     LearningRateMonitor,
     ModelCheckpoint,
 )
 from lightning.pytorch.loggers import CSVLogger
+from matplotlib.figure import Figure
 
 from ..core.artifacts import save_model, write_atomically, write_text
 from ..core.errors import ProjectError
 from ..core.kind import current_kind
 from ..core.paths import Paths
 from ..core.settings import Settings
+from ..intermediate.part import search_part
 from ..intermediate.runs import save_run, write_latest
-from . import lower
-from .checkpoints import read_checkpoint
-from .history import merge_history, read_log, training_curves_figure
+from ..intermediate.train import search_candidates, search_metrics
 from .lit_model import LitParams
 from .part import DataModule, advanced_part
 from .paths import NetworkPaths
+from .predictor import read_checkpoint
 from .results import per_class, training_facts
 
 # Lightning suggests DataLoader workers; for data held in memory, 0 is fastest.
 warnings.filterwarnings("ignore", ".*does not have many workers.*")
 # Metrics are logged once per epoch, so the per-step logging interval does not matter.
 warnings.filterwarnings("ignore", ".*smaller than the logging interval.*")
-
-
-class NoLitLoggerTip(logging.Filter):
-    """Lightning advertises its cloud logger (litlogger) at every Trainer it makes:
-    this project logs to CSV on purpose, so the tip is only noise in your output."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        return "litlogger" not in record.getMessage()
-
-
-# Lightning's informational lines come from one of these two loggers, by which of its
-# packages was imported last.
+# Lightning advertises its cloud logger (litlogger) at every Trainer it makes: this
+# project logs to CSV on purpose. Its lines come from one of these two loggers, by
+# which of its packages was imported last.
 for _package in ("lightning.pytorch", "lightning.fabric"):
-    logging.getLogger(f"{_package}.utilities.rank_zero").addFilter(NoLitLoggerTip())
+    logging.getLogger(f"{_package}.utilities.rank_zero").addFilter(
+        lambda record: "litlogger" not in record.getMessage()
+    )
 
 
 def check_monitor(settings: Settings) -> None:
@@ -75,15 +63,6 @@ def check_monitor(settings: Settings) -> None:
             f"early_stopping.monitor must be one of {', '.join(known)} for "
             f"{purpose}, got {monitor!r}"
         )
-
-
-def resolve_resume(paths: NetworkPaths, resume: str | None) -> Path | None:
-    """The checkpoint to resume from, checked before any training starts."""
-    if resume is None:
-        return None
-    path = paths.checkpoints / "last.ckpt" if resume == "last" else Path(resume)
-    read_checkpoint(path)  # a missing or foreign file is refused here, clearly
-    return path
 
 
 def trainer_flags(settings: Settings) -> dict[str, Any]:
@@ -104,9 +83,10 @@ def early_stopping(settings: Settings) -> EarlyStopping:
     return EarlyStopping(early.monitor, mode=early.mode, patience=int(early.patience))
 
 
-def build_callbacks(paths: NetworkPaths, settings: Settings) -> list[Callback]:
+def build_trainer(paths: NetworkPaths, settings: Settings) -> L.Trainer:
+    """Lightning's Trainer: the `trainer:` flags, this project's callbacks and log."""
     early = settings.early_stopping
-    return [
+    callbacks = [
         early_stopping(settings),
         # Keep the best epoch (best.ckpt) and the latest one (last.ckpt, to resume).
         ModelCheckpoint(
@@ -119,19 +99,12 @@ def build_callbacks(paths: NetworkPaths, settings: Settings) -> list[Callback]:
         ),
         LearningRateMonitor(logging_interval="epoch"),
     ]
-
-
-def build_trainer(
-    paths: NetworkPaths, settings: Settings, **overrides: Any
-) -> L.Trainer:
-    """Lightning's Trainer: the `trainer:` flags, this project's callbacks and log."""
-    flags = {**trainer_flags(settings), **overrides}
     return L.Trainer(
-        callbacks=build_callbacks(paths, settings),
+        callbacks=callbacks,
         # A CSV log only: the training curves are drawn from it, and it is quick.
         logger=CSVLogger(paths.logs, name="csv"),
         default_root_dir=paths.root,
-        **flags,
+        **trainer_flags(settings),
     )
 
 
@@ -152,13 +125,63 @@ def build_lit_model(settings: Settings, datamodule: DataModule) -> L.LightningMo
     return advanced_part().lit_module(params)
 
 
+def read_log(metrics_csv: Path) -> pd.DataFrame:
+    """Lightning's CSV log (a row each time something is logged) as one row per
+    epoch, counted from 0, and one column per logged value."""
+    if not metrics_csv.is_file():
+        raise ProjectError(f"{metrics_csv} not found: the training log is missing")
+    log = pd.read_csv(metrics_csv)
+    # The learning rate is logged at each epoch's first step, without an epoch number:
+    # take it from the next row that has one (same step, or the epoch's end).
+    log["epoch"] = log["epoch"].bfill()
+    log = log.dropna(subset=["epoch"]).astype({"epoch": int})
+    # Per epoch and column, the last value logged: the epoch's final numbers.
+    return log.drop(columns="step").groupby("epoch").last()
+
+
+def load_history(path: Path) -> pd.DataFrame:
+    """reports/history.csv as written by `train`; empty when there is none."""
+    if not path.is_file():
+        return pd.DataFrame(index=pd.Index([], name="epoch"))
+    return pd.read_csv(path, index_col="epoch")
+
+
+def training_curves_figure(
+    history: pd.DataFrame, metric: str, monitor: str, best_epoch: int
+) -> Figure:
+    """Loss, `metric` and learning rate per epoch: training against validation."""
+    figure = Figure(figsize=(13, 4), layout="constrained")
+    loss_axes, metric_axes, lr_axes = figure.subplots(1, 3)
+    for axes, name in [(loss_axes, "loss"), (metric_axes, metric)]:
+        for column in (f"train_{name}", f"val_{name}"):
+            if column in history:
+                axes.plot(history.index, history[column], marker=".", label=column)
+        axes.set_title(name)
+    # A log scale shows the gap between training and validation loss late in training.
+    loss_axes.set_yscale("log")
+    for column in history.columns:
+        if column.startswith("lr-"):  # from LearningRateMonitor, e.g. lr-AdamW
+            lr_axes.plot(history.index, history[column], marker=".", label=column)
+    lr_axes.set_title("learning rate")
+    for axes in (loss_axes, metric_axes, lr_axes):
+        # The checkpoint of this epoch is the model that was tested.
+        axes.axvline(best_epoch, color="grey", linestyle="--", label="best epoch")
+        axes.set_xlabel("epoch")
+        axes.legend()
+    figure.suptitle(f"Training curves; best epoch by {monitor}: {best_epoch}")
+    return figure
+
+
 def train(paths: Paths, settings: Settings) -> dict[str, Any] | None:
     """Train, search, score, save; returns the metrics written, or None on the
     processes other than rank 0."""
-    paths = NetworkPaths(paths.root)
-    part = advanced_part()
+    paths, part = NetworkPaths(paths.root), advanced_part()
     check_monitor(settings)
-    resume = resolve_resume(paths, settings.resume)
+    resume = None
+    if settings.resume is not None:
+        last = paths.checkpoints / "last.ckpt"
+        resume = last if settings.resume == "last" else Path(settings.resume)
+        read_checkpoint(resume)  # a missing or foreign file is refused here, clearly
     part.check(settings)
     if settings.cpu_threads:
         torch.set_num_threads(settings.cpu_threads)
@@ -180,17 +203,25 @@ def train(paths: Paths, settings: Settings) -> dict[str, Any] | None:
         raise ProjectError("training saved no checkpoint: did any validation run?")
     model, checkpoint = part.model(Path(best_path), datamodule, data, settings)
     history = read_log(Path(trainer.logger.log_dir) / "metrics.csv")
-    if resume:
-        history = merge_history(paths.history, history)
+    if resume:  # the earlier epochs first, up to where this run continued
+        earlier = load_history(paths.history)
+        if history.empty:
+            history = earlier
+        else:
+            history = pd.concat([earlier[earlier.index < history.index.min()], history])
 
     # The intermediate experiment on the same data: the network's rival.
-    outcome = lower.search_candidates(paths, settings, data)
-    classical = lower.refit_best(settings, outcome, data)
+    outcome = search_candidates(paths, settings, data)
+    classical = search_part().refit(settings, outcome.best, data)
 
     # Evaluate before writing anything, so a failure leaves the last good run in place.
     evaluation = current_kind().steps.evaluate(model, data, settings)
     training = training_facts(checkpoint, history, settings.early_stopping.monitor)
     best = outcome.best
+    # The search's score in the units of the test scores: a search that maximises a
+    # negated error (neg_mase) is turned back.
+    negated = search_part().score_name(settings).startswith("neg_")
+    cv = {"mean": -best["mean"] if negated else best["mean"], "std": best["std"]}
     metrics = {
         **evaluation.metrics,
         **part.describe(model, settings.yaml),
@@ -203,9 +234,9 @@ def train(paths: Paths, settings: Settings) -> dict[str, Any] | None:
             # The feature settings, where the search tried them too (text's TF-IDF).
             **({"features": best["features"]} if "features" in best else {}),
             "scores": part.rival_scores(model, classical, data, settings),
-            "cv": lower.cv_summary(settings, outcome),
+            "cv": cv,
         },
-        **lower.search_metrics(settings, outcome),
+        **search_metrics(settings, outcome),
     }
     if settings.project.is_classification:
         metrics["per_class"] = per_class(data.y_test, model.predict(data.X_test))

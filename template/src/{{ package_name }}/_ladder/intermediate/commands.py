@@ -1,8 +1,6 @@
-"""The intermediate rung's commands: `train`, `search`, `compare`, and a `report`
-that adds the table of runs.
-
-`train` and `report` replace the lower rungs' commands of the same name; `evaluate`
-and `predict` are core's, unchanged.
+"""The intermediate rung's commands: `train` (with the search) and `report` (with the
+table of runs) replace the lower rungs' of the same name; `search` and `compare` are
+new; `evaluate` and `predict` are core's, unchanged.
 """
 
 from ..core.cli import Command
@@ -15,9 +13,10 @@ from .part import intermediate_part
 INTERRUPTED = "stopped: finished trials stay in the study; run again to carry on"
 
 
-def print_trained(settings: Settings, metrics: dict) -> None:
-    """The best candidate and its score, the kind's notes, then the test scores and
-    the run."""
+def run_train(paths: Paths, settings: Settings) -> None:
+    from .train import train
+
+    metrics = train(paths, settings)
     cv = metrics["cv"]
     scores = intermediate_part().describe_scores(cv, metrics["primary_metric"])
     print(f"best of {cv['trials']} trials: {metrics['candidate']}, {scores}")
@@ -26,8 +25,11 @@ def print_trained(settings: Settings, metrics: dict) -> None:
     print_scores(metrics, run_saved(metrics))
 
 
-def print_searched(outcome) -> None:
-    """Each candidate's trials and best score, then the study."""
+def run_search(paths: Paths, settings: Settings) -> None:
+    from .train import search_candidates
+
+    data = current_kind().steps.prepare(paths, settings)
+    outcome = search_candidates(paths, settings, data)
     describe = intermediate_part().describe_scores
     for candidate in outcome.candidates:
         print(
@@ -35,19 +37,6 @@ def print_searched(outcome) -> None:
             f"best {describe(candidate, '')}"
         )
     print(f"study {outcome.study_name}: {outcome.trials} finished trials")
-
-
-def run_train(paths: Paths, settings: Settings) -> None:
-    from .train import train
-
-    print_trained(settings, train(paths, settings))
-
-
-def run_search(paths: Paths, settings: Settings) -> None:
-    from .train import search_candidates
-
-    data = current_kind().steps.prepare(paths, settings)
-    print_searched(search_candidates(paths, settings, data))
 
 
 def run_compare(paths: Paths, settings: Settings) -> None:
@@ -62,15 +51,6 @@ def run_report(paths: Paths, settings: Settings) -> None:
     print_filled(report(paths, settings.project), settings.project)
 
 
-# `search` alone, for a higher tier whose kind keeps the candidates' search as it is.
-SEARCH = Command(
-    "search",
-    "only add trials to the experiment's study (a worker)",
-    run_search,
-    reads_config=True,
-    on_interrupt=INTERRUPTED,
-)
-
 COMMANDS = [
     Command(
         "train",
@@ -79,7 +59,13 @@ COMMANDS = [
         reads_config=True,
         on_interrupt=INTERRUPTED,
     ),
-    SEARCH,
+    Command(
+        "search",
+        "only add trials to the experiment's study (a worker)",
+        run_search,
+        reads_config=True,
+        on_interrupt=INTERRUPTED,
+    ),
     Command("compare", "a table of every run in reports/runs/", run_compare),
     Command("report", "fill the best run and all runs into the blog draft", run_report),
 ]

@@ -1,17 +1,11 @@
 """What a kind brings to the intermediate tier: its part, `kinds/<kind>/intermediate/`.
 
 The tier's pipeline is written once (train.py, commands.py, sections.py, runs.py);
-what differs by kind comes from two modules of that package:
-
-- its `__init__.py` exports PART, a `Part` (below): what every command may read,
-  `compare` and `report` too, so it imports no scikit-learn: the `search:` section,
-  any section of the kind's own, how a CV score reads, the runs' tables;
-- its `search.py` is a `Search` (below): the objective of one Optuna trial on the
-  kind's data, the refit of the best trial, the run's figures and the `cv` facts of
-  metrics.json. Only `train` and `search` import it.
-
-Tabular and images share the search on rows (rows.py): their PART names it as their
-`search` instead of a search.py of their own.
+what differs by kind comes from two modules of that package: its `__init__.py`
+exports PART, a `Part` (below), the light facts every command may read (`compare`
+and `report` too, so it imports no scikit-learn); its `search.py` is a `Search`
+(below), which only `train` and `search` import. Tabular and images share the search
+on rows (rows.py): their PART names it as their `search`.
 """
 
 import importlib
@@ -51,8 +45,7 @@ class Part:
     # The module that is the kind's `Search`, when it shares one (ROWS); None is the
     # part's own search.py.
     search: str | None = None
-    # The `search:` section's dataclass; None is sections.py's SearchSettings
-    # (n_trials, folds, storage).
+    # The `search:` section's dataclass; None is sections.py's SearchSettings.
     search_settings: type | None = None
     # Sections of the kind's own, after `search` and `candidates` (text's
     # feature_search).
@@ -75,35 +68,34 @@ class Part:
 class Search(Protocol):
     """What `kinds/<kind>/intermediate/search.py` defines."""
 
-    # User attributes of each candidate's best trial that its result (metrics.json's
-    # `candidates`) carries: text's "features", clustering's "stability", ...
+    # User attributes of each candidate's best trial that metrics.json's
+    # `candidates` carries: text's "features", clustering's "stability", ...
     TRIAL_FACTS: tuple[str, ...]
 
-    def score_name(self, settings: Settings) -> str:
-        """What a trial's score is, in the progress lines ("f1_macro", ...)."""
+    # What a trial's score is, in the progress lines ("f1_macro", ...).
+    def score_name(self, settings: Settings) -> str: ...
 
+    # What Optuna maximises: one trial's score on the training part of the kind's
+    # data. The config is checked here: a typo stops before any trial.
     def objective(
         self, settings: Settings, data: Any
-    ) -> Callable[["optuna.Trial"], float]:
-        """What Optuna maximises: one trial's score on the kind's data (the training
-        part only). The config is checked here: a typo stops before any trial."""
+    ) -> Callable[["optuna.Trial"], float]: ...
 
-    def refit_note(self, best: dict[str, Any]) -> str:
-        """The line `train` prints before the refit."""
+    # The line `train` prints before the refit, and the best trial's model fitted on
+    # the training part of `data`.
+    def refit_note(self, best: dict[str, Any]) -> str: ...
+    def refit(self, settings: Settings, best: dict[str, Any], data: Any) -> Any: ...
 
-    def refit(self, settings: Settings, best: dict[str, Any], data: Any) -> Any:
-        """The best trial's model, fitted on the training part of `data`."""
-
+    # The run's figures beside the evaluation's: the candidates compared, ...
     def run_figures(
         self, model: Any, data: Any, settings: Settings, outcome: "SearchOutcome"
-    ) -> dict[str, "Figure"]:
-        """The run's figures beside the evaluation's: the candidates compared, ..."""
+    ) -> dict[str, "Figure"]: ...
 
+    # metrics.json's `cv`: how the best trial was scored, its scores (mean, std,
+    # fold_scores), and `counts` (trials, new_trials).
     def cv_facts(
         self, settings: Settings, best: dict[str, Any], counts: dict[str, int]
-    ) -> dict[str, Any]:
-        """metrics.json's `cv`: how the best trial was scored, its scores (mean, std,
-        fold_scores), and `counts` (trials, new_trials)."""
+    ) -> dict[str, Any]: ...
 
 
 def intermediate_part() -> Part:

@@ -3,36 +3,41 @@ images kind's, whose images are rows of pixels.
 
 Each trial is a candidate of candidates.py after features.py's preprocessing, with
 hyperparameters from `candidates:`, scored by k-fold cross-validation on the training
-rows (search.py); the best is refitted on all of them.
+rows (search.py); the best is refitted on all of them. Its figures are scikit-learn's
+own: `LearningCurveDisplay` and `permutation_importance`.
 """
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 import optuna
+from matplotlib.figure import Figure
+from sklearn.inspection import permutation_importance
+from sklearn.model_selection import LearningCurveDisplay
 from sklearn.pipeline import Pipeline
 
 from ..core.data import Split
 from ..core.errors import ProjectError
 from ..core.metrics import PRIMARY_METRIC
 from ..core.settings import Settings
-from . import figures as drawn
 from .part import intermediate_part
 from .search import (
     check_folds,
     cross_validate_model,
+    cv_splitter,
     record_trial,
     suggest_params,
     with_params,
 )
-from .space import SearchSpace, candidates_source, search_space
+from .space import candidates_source, search_space
 
 if TYPE_CHECKING:
-    from matplotlib.figure import Figure
-
     from .train import SearchOutcome
 
 TRIAL_FACTS: tuple[str, ...] = ()
+# Columns shown in the permutation importance figure, the most important first.
+TOP_COLUMNS = 15
 
 
 def candidate_pipelines(settings: Settings) -> dict[str, Pipeline]:
@@ -48,18 +53,17 @@ def score_name(settings: Settings) -> str:
     return PRIMARY_METRIC[settings.project.task]
 
 
-def make_objective(
-    settings: Settings,
-    space: SearchSpace,
-    candidates: Mapping[str, Pipeline],
-    split: Split,
-) -> Callable[[optuna.Trial], float]:
+def objective(settings: Settings, split: Split) -> Callable[[optuna.Trial], float]:
     """What Optuna maximises: the mean cross-validation score of one trial's model."""
+    candidates = candidate_pipelines(settings)
+    # Checked before anything runs: a typo stops here, not after an hour of trials.
+    space = search_space(settings, candidates)
+    check_folds(split.y_train, settings)
     project, folds = settings.project, settings.search.folds
     # Sorted: Optuna wants the same choices, in the same order, in every trial.
     names = sorted(space)
 
-    def objective(trial: optuna.Trial) -> float:
+    def run_trial(trial: optuna.Trial) -> float:
         candidate = trial.suggest_categorical("candidate", names)
         params = suggest_params(trial, candidate, space[candidate])
         model = with_params(candidates[candidate], params)
@@ -74,15 +78,7 @@ def make_objective(
             ) from None
         return record_trial(trial, params, scores.tolist())
 
-    return objective
-
-
-def objective(settings: Settings, split: Split) -> Callable[[optuna.Trial], float]:
-    candidates = candidate_pipelines(settings)
-    # Checked before anything runs: a typo stops here, not after an hour of trials.
-    space = search_space(settings, candidates)
-    check_folds(split.y_train, settings)
-    return make_objective(settings, space, candidates, split)
+    return run_trial
 
 
 def refit_note(best: dict[str, Any]) -> str:
@@ -96,36 +92,81 @@ def refit(settings: Settings, best: dict[str, Any], split: Split) -> Pipeline:
 
 
 def search_figures(
-    model: Pipeline, split: Split, settings: Settings, outcome: "SearchOutcome"
-) -> dict[str, "Figure"]:
-    """The candidates side by side, and the chosen model's learning curve."""
+    model: Pipeline,
+    split: Split,
+    settings: Settings,
+    outcome: "SearchOutcome",
+    per_column: bool = False,
+) -> dict[str, Figure]:
+    """The candidates side by side, the chosen model's learning curve and, with
+    `per_column`, the columns it relies on."""
     task, seed = settings.project.task, settings.project.seed
-    return {
-        "cross_validation": drawn.cross_validation_figure(outcome.candidates, task),
-        "learning_curve": drawn.learning_curve_figure(
-            model, split.X_train, split.y_train, task, settings.search.folds, seed
-        ),
-    }
-
-
-def classical_figures(
-    model: Pipeline, split: Split, settings: Settings, outcome: "SearchOutcome"
-) -> dict[str, "Figure"]:
-    """search_figures, and the columns the chosen model relies on."""
-    figures = search_figures(model, split, settings, outcome)
-    if intermediate_part().per_column_figures:
-        task, seed = settings.project.task, settings.project.seed
-        figures["permutation_importance"] = drawn.permutation_importance_figure(
-            model, split.X_test, split.y_test, task, seed
+    metric = PRIMARY_METRIC[task]
+    figures = {"cross_validation": Figure(figsize=(7, 4.5), layout="constrained")}
+    # Each candidate's best trial, one dot per fold: which model wins, and by how much
+    # more than the fold-to-fold noise?
+    axes = figures["cross_validation"].subplots()
+    candidates = outcome.candidates
+    axes.boxplot([candidate["fold_scores"] for candidate in candidates])
+    for position, candidate in enumerate(candidates, start=1):
+        scores = candidate["fold_scores"]
+        axes.scatter(np.full(len(scores), position), scores, alpha=0.6, zorder=3)
+    labels = [f"{c['name']}\n({c['trials']} trials)" for c in candidates]
+    axes.set_xticks(np.arange(1, len(candidates) + 1), labels)
+    axes.set_ylabel(f"{metric} on each held-out fold")
+    axes.set_title("Cross-validation: each candidate's best trial")
+    # Scores as the training set grows: if the validation curve still rises at the
+    # right, more rows would help; a wide gap to the training curve means overfitting.
+    figures["learning_curve"] = Figure(figsize=(7, 4.5), layout="constrained")
+    axes = figures["learning_curve"].subplots()
+    LearningCurveDisplay.from_estimator(
+        model,
+        split.X_train,
+        split.y_train,
+        cv=cv_splitter(task, settings.search.folds, seed),
+        scoring=metric,
+        train_sizes=np.linspace(0.3, 1.0, 5),
+        shuffle=True,
+        random_state=seed,
+        score_name=metric,
+        ax=axes,
+    )
+    axes.set_title("Learning curve of the chosen model")
+    if per_column:
+        figures["permutation_importance"] = importance_figure(
+            model, split, metric, seed
         )
     return figures
 
 
+def importance_figure(model: Pipeline, split: Split, metric: str, seed: int) -> Figure:
+    """How much the score drops when one column is shuffled, on the test rows: the
+    columns the model really relies on (unlike impurity-based importances, this
+    works for every model and is not fooled by columns with many distinct values)."""
+    X, y = split.X_test, split.y_test
+    result = permutation_importance(
+        model, X, y, scoring=metric, n_repeats=5, random_state=seed
+    )
+    order = np.argsort(result.importances_mean)[-TOP_COLUMNS:]
+    figure = Figure(figsize=(7, 1.5 + 0.3 * len(order)), layout="constrained")
+    axes = figure.subplots()
+    axes.barh(
+        [str(X.columns[index]) for index in order],
+        result.importances_mean[order],
+        xerr=result.importances_std[order],
+    )
+    axes.axvline(0, color="grey", linewidth=0.8)
+    axes.set_xlabel(f"drop in {metric} when the column is shuffled")
+    axes.set_title("Permutation importance on the test set")
+    return figure
+
+
 def run_figures(
     model: Pipeline, split: Split, settings: Settings, outcome: "SearchOutcome"
-) -> dict[str, "Figure"]:
+) -> dict[str, Figure]:
     print("drawing the figures: learning curve, permutation importance, ...")
-    return classical_figures(model, split, settings, outcome)
+    per_column = intermediate_part().per_column_figures
+    return search_figures(model, split, settings, outcome, per_column)
 
 
 def cv_facts(

@@ -3,14 +3,14 @@
 `train` saves every run as reports/runs/<timestamp>-<experiment>/ with config.yaml
 (the resolved configuration: what was tried), metrics.json (what came out) and
 figures/. A run folder never changes afterwards: together they are the log of your
-experiments. `compare` prints them as a table; `report` puts that table and the best
-run's results in the draft. The best run is the one with the best cross-validation
-score: choosing by the test score would make the test score an optimistic guess
-instead of an honest estimate.
+experiments. The best run is the one with the best cross-validation score: choosing
+by the test score would make the test score an optimistic guess instead of an honest
+estimate.
 """
 
 import os
 import shutil
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -54,10 +54,6 @@ class Run:
         return self.folder / "config.yaml"
 
     @property
-    def cv_mean(self) -> float:
-        return self.metrics["cv"]["mean"]
-
-    @property
     def classical_scores(self) -> dict[str, float]:
         """The best scikit-learn candidate's test scores. An advanced run's `model` is
         its network: the candidate's scores are under `best_classical` there."""
@@ -87,10 +83,9 @@ def save_run(
     temporary = root / f".unfinished-{folder.name}"
     temporary.mkdir()
     try:
-        saved = []
         for name, figure in figures.items():
             save_figure(figure, temporary / "figures" / f"{name}.png")
-            saved.append(f"figures/{name}.png")
+        saved = [f"figures/{name}.png" for name in figures]
         metrics = {**metrics, "run": folder.name, "figures": saved}
         write_text(temporary / "config.yaml", settings.yaml)
         write_json(temporary / "metrics.json", metrics)
@@ -111,9 +106,16 @@ def list_runs(paths: Paths) -> list[Run]:
     ]
 
 
+def finished_runs(paths: Paths) -> list[Run]:
+    runs = list_runs(paths)
+    if not runs:
+        raise ProjectError(f"no runs in {runs_folder(paths)}: run `train` first")
+    return runs
+
+
 def best_run(runs: list[Run]) -> Run:
     """The run with the best cross-validation score (never the best test score)."""
-    return max(runs, key=lambda run: run.cv_mean)
+    return max(runs, key=lambda run: run.metrics["cv"]["mean"])
 
 
 def write_latest(paths: Paths, run: Run) -> None:
@@ -133,8 +135,7 @@ def cv_metric(metrics: dict[str, Any]) -> str:
 
 def experiments_table(runs: list[Run]) -> str:
     """Every run as a Markdown table row; the best one (by CV) in bold."""
-    metric = runs[0].metrics["primary_metric"]
-    best = best_run(runs)
+    metric, best = runs[0].metrics["primary_metric"], best_run(runs)
     rows = [
         f"| run | candidate | CV {cv_metric(runs[0].metrics)} | test {metric} "
         "| baseline | trials |",
@@ -175,17 +176,16 @@ def cross_validation_account(best: Run) -> str:
     )
 
 
-def runs_table(runs: list[Run]) -> str:
-    """Every run, in the kind's table (`compare`'s)."""
+def compare(paths: Paths) -> str:
+    """Every run, in the kind's table: what `compare` prints."""
+    runs = finished_runs(paths)
     return (intermediate_part().runs_table or experiments_table)(runs)
 
 
 def all_runs_section(runs: list[Run]) -> list[str]:
     """The draft's table of every run, as `compare` prints it."""
-    return [
-        f"All runs ({len(runs)}), from `python -m {PACKAGE} compare`:",
-        runs_table(runs),
-    ]
+    table = (intermediate_part().runs_table or experiments_table)(runs)
+    return [f"All runs ({len(runs)}), from `python -m {PACKAGE} compare`:", table]
 
 
 def search_sections(best: Run, runs: list[Run]) -> list[str]:
@@ -197,26 +197,25 @@ def search_sections(best: Run, runs: list[Run]) -> list[str]:
     return [account(best), candidates(best.metrics), *all_runs_section(runs)]
 
 
-def finished_runs(paths: Paths) -> list[Run]:
-    runs = list_runs(paths)
-    if not runs:
-        raise ProjectError(f"no runs in {runs_folder(paths)}: run `train` first")
-    return runs
-
-
-def compare(paths: Paths) -> str:
-    """The table `python -m <package> compare` prints."""
-    return runs_table(finished_runs(paths))
+def fill_report(
+    paths: Paths,
+    project: Project,
+    metrics: dict[str, Any],
+    folder: Path,
+    sections: Sequence[str],
+) -> list[Path]:
+    """Fill the draft, the README and any model card with `metrics` (figures relative
+    to `folder`) and `sections`; returns the files filled."""
+    documents = documents_to_fill(paths, project)
+    fill_results(documents, metrics, folder, Blog(paths.root, project), sections)
+    return documents
 
 
 def report(paths: Paths, project: Project) -> list[Path]:
-    """Fill the draft and the README with the best run (and what the kind shows of
-    it, e.g. its clusters) and the table of all runs."""
+    """Fill the documents with the best run (and what the kind shows of it, e.g. its
+    clusters) and the table of all runs."""
     runs = finished_runs(paths)
     best = best_run(runs)
     show = current_kind().report_sections
     sections = [*(show(best.metrics) if show else ()), *search_sections(best, runs)]
-    documents = documents_to_fill(paths, project)
-    blog = Blog(paths.root, project)
-    fill_results(documents, best.metrics, best.folder, blog, sections)
-    return documents
+    return fill_report(paths, project, best.metrics, best.folder, sections)

@@ -1,4 +1,4 @@
-"""Cross-validation and the Optuna search: which candidate, with which settings?
+"""Cross-validation and the Optuna study: which candidate, with which settings?
 
 Each trial picks a candidate and hyperparameters from the search space (space.py),
 scores them by k-fold cross-validation on the training rows (never the test rows),
@@ -45,6 +45,8 @@ KIND_FACTS = ("horizon", "date_column")
 # The extra of pyproject.toml that installs a database's driver, by the URL's scheme
 # (SQLAlchemy 2.1 reads postgresql:// as postgresql+psycopg://, psycopg 3).
 DRIVER_EXTRAS = {"postgresql": "postgres", "postgresql+psycopg": "postgres"}
+# Which process ran a trial, recorded with it: workers may share a study.
+WORKER = f"{socket.gethostname()}:{os.getpid()}"
 
 
 def cv_splitter(task: str, folds: int, seed: int) -> KFold | StratifiedKFold:
@@ -60,13 +62,9 @@ def cross_validate_model(
 ) -> np.ndarray:
     """The model's primary metric on each held-out fold of (X, y)."""
     # error_score="raise": a model that fails to fit stops the search with the reason.
+    splits = cv_splitter(task, folds, seed)
     result = cross_validate(
-        model,
-        X,
-        y,
-        cv=cv_splitter(task, folds, seed),
-        scoring=PRIMARY_METRIC[task],
-        error_score="raise",
+        model, X, y, cv=splits, scoring=PRIMARY_METRIC[task], error_score="raise"
     )
     return result["test_score"]
 
@@ -94,39 +92,39 @@ def default_storage(paths: Paths) -> str:
     return f"sqlite:///{(paths.reports / 'optuna.db').as_posix()}"
 
 
-def plain(section: Any) -> Any:
-    """A section as plain data: a dataclass or a Namespace becomes a dict."""
-    if is_dataclass(section):
-        return asdict(section)
-    return section.as_dict() if hasattr(section, "as_dict") else section
+def hashed_name(prefix: str, measured: dict[str, Any], settings: Settings) -> str:
+    """`prefix` plus a hash of what a trial measures and of the project's facts: edit
+    the config and a fresh study starts; undo it, the old one resumes."""
+    project = settings.project
+    facts = {fact: getattr(project, fact) for fact in PROJECT_FACTS}
+    for fact in KIND_FACTS:
+        if getattr(project, fact, None) is not None:
+            facts[fact] = getattr(project, fact)
+    text = json.dumps({**measured, "project": facts}, sort_keys=True, default=str)
+    return f"{prefix}-{hashlib.sha256(text.encode()).hexdigest()[:8]}"
 
 
 def study_name(settings: Settings) -> str:
-    """The experiment's name plus a hash of everything that changes what a trial
-    measures: edit the config and a fresh study starts; undo it, the old one resumes."""
-    trial_sections = [*TRIAL_SECTIONS, *intermediate_part().sections()]
-    measured = {
-        key: plain(settings.sections[key])
-        for key in trial_sections
-        if key in settings.sections
-    }
+    """The candidates' study: the experiment's name, hashed with its sections."""
+    measured = {}
+    for key in [*TRIAL_SECTIONS, *intermediate_part().sections()]:
+        if key in settings.sections:
+            section = settings.sections[key]  # a dataclass or a Namespace: as data
+            if is_dataclass(section):
+                section = asdict(section)
+            elif hasattr(section, "as_dict"):
+                section = section.as_dict()
+            measured[key] = section
     for budget in ("n_trials", "storage"):  # neither changes a trial's score
         measured["search"].pop(budget)
-    project = settings.project
-    measured["project"] = {fact: getattr(project, fact) for fact in PROJECT_FACTS}
-    for fact in KIND_FACTS:
-        if getattr(project, fact, None) is not None:
-            measured["project"][fact] = getattr(project, fact)
-    text = json.dumps(measured, sort_keys=True, default=str)
-    return f"{settings.experiment}-{hashlib.sha256(text.encode()).hexdigest()[:8]}"
+    return hashed_name(settings.experiment, measured, settings)
 
 
 def connect(url: str) -> optuna.storages.RDBStorage:
     """Optuna's storage at `url`; retried because workers starting at the same moment
     may race to create the tables of a new database."""
     # SQLite allows one writer at a time: wait up to 30 s for the lock, not 5.
-    sqlite = {"connect_args": {"timeout": 30}}
-    options = sqlite if url.startswith("sqlite") else {}
+    options = {"connect_args": {"timeout": 30}} if url.startswith("sqlite") else {}
     for attempt in range(3):
         try:
             return optuna.storages.RDBStorage(url, engine_kwargs=options)
@@ -149,8 +147,7 @@ def connect(url: str) -> optuna.storages.RDBStorage:
 
 
 class EachCandidateFirst(optuna.samplers.TPESampler):
-    """TPE, except that the study's first trials try each candidate once, in order,
-    before TPE chooses where to look.
+    """TPE, except that the study's first trials try each candidate once, in order.
 
     The trial number decides, and the storage hands every number out once, so any
     number of workers can share the study. (Enqueued trials would do the same, but
@@ -170,20 +167,28 @@ class EachCandidateFirst(optuna.samplers.TPESampler):
         return super().sample_independent(study, trial, param_name, param_distribution)
 
 
-def open_study(settings: Settings, storage: str) -> optuna.Study:
-    """The experiment's study in `storage`: created on first use, resumed after."""
-    # Quiet: print_trial reports progress, and a failed trial raises a ProjectError.
+def open_study(
+    settings: Settings,
+    storage: str,
+    name: str | None = None,
+    direction: str = "maximize",
+    pruner: optuna.pruners.BasePruner | None = None,
+    sampler: type[optuna.samplers.TPESampler] = EachCandidateFirst,
+) -> optuna.Study:
+    """A study in `storage` (by default the candidates'): created on first use,
+    resumed after."""
+    # Quiet: the progress lines report trials, and a failed trial raises an error.
     optuna.logging.set_verbosity(optuna.logging.ERROR)
     study = optuna.create_study(
         storage=connect(storage),
-        study_name=study_name(settings),
-        direction="maximize",
+        study_name=name or study_name(settings),
+        direction=direction,
+        pruner=pruner,
         load_if_exists=True,
     )
     # Seeded, so the same study gives the same trials; offset by the trials already
     # there, so a resumed search does not redraw the trials it has.
-    seed = settings.project.seed + len(study.trials)
-    study.sampler = EachCandidateFirst(seed=seed)
+    study.sampler = sampler(seed=settings.project.seed + len(study.trials))
     return study
 
 
@@ -216,30 +221,10 @@ def record_trial(
 ) -> float:
     """Keep the trial's params, its scores (one per fold, or per seed), the kind's
     facts and the worker that ran it in the study; returns the trial's score."""
-    trial.set_user_attr("params", params)
-    trial.set_user_attr("fold_scores", list(scores))
-    for name, value in facts.items():
+    attributes = {"params": params, "fold_scores": list(scores), **facts}
+    for name, value in {**attributes, "worker": WORKER}.items():
         trial.set_user_attr(name, value)
-    trial.set_user_attr("worker", f"{socket.gethostname()}:{os.getpid()}")
     return float(np.mean(scores))
-
-
-def progress(metric: str) -> Callable[[optuna.Study, optuna.trial.FrozenTrial], None]:
-    """One line per finished trial, with the best so far."""
-
-    def print_trial(study: optuna.Study, trial: optuna.trial.FrozenTrial) -> None:
-        if trial.state != optuna.trial.TrialState.COMPLETE:
-            return
-        scores = trial.user_attrs["fold_scores"]
-        best = study.best_trial
-        print(
-            f"trial {trial.number:>3}  {trial.params['candidate']:<24} "
-            f"{metric} {np.mean(scores):.3f} ± {np.std(scores):.3f}   "
-            f"best {best.value:.3f} (trial {best.number})",
-            flush=True,
-        )
-
-    return print_trial
 
 
 def add_trials(
@@ -248,10 +233,22 @@ def add_trials(
     n_trials: int,
     metric: str,
 ) -> None:
-    """Run `n_trials` more trials in this process; Ctrl-C stops after the current one
-    is marked failed, and the finished ones stay in the study."""
+    """Run `n_trials` more trials in this process, one line each with the best so
+    far; Ctrl-C stops after the current one, and the finished ones stay."""
+
+    def progress(study: optuna.Study, trial: optuna.trial.FrozenTrial) -> None:
+        if trial.state != optuna.trial.TrialState.COMPLETE:
+            return
+        scores, best = trial.user_attrs["fold_scores"], study.best_trial
+        print(
+            f"trial {trial.number:>3}  {trial.params['candidate']:<24} "
+            f"{metric} {np.mean(scores):.3f} ± {np.std(scores):.3f}   "
+            f"best {best.value:.3f} (trial {best.number})",
+            flush=True,
+        )
+
     if n_trials > 0:
-        study.optimize(objective, n_trials=n_trials, callbacks=[progress(metric)])
+        study.optimize(objective, n_trials=n_trials, callbacks=[progress])
 
 
 def candidate_results(

@@ -1,8 +1,6 @@
-"""The config sections of the intermediate rung: `search` and `candidates`, and any
-of the kind's own (its part's, part.py).
-
-They come on top of the beginner's `data` and `features`, in configs/default.yaml
-below the beginner's sections.
+"""The config sections of the intermediate rung, after the beginner's: `search`,
+`candidates` (a name of candidates.py -> its estimator's parameters: a fixed value, a
+list of choices or a range {low, high, log}, checked by space.py), and the kind's own.
 """
 
 from collections.abc import Mapping
@@ -34,12 +32,6 @@ class SearchSettings:
 
 
 def sections() -> Mapping[str, AddSection]:
-    """The beginner's sections, then `search`, `candidates` and the kind's own.
-
-    `candidates` maps a name from candidates.py to its estimator's parameters: a
-    fixed value, a list of choices, or a range {low, high, log}. space.py checks
-    them against the estimators once the files are read.
-    """
     part = intermediate_part()
     return {
         **beginner_sections(),

@@ -8,10 +8,8 @@ one of three ways:
     max_depth: {low: 2, high: 16}             whole numbers in a range
     C: {low: 0.01, high: 10.0, log: true}     numbers, on a log scale
 
-jsonargparse has already checked the section's shape (a table of tables); what only
-the estimators know is checked here: each name is a candidate, each key one of its
-estimator's parameters, each range well formed. A mistake stops the run with the
-file and the key, before any trial starts.
+jsonargparse has checked the section's shape; what only the estimators know is
+checked here, before any trial starts, naming the file and the key of a mistake.
 """
 
 from collections.abc import Callable, Collection, Mapping
@@ -41,8 +39,7 @@ class Range:
     log: bool = False
 
     @property
-    def whole(self) -> bool:
-        """Whole numbers only, when both ends are written as integers."""
+    def whole(self) -> bool:  # both ends written as integers
         return isinstance(self.low, int) and isinstance(self.high, int)
 
 
@@ -142,13 +139,10 @@ def candidates_source(settings: Settings, name: str | None = None) -> str:
     resolved = settings.candidates
     for path in reversed(settings.files[1:]):
         written = read_yaml(path).get("candidates")
-        if written is None:
-            continue
-        if name is None:
-            same = written == resolved
-        else:
-            same = written.get(name) == resolved.get(name)
-        return str(path) if same else "command line"
+        if written is not None:
+            if name is not None:
+                written, resolved = written.get(name), resolved.get(name)
+            return str(path) if written == resolved else "command line"
     return "command line"
 
 

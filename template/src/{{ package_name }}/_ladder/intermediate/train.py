@@ -1,17 +1,10 @@
 """One run of an experiment: search, compare, refit the best, evaluate, save.
 
 `train` runs the experiment configs/default.yaml (plus any `--config` file and
-overrides) describes, the same for every kind of data:
-1. load the data and hold out the test part (the kind's `prepare`, as at the
-   beginner tier);
-2. add trials to the experiment's Optuna study (search.py): each trial is a
-   candidate of candidates.py with hyperparameters, scored on the training part
-   only, as the kind's search says (kinds/<kind>/intermediate/search.py);
-3. refit the best trial's model and score it once on the test part, next to the
-   baseline (the kind's `evaluate`);
-4. save the model, and the run's config, metrics and figures in reports/runs/.
-Each step is a plain function you can call from a notebook too; the advanced tier
-calls the first three to put its network beside the best classical model.
+overrides) describes, the same for every kind of data: each trial of the study
+(search.py) is scored on the training part only, as the kind's search says; the best
+is refitted and scored once on the test part. The advanced tier calls the same steps
+to put its network beside the best classical model.
 """
 
 from dataclasses import dataclass
@@ -55,12 +48,6 @@ def search_candidates(paths: Paths, settings: Settings, data: Any) -> SearchOutc
     )
 
 
-def refit_best(settings: Settings, outcome: SearchOutcome, data: Any) -> Any:
-    """The best candidate with its best trial's settings, fitted on the training
-    part of `data`."""
-    return search_part().refit(settings, outcome.best, data)
-
-
 def search_metrics(settings: Settings, outcome: SearchOutcome) -> dict[str, Any]:
     """What a run's metrics.json says of its search: the best candidate, how it was
     scored (`cv`), and every candidate's best trial."""
@@ -80,7 +67,7 @@ def train(paths: Paths, settings: Settings) -> dict[str, Any]:
     data = steps.prepare(paths, settings)
     outcome = search_candidates(paths, settings, data)
     print(search.refit_note(outcome.best))
-    model = refit_best(settings, outcome, data)
+    model = search.refit(settings, outcome.best, data)
     # Evaluate before writing anything, so a failure leaves the last good run in place.
     evaluation = steps.evaluate(model, data, settings)
     figures = {

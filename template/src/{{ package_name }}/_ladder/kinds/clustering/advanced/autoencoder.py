@@ -19,8 +19,7 @@ from sklearn.cluster import KMeans
 from sklearn.compose import ColumnTransformer
 
 from .....network import Autoencoder, build_network
-from ....advanced.checkpoints import read_checkpoint, rebuild
-from ....advanced.predictor import to_features
+from ....advanced.predictor import read_checkpoint, rebuild, to_features
 
 
 @dataclass(frozen=True)

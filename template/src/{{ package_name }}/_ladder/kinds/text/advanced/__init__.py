@@ -41,7 +41,7 @@ def tokenizer_path(paths: NetworkPaths) -> Path:
 def model(
     checkpoint: Path, datamodule: Any, split: Split, settings: Settings
 ) -> tuple[Any, dict[str, Any]]:
-    from ....advanced.checkpoints import load_network
+    from ....advanced.predictor import load_network
     from .predictor import TextPredictor
 
     network, spec, saved = load_network(checkpoint)
@@ -57,7 +57,7 @@ def save(model: Any, paths: NetworkPaths) -> None:
 
 def load(paths: NetworkPaths, settings: Settings) -> tuple[Any, dict[str, Any]]:
     """models/model.ckpt and models/tokenizer.json, ready to predict."""
-    from ....advanced.checkpoints import load_network
+    from ....advanced.predictor import load_network
     from .predictor import TextPredictor
     from .tokens import load_tokenizer
 

@@ -54,7 +54,7 @@ def model(
     checkpoint: Path, datamodule: Any, series: Any, settings: Settings
 ) -> tuple[Any, dict[str, Any]]:
     """The network of `checkpoint` as a forecaster, and the checkpoint."""
-    from ....advanced.checkpoints import load_network
+    from ....advanced.predictor import load_network
     from .windows import NetworkForecaster
 
     network, spec, saved = load_network(checkpoint)
