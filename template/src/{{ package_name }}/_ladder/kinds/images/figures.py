@@ -60,6 +60,16 @@ def most_confidently_wrong(
     return wrong[:GRID]
 
 
+def draw(axes, image: np.ndarray, **limits: float) -> None:
+    """One image (height, width, channels), grey or colour, without axes."""
+    grey = image.shape[-1] == 1
+    axes.imshow(
+        image[..., 0] if grey else image, cmap="gray" if grey else None, **limits
+    )
+    axes.set_xticks([])
+    axes.set_yticks([])
+
+
 def image_grid(
     images: np.ndarray, true: np.ndarray, predicted: np.ndarray, title: str
 ) -> Figure:
@@ -67,14 +77,12 @@ def image_grid(
     columns = 4
     rows = max(1, -(-len(images) // columns))
     figure = Figure(figsize=(2 * columns, 2.2 * rows), layout="constrained")
-    grid = np.atleast_1d(figure.subplots(rows, columns, squeeze=False).ravel())
+    grid = figure.subplots(rows, columns, squeeze=False).ravel()
     for axes in grid:
         axes.set_axis_off()
     # The grid may have more cells than images: zip stops at the last image.
     for axes, image, label, guess in zip(grid, images, true, predicted, strict=False):
-        grey = image.shape[-1] == 1
-        pixels = image[..., 0] if grey else image
-        axes.imshow(pixels, cmap="gray" if grey else None, vmin=0, vmax=1)
+        draw(axes, image, vmin=0, vmax=1)
         colour = "tab:green" if label == guess else "tab:red"
         axes.set_title(f"{label} / {guess}", color=colour, fontsize=10)
     figure.suptitle(title)

@@ -14,6 +14,7 @@ from matplotlib.figure import Figure
 from sklearn.feature_extraction.text import CountVectorizer
 
 from ...core.explore import Exploration, data_facts
+from .explain import word_bars
 
 # Texts shown per label, and the characters shown of each.
 PER_CLASS = 3
@@ -117,28 +118,17 @@ def most_used(totals: pd.Series, limit: int) -> pd.Series:
 
 
 def top_words(totals: pd.DataFrame, limit: int = TOP_WORDS) -> pd.DataFrame:
-    """Each label's most used words (of `word_totals`): a column per label, most used
-    first."""
+    """Each label's most used words (of `word_totals`), most used first."""
     return pd.DataFrame(
-        {
-            label: pd.Series(most_used(totals[label], limit).index)
-            for label in totals.columns
-        }
+        {label: pd.Series(most_used(totals[label], limit).index) for label in totals}
     )
 
 
 def top_words_figure(totals: pd.DataFrame, limit: int = TOP_WORDS) -> Figure:
     """Bars of each label's most used words (of `word_totals`), a panel per label:
     the words a first model will lean on."""
-    across = min(len(totals.columns), 4)
-    down = -(-len(totals.columns) // across)
-    figure = Figure(figsize=(3.4 * across, 3 * down), layout="constrained")
-    grid = figure.subplots(down, across, squeeze=False).ravel()
-    for axes, label in zip(grid, totals.columns, strict=False):
-        words = most_used(totals[label], limit)[::-1]  # barh draws bottom up
-        axes.barh(words.index, words.to_numpy())
-        axes.set_title(label, fontsize="medium")
+    bars = {label: most_used(totals[label], limit) for label in totals}
+    figure = word_bars(bars, (3.4, 3))
+    for axes in figure.axes:
         axes.set_xlabel("times used")
-    for axes in grid[len(totals.columns) :]:
-        axes.set_visible(False)
     return figure

@@ -10,13 +10,10 @@ import torch
 from torch.utils.data import Dataset, TensorDataset
 
 from .....network import build_augmentation
-from ....core.project import Project
 from ..data import image_shape
 
-
-def row_shape(project: Project) -> tuple[int, int, int]:
-    """The shape of one image: (channels, height, width)."""
-    return image_shape(project)
+# The shape of one image: (channels, height, width).
+row_shape = image_shape
 
 
 class AugmentedImages(Dataset):

@@ -1,8 +1,8 @@
 """The text kind's advanced part (advanced/part.py's `AdvancedPart`): a tokenizer
-learned from the training texts (tokens.py), a network over its tokens in padded,
-length-bucketed batches (datamodule.py), saved with its tokenizer and predicting
-behind a classical model's interface (predictor.py); its rival is the best TF-IDF
-model, scored on the same test texts."""
+learned from the training texts, and a network over its tokens, saved with it and
+predicting behind a classical model's interface (tokens.py), trained in padded,
+length-bucketed batches (datamodule.py); its rival is the best TF-IDF model, scored
+on the same test texts."""
 
 from collections.abc import Mapping
 from pathlib import Path
@@ -10,6 +10,7 @@ from typing import Any
 
 from ....advanced import rows
 from ....advanced.paths import NetworkPaths
+from ....core.artifacts import write_text
 from ....core.data import Split
 from ....core.settings import AddSection, Settings, dataclass_section
 
@@ -29,8 +30,7 @@ def sections() -> Mapping[str, AddSection]:
 def data_module(settings: Settings, split: Split) -> Any:
     from .datamodule import TextDataModule
 
-    project = settings.project
-    return TextDataModule(split, project, settings.tokenizer, settings.batches)
+    return TextDataModule(split, settings.project, settings.tokenizer, settings.batches)
 
 
 def tokenizer_path(paths: NetworkPaths) -> Path:
@@ -42,7 +42,7 @@ def model(
     checkpoint: Path, datamodule: Any, split: Split, settings: Settings
 ) -> tuple[Any, dict[str, Any]]:
     from ....advanced.checkpoints import load_network
-    from .predictor import TextPredictor
+    from .tokens import TextPredictor
 
     network, spec, saved = load_network(checkpoint)
     column = settings.project.text_column
@@ -50,16 +50,13 @@ def model(
 
 
 def save(model: Any, paths: NetworkPaths) -> None:
-    from .tokens import save_tokenizer
-
-    save_tokenizer(model.tokenizer, tokenizer_path(paths))
+    write_text(tokenizer_path(paths), model.tokenizer.to_str())
 
 
 def load(paths: NetworkPaths, settings: Settings) -> tuple[Any, dict[str, Any]]:
     """models/model.ckpt and models/tokenizer.json, ready to predict."""
     from ....advanced.checkpoints import load_network
-    from .predictor import TextPredictor
-    from .tokens import load_tokenizer
+    from .tokens import TextPredictor, load_tokenizer
 
     network, spec, saved = load_network(paths.checkpoint)
     tokenizer = load_tokenizer(tokenizer_path(paths))
