@@ -17,12 +17,7 @@ from ...core.paths import Paths
 from ...core.project import Project
 
 # Four of the 20 groups, far enough apart for a first model to tell them apart.
-NEWSGROUPS = (
-    "comp.graphics",
-    "rec.sport.hockey",
-    "sci.med",
-    "talk.politics.mideast",
-)
+NEWSGROUPS = ("comp.graphics", "rec.sport.hockey", "sci.med", "talk.politics.mideast")
 
 
 def load_dataset(paths: Paths, project: Project) -> tuple[pd.DataFrame, pd.Series]:

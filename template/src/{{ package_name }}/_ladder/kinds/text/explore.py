@@ -6,6 +6,7 @@ long the texts are, and the words each label uses most. core/explore.py loads th
 data and counts the labels, as for a table.
 """
 
+from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
@@ -14,7 +15,6 @@ from matplotlib.figure import Figure
 from sklearn.feature_extraction.text import CountVectorizer
 
 from ...core.explore import Exploration, data_facts
-from .explain import word_bars
 
 # Texts shown per label, and the characters shown of each.
 PER_CLASS = 3
@@ -122,6 +122,25 @@ def top_words(totals: pd.DataFrame, limit: int = TOP_WORDS) -> pd.DataFrame:
     return pd.DataFrame(
         {label: pd.Series(most_used(totals[label], limit).index) for label in totals}
     )
+
+
+def word_bars(
+    bars: Mapping[str, pd.Series], size: tuple[float, float], extra: float = 0
+) -> Figure:
+    """One panel of horizontal bars per label, the first word at the top, four panels
+    across at most; each panel `size` inches, plus `extra` inches of height."""
+    across = min(len(bars), 4)
+    down = -(-len(bars) // across)
+    figure = Figure(
+        figsize=(size[0] * across, size[1] * down + extra), layout="constrained"
+    )
+    grid = figure.subplots(down, across, squeeze=False).ravel()
+    for axes, (label, values) in zip(grid, bars.items(), strict=False):
+        axes.barh(values.index[::-1], values.to_numpy()[::-1])  # barh draws bottom up
+        axes.set_title(label, fontsize="medium")
+    for axes in grid[len(bars) :]:
+        axes.set_visible(False)
+    return figure
 
 
 def top_words_figure(totals: pd.DataFrame, limit: int = TOP_WORDS) -> Figure:

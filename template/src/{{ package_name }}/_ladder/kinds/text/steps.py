@@ -1,9 +1,12 @@
 """The steps of an experiment on labelled texts (core/kind.py's `Steps`): the
-tabular kind's, with texts for rows and TF-IDF for features; the evaluation adds the
-model's most telling words and the test texts it got wrong."""
+tabular kind's, with texts for rows and TF-IDF for features. The evaluation adds
+what the model learned, in words, for the blog draft: its most telling words per
+class, and the test texts it got wrong."""
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+import numpy as np
+import pandas as pd
 from sklearn.compose import ColumnTransformer
 from sklearn.pipeline import Pipeline
 
@@ -17,7 +20,13 @@ from ...core.predict import write_rows
 from ...core.settings import Settings
 from .data import load_dataset as load
 from .data import require_texts
-from .explain import misclassified, telling_words_figure
+
+if TYPE_CHECKING:  # matplotlib is heavy: imported only when drawing
+    from matplotlib.figure import Figure
+
+# Words per class in the figure, and wrong test texts in the draft's table.
+TOP_WORDS = 10
+MISCLASSIFIED = 8
 
 
 def prepare(paths: Paths, settings: Settings) -> Split:
@@ -44,17 +53,66 @@ def fit(settings: Settings, split: Split) -> Pipeline:
 
 
 def evaluate(model: Any, split: Split, settings: Settings) -> Evaluation:
-    """core's evaluation, with the wrong texts, and for a linear Pipeline its most
-    telling words (a network's come from its TF-IDF rival instead)."""
+    """core's evaluation, with the wrong texts and the telling words."""
     project = settings.project
     evaluation = evaluate_rows(model, split, project)
     evaluation.metrics["misclassified"] = misclassified(
         split.X_test[project.text_column], split.y_test, model.predict(split.X_test)
     )
-    figure = telling_words_figure(model) if hasattr(model, "steps") else None
-    if figure is not None:
-        evaluation.figures["telling_words"] = figure
+    evaluation.figures.update(word_figures(model))
     return evaluation
+
+
+def telling_words(model: Any, top: int = TOP_WORDS) -> dict[str, list[tuple]]:
+    """For each class, the `top` words that push a text towards it the most: the
+    weights of a Pipeline whose last step is linear (coef_) or naive Bayes
+    (feature_log_prob_); {} for any other model (a network has no words of its own:
+    its figure is its TF-IDF rival's)."""
+    estimator = model.steps[-1][1] if hasattr(model, "steps") else None
+    if hasattr(estimator, "coef_"):
+        weights = np.asarray(estimator.coef_)
+        if weights.shape[0] == 1:  # two classes: one row, positive for the second
+            weights = np.vstack([-weights[0], weights[0]])
+    elif hasattr(estimator, "feature_log_prob_"):
+        # How much likelier a word is in this class than across the classes.
+        log_prob = np.asarray(estimator.feature_log_prob_)
+        weights = log_prob - log_prob.mean(axis=0)
+    else:
+        return {}
+    words = [str(word) for word in model[:-1].get_feature_names_out()]
+    telling = {}
+    for name, row in zip(estimator.classes_, weights, strict=True):
+        best = np.argsort(row)[::-1][:top]
+        telling[str(name)] = [(words[index], float(row[index])) for index in best]
+    return telling
+
+
+def word_figures(model: Any, top: int = TOP_WORDS) -> dict[str, "Figure"]:
+    """`telling_words`: one bar chart per class, the words with the largest weights
+    towards it; none for a model without word weights."""
+    from .explore import word_bars
+
+    telling = telling_words(model, top)
+    if not telling:
+        return {}
+    bars = {name: pd.Series(dict(pairs)) for name, pairs in telling.items()}
+    figure = word_bars(bars, (3.2, 0.3 * top), extra=1)
+    for axes in figure.axes:
+        axes.tick_params(labelsize=8)
+    figure.suptitle("The most telling words per class (the model's weights)")
+    return {"telling_words": figure}
+
+
+def misclassified(
+    texts: pd.Series, y_true: pd.Series, y_pred: Any, limit: int = MISCLASSIFIED
+) -> list[dict[str, str]]:
+    """Up to `limit` test texts with a wrong prediction: reading them shows what the
+    model misses (sarcasm, a topic between two classes, a wrong label)."""
+    columns = {"text": texts, "label": y_true, "prediction": y_pred}
+    rows = pd.DataFrame(
+        {name: np.asarray(values) for name, values in columns.items()}
+    ).astype(str)
+    return rows[rows["label"] != rows["prediction"]].head(limit).to_dict("records")
 
 
 def predict(model: Any, paths: Paths, settings: Settings) -> str:

@@ -74,13 +74,10 @@ def figures(
     """The candidates side by side, the rival's learning curve, and its most
     telling words (a network has none of its own)."""
     from ....intermediate.rows import search_figures
-    from ..explain import telling_words_figure
+    from ..steps import word_figures
 
     drawn = search_figures(classical, split, settings, outcome)
-    words = telling_words_figure(classical)
-    if words is not None:
-        drawn["telling_words"] = words
-    return drawn
+    return {**drawn, **word_figures(classical)}
 
 
 def __getattr__(name: str) -> Any:
