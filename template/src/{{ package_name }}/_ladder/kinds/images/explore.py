@@ -16,7 +16,7 @@ from PIL import Image
 
 from ...core.explore import Exploration, data_facts
 from .data import images_folder, list_images, to_images
-from .figures import draw
+from .steps import draw
 
 # Images shown per class, and classes shown at most (the first, by name).
 PER_CLASS = 6

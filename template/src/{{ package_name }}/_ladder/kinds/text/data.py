@@ -1,8 +1,8 @@
 """Load labelled texts: 20 Newsgroups through scikit-learn, or your CSV.
 
-Every function downstream takes `X`, a DataFrame with one column (the texts, under
-the project's `text_column`), and `y`, the labels, like the tabular kind's, so the
-shared split, baseline, metrics and `predict` work on texts unchanged.
+`X` is a DataFrame of one column (the texts, under the project's `text_column`) and
+`y` the labels, as for a table: the shared split, baseline and metrics work on texts
+unchanged.
 """
 
 from pathlib import Path
@@ -11,7 +11,6 @@ import pandas as pd
 from filelock import FileLock
 
 from ...core.data import read_checked_csv
-from ...core.data_checks import blank_text_problem
 from ...core.errors import ProjectError
 from ...core.paths import Paths
 from ...core.project import Project
@@ -78,16 +77,3 @@ def load_csv(csv_path: Path, project: Project) -> pd.DataFrame:
         )
     # A row without a label teaches nothing.
     return frame[columns].dropna(subset=[project.target])
-
-
-def require_texts(texts: pd.Series, source: str | Path, column: str) -> pd.Series:
-    """`texts` as strings; refuses blank ones, naming their rows (from 1 under the
-    header)."""
-    numbered = [
-        (int(index) + 1, None if pd.isna(text) else str(text))
-        for index, text in texts.items()
-    ]
-    problem = blank_text_problem(numbered, source, column)
-    if problem:
-        raise ProjectError(problem)
-    return texts.astype(str)

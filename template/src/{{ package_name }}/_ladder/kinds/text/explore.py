@@ -1,9 +1,8 @@
 """A first look at labelled texts: what notebooks/01-explore.py shows for them.
 
-A text is one column of strings, so the tabular notebook's per-column views (types,
-histograms, correlations) would say nothing: instead, a few texts of each label, how
-long the texts are, and the words each label uses most. core/explore.py loads the
-data and counts the labels, as for a table.
+The tabular notebook's per-column views would say nothing of one column of strings:
+instead, a few texts of each label, how long the texts are, and the words each label
+uses most. core/explore.py loads the data and counts the labels, as for a table.
 """
 
 from collections.abc import Mapping
@@ -25,13 +24,13 @@ MAX_CLASSES = 8
 
 
 def texts(data: Exploration) -> pd.Series:
-    """The one text column `load_dataset` gives, as strings."""
-    return data.X[data.project.text_column].astype(str)
+    """The one text column `load_dataset` gives."""
+    return data.X[data.project.text_column]
 
 
-def word_counts(column: pd.Series) -> pd.Series:
+def word_counts(data: Exploration) -> pd.Series:
     """Words per text, as a reader counts them: runs of letters and digits."""
-    return column.str.count(r"\w+")
+    return texts(data).str.count(r"\w+")
 
 
 def text_facts(data: Exploration) -> dict[str, Any]:
@@ -41,8 +40,7 @@ def text_facts(data: Exploration) -> dict[str, Any]:
     # One text column: "1 numeric, 1 text" would say nothing.
     del facts["numeric"], facts["categorical"]
     facts["features"] = f"1 text column, `{data.project.text_column}`"
-    column = texts(data)
-    words = word_counts(column)
+    column, words = texts(data), word_counts(data)
     low, median, high = np.percentile(words, [10, 50, 90])
     vocabulary = CountVectorizer().fit(column).vocabulary_
     facts["more"] = {
@@ -75,8 +73,7 @@ def shown_classes(data: Exploration) -> list[str]:
 def length_figure(data: Exploration) -> Figure:
     """How many words the texts have, one outline per label: a label whose texts are
     much longer or shorter lets a model guess from the length alone."""
-    words = word_counts(texts(data))
-    labels = data.y.astype(str)
+    words, labels = word_counts(data), data.y.astype(str)
     # Word counts run from a handful to thousands: logarithmic bins show both ends.
     edges = np.unique(np.geomspace(words.min() + 1, words.max() + 2, 30).round())
     figure = Figure(figsize=(7, 3.5), layout="constrained")

@@ -12,6 +12,7 @@ from sklearn.pipeline import Pipeline
 
 from ...core.artifacts import read_csv
 from ...core.data import Split, split_dataset
+from ...core.data_checks import blank_text_problem
 from ...core.errors import ProjectError
 from ...core.evaluate import Evaluation
 from ...core.evaluate import evaluate as evaluate_rows
@@ -19,7 +20,6 @@ from ...core.paths import Paths
 from ...core.predict import write_rows
 from ...core.settings import Settings
 from .data import load_dataset as load
-from .data import require_texts
 
 if TYPE_CHECKING:  # matplotlib is heavy: imported only when drawing
     from matplotlib.figure import Figure
@@ -130,8 +130,16 @@ def predict(model: Any, paths: Paths, settings: Settings) -> str:
         )
     if rows.empty:
         raise ProjectError(f"{csv_path} has a header but no texts to predict")
+    # Blank texts are refused by their rows' numbers, from 1 under the header.
+    numbered = [
+        (number, None if pd.isna(text) else str(text))
+        for number, text in enumerate(rows[column], start=1)
+    ]
+    problem = blank_text_problem(numbered, csv_path, column)
+    if problem:
+        raise ProjectError(problem)
     # As text, even where pandas read a column of numbers ("42"): the model reads text.
-    texts = require_texts(rows[column], csv_path, column).to_frame(column)
+    texts = rows[[column]].astype(str)
     output = write_rows(
         rows.assign(prediction=model.predict(texts)),
         settings.output or paths.predictions,

@@ -14,11 +14,8 @@ from ....core.artifacts import write_text
 from ....core.data import Split
 from ....core.settings import AddSection, Settings, dataclass_section
 
-NETWORK = "network"
 RIVAL = "best TF-IDF model"
-NETWORK_INPUTS = frozenset({"input_shape", "n_outputs"})
 SEARCHES_NETWORK = False
-EVALUATE_READS_CONFIG = False
 
 
 def sections() -> Mapping[str, AddSection]:
@@ -82,6 +79,7 @@ def figures(
 
 def __getattr__(name: str) -> Any:
     # The part's other names (part.py's AdvancedPart) are the rows' own: the
-    # LightningModule, its metrics and the values early stopping watches, the
-    # network's description, the rival's scores, the report.
+    # network's name and inputs, the LightningModule, its metrics and the values
+    # early stopping watches, the network's description, the rival's scores, the
+    # report.
     return getattr(rows, name)

@@ -92,11 +92,8 @@ class TextPredictor:
         # Evaluation mode: dropout off, so the same text always gets the same answer.
         self.network = network.eval()
         self.tokenizer, self.spec, self.column = tokenizer, spec, column
-
-    @property
-    def feature_names_in_(self) -> np.ndarray:
-        """The one column a row needs: the texts."""
-        return np.array([self.column], dtype=object)
+        # The one column a row needs: the texts.
+        self.feature_names_in_ = np.array([column], dtype=object)
 
     @torch.no_grad()
     def predict(self, X: pd.DataFrame) -> np.ndarray:
