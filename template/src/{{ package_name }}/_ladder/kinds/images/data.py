@@ -1,9 +1,8 @@
 """Read a folder of images (one subfolder per class) into pixel rows and labels.
 
-This is torchvision's ImageFolder layout: `data/raw/<set>/<class>/<image>`. Any image
-Pillow reads will do (PNG, JPEG, ...), of any size and colour mode: each one is
-converted to `project.color_mode` and resized to `project.image_size` pixels square.
-The built-in digits are written out as such a folder the first time they are needed.
+torchvision's ImageFolder layout: `data/raw/<set>/<class>/<image>`. Any image Pillow
+reads will do, converted to `project.color_mode` and resized to `project.image_size`
+pixels square. The built-in digits are written out as such a folder when first needed.
 """
 
 import os

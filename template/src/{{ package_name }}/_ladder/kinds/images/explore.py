@@ -1,9 +1,8 @@
 """A first look at a folder of images: what notebooks/01-explore.py shows for them.
 
-A pixel alone says little, and an image has hundreds or thousands of them, so the
-tabular notebook's per-column views (types, histograms, correlations) are left out:
-instead, a few images of each class, each class's average image, and the sizes the
-images came in. core/explore.py loads the data and counts the classes, as for a table.
+A pixel alone says little, so instead of the tabular notebook's per-column views: a
+few images of each class, each class's average image, and the sizes the images came
+in. core/explore.py loads the data and counts the classes, as for a table.
 """
 
 from collections import Counter

@@ -1,11 +1,9 @@
 """The texts as PyTorch sees them: token numbers in padded, length-bucketed batches.
 
-The test texts are the ones every tier holds out; the validation texts, which pick
-the best epoch, are split off the training texts (`batches.val_size`). The tokenizer
-is learned from the network's training texts only, so nothing about the validation or
-test texts leaks into training. Each batch is padded to its own longest text, and the
-training batches are bucketed: texts of similar length go together, so little of each
-batch is padding.
+The validation texts, which pick the best epoch, are split off the training texts
+(`batches.val_size`), and the tokenizer learns from the rest alone: nothing of the
+validation or test texts leaks into training. Each batch is padded to its longest
+text; training batches group texts of similar length, so little of them is padding.
 """
 
 from collections.abc import Iterator

@@ -1,12 +1,11 @@
-"""Texts -> token numbers, with a tokenizer learned from the training texts, and the
-trained network that reads them behind a scikit-learn model's interface.
+"""Texts -> token numbers, and the trained network that reads them behind a
+scikit-learn model's interface (`TextPredictor`: PyTorch and the tokenizer, never
+Lightning, so `predict` starts in a moment).
 
 Hugging Face's `tokenizers` learns a WordPiece vocabulary (whole frequent words, and
-pieces of rare ones, so no word is ever unknown) from the training texts alone, then
-turns each text into numbers. Padding is 0; texts longer than `max_length` tokens are
-cut. The tokenizer is saved as models/tokenizer.json, which any `tokenizers` reads.
-`TextPredictor` offers what core's `evaluate` and `predict` need of any model
-(`feature_names_in_` and `predict(X)`), with PyTorch and the tokenizer, never Lightning.
+pieces of rare ones, so no word is ever unknown) from the training texts alone.
+Padding is 0; texts longer than `max_length` tokens are cut. The tokenizer is saved
+as models/tokenizer.json, which any `tokenizers` reads.
 """
 
 from collections.abc import Iterable

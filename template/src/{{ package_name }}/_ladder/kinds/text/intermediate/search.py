@@ -1,11 +1,8 @@
 """Search the candidates and the TF-IDF settings together, with Optuna: the text
-kind's `Search` (intermediate/part.py).
-
-The shared search (intermediate/search.py) does the work: the study in its database,
-stratified k-fold cross-validation, the trial records. What the text kind adds is
-that each trial also picks the TF-IDF settings under `feature_search:` (n-grams,
-min_df, sublinear tf, ...), so a word-pair model and a single-word one compete.
-"""
+kind's `Search` (intermediate/part.py). The shared search (intermediate/search.py)
+runs the study; each trial here also picks the TF-IDF settings under
+`feature_search:` (n-grams, min_df, ...), so a word-pair model and a single-word one
+compete."""
 
 import inspect
 from collections.abc import Callable
