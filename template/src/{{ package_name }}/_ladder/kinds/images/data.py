@@ -1,14 +1,12 @@
 """Read a folder of images (one subfolder per class) into pixel rows and labels.
 
-This is torchvision's ImageFolder layout: `data/raw/<set>/<class>/<image>`. Any image
-Pillow reads will do (PNG, JPEG, ...), of any size and colour mode: each one is
-converted to `project.color_mode` and resized to `project.image_size` pixels square.
-The built-in digits are written out as such a folder the first time they are needed.
+torchvision's ImageFolder layout: `data/raw/<set>/<class>/<image>`. Any image Pillow
+reads will do, converted to `project.color_mode` and resized to `project.image_size`
+pixels square. The built-in digits are written out as such a folder when first needed.
 """
 
 import os
 import shutil
-from collections.abc import Iterable
 from pathlib import Path
 
 import numpy as np
@@ -73,21 +71,10 @@ def list_images(folder: Path) -> tuple[list[Path], list[str]]:
         raise ProjectError(problem)
     files, labels = [], []
     for class_folder in sorted(path for path in folder.iterdir() if path.is_dir()):
-        images = image_files(class_folder.iterdir())
+        images = data_checks.image_files(class_folder.iterdir())
         files += images
         labels += [class_folder.name] * len(images)
     return files, labels
-
-
-def image_files(candidates: Iterable[Path]) -> list[Path]:
-    """The files among `candidates`, sorted; hidden ones (.DS_Store) are skipped, and
-    any other that is not an image is refused rather than guessed at."""
-    files = data_checks.image_files(candidates)
-    for file in files:
-        problem = data_checks.image_file_problem(file)
-        if problem:
-            raise ProjectError(problem)
-    return files
 
 
 def pixel_frame(files: list[Path], project: Project) -> pd.DataFrame:

@@ -1,9 +1,8 @@
 """A first look at a folder of images: what notebooks/01-explore.py shows for them.
 
-A pixel alone says little, and an image has hundreds or thousands of them, so the
-tabular notebook's per-column views (types, histograms, correlations) are left out:
-instead, a few images of each class, each class's average image, and the sizes the
-images came in. core/explore.py loads the data and counts the classes, as for a table.
+A pixel alone says little, so instead of the tabular notebook's per-column views: a
+few images of each class, each class's average image, and the sizes the images came
+in. core/explore.py loads the data and counts the classes, as for a table.
 """
 
 from collections import Counter
@@ -16,6 +15,7 @@ from PIL import Image
 
 from ...core.explore import Exploration, data_facts
 from .data import images_folder, list_images, to_images
+from .steps import draw
 
 # Images shown per class, and classes shown at most (the first, by name).
 PER_CLASS = 6
@@ -60,34 +60,27 @@ def stored_sizes(sizes: Counter[tuple[int, int]]) -> str:
     )
 
 
-def shown_classes(data: Exploration) -> list[str]:
-    return sorted(data.y.astype(str).unique())[:MAX_CLASSES]
-
-
-def draw(axes, image: np.ndarray) -> None:
-    """One image (height, width, channels) in 0..1, grey or colour, without axes."""
-    grey = image.shape[-1] == 1
-    axes.imshow(image[..., 0] if grey else image, cmap="gray" if grey else None)
-    axes.set_xticks([])
-    axes.set_yticks([])
+def images_by_class(data: Exploration) -> dict[str, np.ndarray]:
+    """The images (height, width, channels) of each class shown: the first
+    MAX_CLASSES, by name."""
+    labels = data.y.astype(str).to_numpy()
+    images = to_images(data.X, data.project)
+    return {name: images[labels == name] for name in sorted(set(labels))[:MAX_CLASSES]}
 
 
 def samples_figure(data: Exploration) -> Figure:
     """The first few images of each class, one class a row, as the model sees them."""
-    classes = shown_classes(data)
-    labels = data.y.astype(str).to_numpy()
-    images = to_images(data.X, data.project)
+    shown = images_by_class(data)
     figure = Figure(
-        figsize=(1.3 * PER_CLASS + 1, 1.3 * len(classes) + 0.5), layout="constrained"
+        figsize=(1.3 * PER_CLASS + 1, 1.3 * len(shown) + 0.5), layout="constrained"
     )
-    grid = figure.subplots(len(classes), PER_CLASS, squeeze=False)
-    for row, name in zip(grid, classes, strict=True):
-        chosen = np.flatnonzero(labels == name)[:PER_CLASS]
+    grid = figure.subplots(len(shown), PER_CLASS, squeeze=False)
+    for row, (name, images) in zip(grid, shown.items(), strict=True):
         for axes in row:
             axes.set_axis_off()
-        for axes, position in zip(row, chosen, strict=False):
+        for axes, image in zip(row, images[:PER_CLASS], strict=False):
             axes.set_axis_on()
-            draw(axes, images[position])
+            draw(axes, image)
         row[0].set_ylabel(name, rotation=0, ha="right", va="center")
     figure.suptitle("A few images of each class")
     return figure
@@ -96,18 +89,16 @@ def samples_figure(data: Exploration) -> Figure:
 def class_means_figure(data: Exploration) -> Figure:
     """Each class's average image: what its images share (a shape, a colour, a
     background; a background that tells the classes apart is a shortcut)."""
-    classes = shown_classes(data)
-    labels = data.y.astype(str).to_numpy()
-    images = to_images(data.X, data.project)
-    across = min(len(classes), 5)
-    down = -(-len(classes) // across)
+    shown = images_by_class(data)
+    across = min(len(shown), 5)
+    down = -(-len(shown) // across)
     figure = Figure(figsize=(1.8 * across, 2 * down + 0.5), layout="constrained")
     grid = figure.subplots(down, across, squeeze=False).ravel()
     for axes in grid:
         axes.set_axis_off()
-    for axes, name in zip(grid, classes, strict=False):
+    for axes, (name, images) in zip(grid, shown.items(), strict=False):
         axes.set_axis_on()
-        draw(axes, images[labels == name].mean(axis=0))
+        draw(axes, images.mean(axis=0))
         axes.set_title(name, fontsize="medium")
     figure.suptitle("The average image of each class")
     return figure

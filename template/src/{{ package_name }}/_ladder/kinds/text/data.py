@@ -1,8 +1,8 @@
 """Load labelled texts: 20 Newsgroups through scikit-learn, or your CSV.
 
-Every function downstream takes `X`, a DataFrame with one column (the texts, under
-the project's `text_column`), and `y`, the labels, like the tabular kind's, so the
-shared split, baseline, metrics and `predict` work on texts unchanged.
+`X` is a DataFrame of one column (the texts, under the project's `text_column`) and
+`y` the labels, as for a table: the shared split, baseline and metrics work on texts
+unchanged.
 """
 
 from pathlib import Path
@@ -11,33 +11,23 @@ import pandas as pd
 from filelock import FileLock
 
 from ...core.data import read_checked_csv
-from ...core.data_checks import (
-    MIN_ROWS,
-    blank_text_problem,
-    one_class_problem,
-)
 from ...core.errors import ProjectError
 from ...core.paths import Paths
 from ...core.project import Project
 
 # Four of the 20 groups, far enough apart for a first model to tell them apart.
-NEWSGROUPS = (
-    "comp.graphics",
-    "rec.sport.hockey",
-    "sci.med",
-    "talk.politics.mideast",
-)
+NEWSGROUPS = ("comp.graphics", "rec.sport.hockey", "sci.med", "talk.politics.mideast")
 
 
 def load_dataset(paths: Paths, project: Project) -> tuple[pd.DataFrame, pd.Series]:
-    """The texts and their labels: the built-in newsgroups, or your CSV."""
+    """The texts (one column of strings) and their labels: the built-in newsgroups,
+    or your CSV."""
     if project.dataset == "newsgroups":
         frame = load_newsgroups(project)
-        source = "20 Newsgroups"
     else:
-        source = paths.root / project.csv_file
-        frame = load_csv(source, project)
-    return check_texts(frame, project, source)
+        frame = load_csv(paths.root / project.csv_file, project)
+    frame = frame.reset_index(drop=True)
+    return frame[[project.text_column]].astype(str), frame[project.target].astype(str)
 
 
 def load_newsgroups(project: Project) -> pd.DataFrame:
@@ -68,6 +58,8 @@ def load_newsgroups(project: Project) -> pd.DataFrame:
 
 
 def load_csv(csv_path: Path, project: Project) -> pd.DataFrame:
+    """Your CSV's texts and labels, once it passes the checks `copier copy` made on
+    it too (read_checked_csv): no blank text, enough rows, two labels or more."""
     frame = read_checked_csv(
         csv_path,
         kind=project.kind,
@@ -85,35 +77,3 @@ def load_csv(csv_path: Path, project: Project) -> pd.DataFrame:
         )
     # A row without a label teaches nothing.
     return frame[columns].dropna(subset=[project.target])
-
-
-def require_texts(texts: pd.Series, source: str | Path, column: str) -> pd.Series:
-    """`texts` as strings; refuses blank ones, naming their rows (from 1 under the
-    header)."""
-    numbered = [
-        (int(index) + 1, None if pd.isna(text) else str(text))
-        for index, text in texts.items()
-    ]
-    problem = blank_text_problem(numbered, source, column)
-    if problem:
-        raise ProjectError(problem)
-    return texts.astype(str)
-
-
-def check_texts(
-    frame: pd.DataFrame, project: Project, source: str | Path
-) -> tuple[pd.DataFrame, pd.Series]:
-    """Refuse data no classifier can learn from, saying why, instead of a traceback."""
-    column, target = project.text_column, project.target
-    texts = require_texts(frame[column], source, column).reset_index(drop=True)
-    frame = frame.reset_index(drop=True)
-    if len(frame) < MIN_ROWS:
-        raise ProjectError(
-            f"{source} has {len(frame)} labelled texts: a train/test split needs at "
-            f"least {MIN_ROWS}"
-        )
-    y = frame[target].astype(str).rename(target)
-    problem = one_class_problem(list(y), "label column", target, "texts")
-    if problem:
-        raise ProjectError(problem)
-    return texts.to_frame(column), y

@@ -1,11 +1,11 @@
 """A first look at labelled texts: what notebooks/01-explore.py shows for them.
 
-A text is one column of strings, so the tabular notebook's per-column views (types,
-histograms, correlations) would say nothing: instead, a few texts of each label, how
-long the texts are, and the words each label uses most. core/explore.py loads the
-data and counts the labels, as for a table.
+The tabular notebook's per-column views would say nothing of one column of strings:
+instead, a few texts of each label, how long the texts are, and the words each label
+uses most. core/explore.py loads the data and counts the labels, as for a table.
 """
 
+from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
@@ -24,13 +24,13 @@ MAX_CLASSES = 8
 
 
 def texts(data: Exploration) -> pd.Series:
-    """The one text column `load_dataset` gives, as strings."""
-    return data.X[data.project.text_column].astype(str)
+    """The one text column `load_dataset` gives."""
+    return data.X[data.project.text_column]
 
 
-def word_counts(column: pd.Series) -> pd.Series:
+def word_counts(data: Exploration) -> pd.Series:
     """Words per text, as a reader counts them: runs of letters and digits."""
-    return column.str.count(r"\w+")
+    return texts(data).str.count(r"\w+")
 
 
 def text_facts(data: Exploration) -> dict[str, Any]:
@@ -40,8 +40,7 @@ def text_facts(data: Exploration) -> dict[str, Any]:
     # One text column: "1 numeric, 1 text" would say nothing.
     del facts["numeric"], facts["categorical"]
     facts["features"] = f"1 text column, `{data.project.text_column}`"
-    column = texts(data)
-    words = word_counts(column)
+    column, words = texts(data), word_counts(data)
     low, median, high = np.percentile(words, [10, 50, 90])
     vocabulary = CountVectorizer().fit(column).vocabulary_
     facts["more"] = {
@@ -74,8 +73,7 @@ def shown_classes(data: Exploration) -> list[str]:
 def length_figure(data: Exploration) -> Figure:
     """How many words the texts have, one outline per label: a label whose texts are
     much longer or shorter lets a model guess from the length alone."""
-    words = word_counts(texts(data))
-    labels = data.y.astype(str)
+    words, labels = word_counts(data), data.y.astype(str)
     # Word counts run from a handful to thousands: logarithmic bins show both ends.
     edges = np.unique(np.geomspace(words.min() + 1, words.max() + 2, 30).round())
     figure = Figure(figsize=(7, 3.5), layout="constrained")
@@ -117,28 +115,36 @@ def most_used(totals: pd.Series, limit: int) -> pd.Series:
 
 
 def top_words(totals: pd.DataFrame, limit: int = TOP_WORDS) -> pd.DataFrame:
-    """Each label's most used words (of `word_totals`): a column per label, most used
-    first."""
+    """Each label's most used words (of `word_totals`), most used first."""
     return pd.DataFrame(
-        {
-            label: pd.Series(most_used(totals[label], limit).index)
-            for label in totals.columns
-        }
+        {label: pd.Series(most_used(totals[label], limit).index) for label in totals}
     )
+
+
+def word_bars(
+    bars: Mapping[str, pd.Series], size: tuple[float, float], extra: float = 0
+) -> Figure:
+    """One panel of horizontal bars per label, the first word at the top, four panels
+    across at most; each panel `size` inches, plus `extra` inches of height."""
+    across = min(len(bars), 4)
+    down = -(-len(bars) // across)
+    figure = Figure(
+        figsize=(size[0] * across, size[1] * down + extra), layout="constrained"
+    )
+    grid = figure.subplots(down, across, squeeze=False).ravel()
+    for axes, (label, values) in zip(grid, bars.items(), strict=False):
+        axes.barh(values.index[::-1], values.to_numpy()[::-1])  # barh draws bottom up
+        axes.set_title(label, fontsize="medium")
+    for axes in grid[len(bars) :]:
+        axes.set_visible(False)
+    return figure
 
 
 def top_words_figure(totals: pd.DataFrame, limit: int = TOP_WORDS) -> Figure:
     """Bars of each label's most used words (of `word_totals`), a panel per label:
     the words a first model will lean on."""
-    across = min(len(totals.columns), 4)
-    down = -(-len(totals.columns) // across)
-    figure = Figure(figsize=(3.4 * across, 3 * down), layout="constrained")
-    grid = figure.subplots(down, across, squeeze=False).ravel()
-    for axes, label in zip(grid, totals.columns, strict=False):
-        words = most_used(totals[label], limit)[::-1]  # barh draws bottom up
-        axes.barh(words.index, words.to_numpy())
-        axes.set_title(label, fontsize="medium")
+    bars = {label: most_used(totals[label], limit) for label in totals}
+    figure = word_bars(bars, (3.4, 3))
+    for axes in figure.axes:
         axes.set_xlabel("times used")
-    for axes in grid[len(totals.columns) :]:
-        axes.set_visible(False)
     return figure

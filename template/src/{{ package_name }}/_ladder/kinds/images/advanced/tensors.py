@@ -1,22 +1,16 @@
-"""Images as the network sees them: (channels, height, width) tensors, the training
-ones varied at random each time they are drawn (augmentation).
-
-The advanced rung's DataModule calls `row_shape` and `dataset`: the pixels arrive
-already standardised by features.py's preprocessor, fitted on the training images
-only. The augmentation is `build_augmentation` in network.py: change it there.
-"""
+"""Images as the network sees them, for the rows' DataModule (`row_shape` and
+`dataset`): (channels, height, width) tensors of pixels standardised by features.py,
+the training ones varied at random at each draw by network.py's
+`build_augmentation` (change it there)."""
 
 import torch
 from torch.utils.data import Dataset, TensorDataset
 
 from .....network import build_augmentation
-from ....core.project import Project
 from ..data import image_shape
 
-
-def row_shape(project: Project) -> tuple[int, int, int]:
-    """The shape of one image: (channels, height, width)."""
-    return image_shape(project)
+# The shape of one image: (channels, height, width).
+row_shape = image_shape
 
 
 class AugmentedImages(Dataset):

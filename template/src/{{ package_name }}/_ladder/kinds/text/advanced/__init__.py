@@ -1,8 +1,8 @@
 """The text kind's advanced part (advanced/part.py's `AdvancedPart`): a tokenizer
-learned from the training texts (tokens.py), a network over its tokens in padded,
-length-bucketed batches (datamodule.py), saved with its tokenizer and predicting
-behind a classical model's interface (predictor.py); its rival is the best TF-IDF
-model, scored on the same test texts."""
+learned from the training texts, and a network over its tokens, saved with it and
+predicting behind a classical model's interface (tokens.py), trained in padded,
+length-bucketed batches (datamodule.py); its rival is the best TF-IDF model, scored
+on the same test texts."""
 
 from collections.abc import Mapping
 from pathlib import Path
@@ -10,14 +10,12 @@ from typing import Any
 
 from ....advanced import rows
 from ....advanced.paths import NetworkPaths
+from ....core.artifacts import write_text
 from ....core.data import Split
 from ....core.settings import AddSection, Settings, dataclass_section
 
-NETWORK = "network"
 RIVAL = "best TF-IDF model"
-NETWORK_INPUTS = frozenset({"input_shape", "n_outputs"})
 SEARCHES_NETWORK = False
-EVALUATE_READS_CONFIG = False
 
 
 def sections() -> Mapping[str, AddSection]:
@@ -29,8 +27,7 @@ def sections() -> Mapping[str, AddSection]:
 def data_module(settings: Settings, split: Split) -> Any:
     from .datamodule import TextDataModule
 
-    project = settings.project
-    return TextDataModule(split, project, settings.tokenizer, settings.batches)
+    return TextDataModule(split, settings.project, settings.tokenizer, settings.batches)
 
 
 def tokenizer_path(paths: NetworkPaths) -> Path:
@@ -42,7 +39,7 @@ def model(
     checkpoint: Path, datamodule: Any, split: Split, settings: Settings
 ) -> tuple[Any, dict[str, Any]]:
     from ....advanced.predictor import load_network
-    from .predictor import TextPredictor
+    from .tokens import TextPredictor
 
     network, spec, saved = load_network(checkpoint)
     column = settings.project.text_column
@@ -50,16 +47,13 @@ def model(
 
 
 def save(model: Any, paths: NetworkPaths) -> None:
-    from .tokens import save_tokenizer
-
-    save_tokenizer(model.tokenizer, tokenizer_path(paths))
+    write_text(tokenizer_path(paths), model.tokenizer.to_str())
 
 
 def load(paths: NetworkPaths, settings: Settings) -> tuple[Any, dict[str, Any]]:
     """models/model.ckpt and models/tokenizer.json, ready to predict."""
     from ....advanced.predictor import load_network
-    from .predictor import TextPredictor
-    from .tokens import load_tokenizer
+    from .tokens import TextPredictor, load_tokenizer
 
     network, spec, saved = load_network(paths.checkpoint)
     tokenizer = load_tokenizer(tokenizer_path(paths))
@@ -77,17 +71,15 @@ def figures(
     """The candidates side by side, the rival's learning curve, and its most
     telling words (a network has none of its own)."""
     from ....intermediate.rows import search_figures
-    from ..explain import telling_words_figure
+    from ..steps import word_figures
 
     drawn = search_figures(classical, split, settings, outcome)
-    words = telling_words_figure(classical)
-    if words is not None:
-        drawn["telling_words"] = words
-    return drawn
+    return {**drawn, **word_figures(classical)}
 
 
 def __getattr__(name: str) -> Any:
     # The part's other names (part.py's AdvancedPart) are the rows' own: the
-    # LightningModule, its metrics and the values early stopping watches, the
-    # network's description, the rival's scores, the report.
+    # network's name and inputs, the LightningModule, its metrics and the values
+    # early stopping watches, the network's description, the rival's scores, the
+    # report.
     return getattr(rows, name)

@@ -1,11 +1,9 @@
 """The texts as PyTorch sees them: token numbers in padded, length-bucketed batches.
 
-The test texts are the ones every tier holds out; the validation texts, which pick
-the best epoch, are split off the training texts (`batches.val_size`). The tokenizer
-is learned from the network's training texts only, so nothing about the validation or
-test texts leaks into training. Each batch is padded to its own longest text, and the
-training batches are bucketed: texts of similar length go together, so little of each
-batch is padding.
+The validation texts, which pick the best epoch, are split off the training texts
+(`batches.val_size`), and the tokenizer learns from the rest alone: nothing of the
+validation or test texts leaks into training. Each batch is padded to its longest
+text; training batches group texts of similar length, so little of them is padding.
 """
 
 from collections.abc import Iterator
@@ -13,7 +11,7 @@ from typing import Any
 
 import pandas as pd
 import torch
-from torch.utils.data import DataLoader, Dataset, Sampler
+from torch.utils.data import DataLoader, Sampler
 
 from ....advanced.datamodule import BatchedData, Batches
 from ....advanced.predictor import NetworkSpec
@@ -23,19 +21,6 @@ from .tokens import TokenizerSettings, encode, learn_tokenizer, pad
 
 # Texts sorted by length together: this many batches' worth, drawn at random.
 BUCKET_BATCHES = 50
-
-
-class TokenDataset(Dataset):
-    """Token sequences and their label numbers."""
-
-    def __init__(self, tokens: list[torch.Tensor], labels: torch.Tensor) -> None:
-        self.tokens, self.labels = tokens, labels
-
-    def __len__(self) -> int:
-        return len(self.tokens)
-
-    def __getitem__(self, index: int) -> tuple[torch.Tensor, torch.Tensor]:
-        return self.tokens[index], self.labels[index]
 
 
 def collate(batch: list[tuple[torch.Tensor, torch.Tensor]]) -> list[torch.Tensor]:
@@ -91,15 +76,13 @@ class TextDataModule(BatchedData):
         # Label names become the numbers 0..n-1 the loss needs; reports use names.
         every_label = pd.concat([split.y_train, split.y_test])
         self.classes = tuple(sorted(str(label) for label in every_label.unique()))
-        self.datasets = {
-            "train": self.to_dataset(self.texts["train"], self.rows.y_train),
-            "val": self.to_dataset(self.texts["val"], self.rows.y_test),
-        }
-
-    def to_dataset(self, texts: pd.Series, y: pd.Series) -> TokenDataset:
         index = {name: number for number, name in enumerate(self.classes)}
-        labels = torch.tensor(y.astype(str).map(index).to_numpy(), dtype=torch.long)
-        return TokenDataset(encode(self.tokenizer, texts), labels)
+        # (tokens, label number) pairs: a list is all a DataLoader needs of a dataset.
+        self.datasets = {}
+        for name, y in (("train", self.rows.y_train), ("val", self.rows.y_test)):
+            labels = torch.tensor(y.astype(str).map(index).to_numpy(), dtype=torch.long)
+            tokens = encode(self.tokenizer, self.texts[name])
+            self.datasets[name] = list(zip(tokens, labels, strict=True))
 
     @property
     def n_val(self) -> int:
@@ -117,6 +100,6 @@ class TextDataModule(BatchedData):
 
     def train_dataloader(self) -> DataLoader:
         # Under DDP, Lightning hands each process its share of the sampler's order.
-        lengths = [len(tokens) for tokens in self.datasets["train"].tokens]
+        lengths = [len(tokens) for tokens, _ in self.datasets["train"]]
         sampler = BucketSampler(lengths, self.batches.batch_size, self.project.seed)
         return self.loader("train", sampler=sampler)

@@ -1,23 +1,31 @@
-"""Texts -> token numbers, with a tokenizer learned from the training texts.
+"""Texts -> token numbers, and the trained network that reads them behind a
+scikit-learn model's interface (`TextPredictor`: PyTorch and the tokenizer, never
+Lightning, so `predict` starts in a moment).
 
 Hugging Face's `tokenizers` learns a WordPiece vocabulary (whole frequent words, and
-pieces of rare ones, so no word is ever unknown) from the training texts alone, then
-turns each text into numbers. Padding is 0; texts longer than `max_length` tokens are
-cut. The tokenizer is saved as models/tokenizer.json, which any `tokenizers` reads.
+pieces of rare ones, so no word is ever unknown) from the training texts alone.
+Padding is 0; texts longer than `max_length` tokens are cut. The tokenizer is saved
+as models/tokenizer.json, which any `tokenizers` reads.
 """
 
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+import pandas as pd
 import torch
 from jsonargparse.typing import PositiveInt
 from tokenizers import Tokenizer, decoders, models, normalizers, pre_tokenizers
 from tokenizers.trainers import WordPieceTrainer
+from torch import nn
 
+from ....advanced.predictor import NetworkSpec
 from ....core.errors import ProjectError
 
 PAD, UNKNOWN = "[PAD]", "[UNK]"
+# Texts scored at once.
+PREDICT_BATCH = 512
 
 
 @dataclass(frozen=True)
@@ -63,12 +71,6 @@ def pad(sequences: list[torch.Tensor]) -> torch.Tensor:
     return torch.nn.utils.rnn.pad_sequence(sequences, batch_first=True, padding_value=0)
 
 
-def save_tokenizer(tokenizer: Tokenizer, path: Path) -> None:
-    from ....core.artifacts import write_text
-
-    write_text(path, tokenizer.to_str())
-
-
 def load_tokenizer(path: Path) -> Tokenizer:
     if not path.is_file():
         raise ProjectError(f"{path} not found: run `train` first")
@@ -78,3 +80,28 @@ def load_tokenizer(path: Path) -> Tokenizer:
         raise ProjectError(
             f"{path} is not a tokenizer saved by `train` ({error}): run `train` again"
         ) from None
+
+
+class TextPredictor:
+    """A network and its tokenizer, with a scikit-learn model's `predict(X)`."""
+
+    def __init__(
+        self, network: nn.Module, tokenizer: Tokenizer, spec: NetworkSpec, column: str
+    ) -> None:
+        # Evaluation mode: dropout off, so the same text always gets the same answer.
+        self.network = network.eval()
+        self.tokenizer, self.spec, self.column = tokenizer, spec, column
+        # The one column a row needs: the texts.
+        self.feature_names_in_ = np.array([column], dtype=object)
+
+    @torch.no_grad()
+    def predict(self, X: pd.DataFrame) -> np.ndarray:
+        """The label name for each text of X."""
+        tokens = encode(self.tokenizer, X[self.column])
+        outputs = torch.cat(
+            [
+                self.network(pad(tokens[start : start + PREDICT_BATCH]))
+                for start in range(0, len(tokens), PREDICT_BATCH)
+            ]
+        )
+        return np.asarray(self.spec.classes)[outputs.argmax(dim=1).numpy()]

@@ -1,14 +1,11 @@
 """Search the candidates and the TF-IDF settings together, with Optuna: the text
-kind's `Search` (intermediate/part.py).
-
-The shared search (intermediate/search.py) does the work: the study in its database,
-stratified k-fold cross-validation, the trial records. What the text kind adds is
-that each trial also picks the TF-IDF settings under `feature_search:` (n-grams,
-min_df, sublinear tf, ...), so a word-pair model and a single-word one compete.
-"""
+kind's `Search` (intermediate/part.py). The shared search (intermediate/search.py)
+runs the study; each trial here also picks the TF-IDF settings under
+`feature_search:` (n-grams, min_df, ...), so a word-pair model and a single-word one
+compete."""
 
 import inspect
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from typing import Any
 
 import optuna
@@ -19,8 +16,7 @@ from .....features import build_features
 from ....core.data import Split
 from ....core.errors import ProjectError
 from ....core.settings import Settings
-from ....intermediate.rows import cv_facts, score_name
-from ....intermediate.rows import search_figures as run_figures
+from ....intermediate import rows
 from ....intermediate.search import (
     check_folds,
     cross_validate_model,
@@ -28,21 +24,12 @@ from ....intermediate.search import (
     suggest_params,
     with_params,
 )
-from ....intermediate.space import SearchSpace, parse_setting, search_space
+from ....intermediate.space import parse_setting, search_space
 from ..steps import text_features
 
-# The text kind's `Search` (intermediate/part.py); the score, figures and `cv` facts
-# are those of the search on rows.
-__all__ = [
-    "TRIAL_FACTS",
-    "score_name",
-    "objective",
-    "refit_note",
-    "refit",
-    "run_figures",
-    "cv_facts",
-]
-
+# The score, the figures (less the per-column one: a TF-IDF column is one word) and
+# the `cv` facts are those of the search on rows.
+score_name, run_figures, cv_facts = rows.score_name, rows.search_figures, rows.cv_facts
 # The name the TF-IDF settings go by in the study (a candidate's go by its own).
 FEATURES = "features"
 # Each candidate's best TF-IDF settings, beside its params in metrics.json.
@@ -70,17 +57,16 @@ def candidate_pipelines(settings: Settings, **features: Any) -> dict[str, Pipeli
     return build_candidates(built, seed=settings.project.seed)
 
 
-def make_objective(
-    settings: Settings,
-    space: SearchSpace,
-    features_space: Mapping[str, Any],
-    split: Split,
-) -> Callable[[optuna.Trial], float]:
+def objective(settings: Settings, split: Split) -> Callable[[optuna.Trial], float]:
     """What Optuna maximises: the mean CV score of one trial's TF-IDF and model."""
+    # Checked before anything runs: a typo stops here, not after an hour of trials.
+    space = search_space(settings, candidate_pipelines(settings))
+    features_space = feature_space(settings)
+    check_folds(split.y_train, settings)
     project, folds = settings.project, settings.search.folds
     names = sorted(space)  # the same choices, in the same order, every trial
 
-    def objective(trial: optuna.Trial) -> float:
+    def score_trial(trial: optuna.Trial) -> float:
         candidate = trial.suggest_categorical("candidate", names)
         features = suggest_params(trial, FEATURES, features_space)
         params = suggest_params(trial, candidate, space[candidate])
@@ -97,15 +83,7 @@ def make_objective(
             ) from None
         return record_trial(trial, params, scores.tolist(), **{FEATURES: features})
 
-    return objective
-
-
-def objective(settings: Settings, split: Split) -> Callable[[optuna.Trial], float]:
-    # Checked before anything runs: a typo stops here, not after an hour of trials.
-    space = search_space(settings, candidate_pipelines(settings))
-    features_space = feature_space(settings)
-    check_folds(split.y_train, settings)
-    return make_objective(settings, space, features_space, split)
+    return score_trial
 
 
 def refit_note(best: dict[str, Any]) -> str:
