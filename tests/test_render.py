@@ -41,15 +41,12 @@ TIERS = ["beginner", "intermediate", "advanced"]
 ENGINE = "_ladder"
 CORE_MODULES = [
     "artifacts",
-    "baseline",
     "cli",
     "commands",
     "data",
     "errors",
     "evaluate",
-    "figures",
     "kind",
-    "metrics",
     "paths",
     "predict",
     "project",

@@ -15,8 +15,8 @@ from typing import Any
 
 import torch
 
+from ..core.artifacts import warn_if_changed
 from ..core.errors import ProjectError
-from ..core.versions import warn_if_changed
 from .predictor import NetworkSpec
 
 REQUIRED_KEYS = ("state_dict", "network_spec")

@@ -19,7 +19,7 @@ from torchmetrics import MeanMetric, MetricCollection
 from torchmetrics.classification import MulticlassAccuracy, MulticlassF1Score
 from torchmetrics.regression import MeanAbsoluteError, MeanSquaredError, R2Score
 
-from ..core.versions import installed_versions
+from ..core.artifacts import installed_versions
 from .checkpoints import NETWORK_LIBRARIES
 from .predictor import NetworkSpec
 

@@ -35,10 +35,10 @@ from pathlib import Path
 
 from jsonargparse import ArgumentParser
 
+from .artifacts import VersionChangeWarning
 from .errors import ProjectError
 from .paths import Paths
 from .settings import AddSection, Settings, build_parser, parse_settings
-from .versions import VersionChangeWarning
 
 # Joins commands that run in one process: `train then evaluate`.
 THEN = "then"

@@ -21,11 +21,12 @@ import pkgutil
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Protocol
 
 from .paths import Paths
-from .settings import AddSection, Settings
+from .settings import AddSection, Settings, dataclass_section, function_section
 
 if TYPE_CHECKING:
     from jsonargparse import ArgumentParser
@@ -62,6 +63,37 @@ def no_notes(settings: Settings, metrics: dict) -> list[str]:
     return []
 
 
+def row_sections() -> Mapping[str, AddSection]:
+    """The config sections of the steps on rows (core/rows.py), for the kinds whose
+    data is rows of a table: `data` is a dataclass; `features` are the arguments of
+    build_preprocessor."""
+    from ...features import build_preprocessor
+    from .data import DataSettings
+
+    return {
+        "data": dataclass_section(DataSettings),
+        "features": function_section(build_preprocessor),
+    }
+
+
+def predict_options(
+    inputs: str, help: str, **argument: Any
+) -> Callable[["ArgumentParser"], None]:
+    """What adds `predict`'s options: its inputs (named `inputs`, a path unless
+    `argument` says otherwise) and --output."""
+
+    def add(parser: "ArgumentParser") -> None:
+        parser.add_argument(inputs, help=help, **{"type": Path, **argument})
+        parser.add_argument(
+            "--output", type=Path, help="default: reports/predictions.csv"
+        )
+
+    return add
+
+
+add_rows_to_predict = predict_options("csv", "CSV with the training feature columns")
+
+
 @dataclass(frozen=True)
 class Kind:
     """What a problem kind declares to the tiers."""
@@ -79,7 +111,7 @@ class Kind:
     # Lines `train` prints before the scores, from the settings and metrics.
     train_notes: Callable[[Settings, dict], list[str]] = no_notes
     # The captions of the figures the exploration notebook draws for this kind alone,
-    # by the figure's name (the shared ones are core/data_block.py's).
+    # by the figure's name (the shared ones are core/report.py's).
     captions: Mapping[str, str] = field(default_factory=dict)
     # The draft's extra sections from metrics.json (the clusters, ...), if any.
     report_sections: Callable[[dict], list[str]] | None = None

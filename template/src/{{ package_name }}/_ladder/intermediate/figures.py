@@ -1,6 +1,6 @@
 """Figures that compare the candidates and explain the chosen model.
 
-Like core/figures.py, each function returns a matplotlib Figure and saves nothing:
+Like core/evaluate.py's, each function returns a matplotlib Figure and saves nothing:
 `train` puts them in the run's folder. The heavy lifting is scikit-learn's own:
 `LearningCurveDisplay` and `permutation_importance`.
 """
@@ -14,7 +14,7 @@ from sklearn.inspection import permutation_importance
 from sklearn.model_selection import LearningCurveDisplay
 from sklearn.pipeline import Pipeline
 
-from ..core.metrics import PRIMARY_METRIC
+from ..core.evaluate import PRIMARY_METRIC
 from .search import cv_splitter
 
 # Columns shown in the permutation importance figure, the most important first.

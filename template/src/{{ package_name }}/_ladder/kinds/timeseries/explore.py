@@ -4,7 +4,7 @@ A series is one column of values over time, so the tabular notebook's per-column
 views would say nothing: instead, the series with its test period, its trend and
 season pulled apart, and the autocorrelation of its step-to-step changes, which the
 lag features are made of. `save` writes what the draft's data block reads
-(core/data_block.py): the facts to reports/data.json, the figures to
+(core/report.py): the facts to reports/data.json, the figures to
 reports/figures/.
 """
 
