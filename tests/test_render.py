@@ -48,7 +48,6 @@ CORE_MODULES = [
     "evaluate",
     "kind",
     "paths",
-    "predict",
     "project",
     "report",
     "settings",

@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 from sklearn.pipeline import Pipeline
 
-from ...core.predict import read_rows, scored, write_rows
+from ...core.rows import read_rows, scored, write_rows
 from .anomaly import anomaly_scores
 
 
