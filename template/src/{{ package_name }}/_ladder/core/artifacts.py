@@ -2,12 +2,10 @@
 
 Files are written to a temporary name and renamed into place, so a run that fails
 half-way never leaves a half-written model, metrics file or draft behind. Models are
-saved with skops, which, unlike pickle, refuses to load types it was not told to trust.
-
-A model file is read back by the libraries that load it: one saved under scikit-learn
-1.5 may predict differently, or not load, under 1.8. So each model file records the
-versions it was made with, and loading it under others warns and names them. uv.lock
-pins the versions the project was made with: `make install` brings them back.
+saved with skops, which, unlike pickle, refuses to load types it was not told to
+trust, and record the library versions they were made with: one saved under
+scikit-learn 1.5 may predict differently, or not load, under 1.8, so loading it under
+others warns and names them (`make install` brings back those uv.lock pins).
 
 pandas and skops are imported inside the functions that need them: `report` only reads
 and writes text, and starts in a blink instead of loading every scikit-learn estimator.

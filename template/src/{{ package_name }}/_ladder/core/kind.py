@@ -1,16 +1,14 @@
 """A problem kind as the tiers see it: one object, `KIND`, that the kind's package
 (`_ladder/kinds/<kind>/__init__.py`) exports.
 
-Each tier's pipeline (`train`, its commands, its config sections) is written once,
-against this object: the kind declares its config sections, its `predict` options and
-any command of its own, and its `steps.py` says how its data is loaded and split, how
-your model is fitted, scored and asked for predictions (the `Steps` below). Its data
-travels between the steps as the kind's own object (a `Split` of rows, a time series,
-...), which the tiers only hand on.
-
-A tier above the beginner's asks the kind for its part of that tier: `kind.part(tier)`
-is the module `kinds/<kind>/<tier>/`, whose shape that tier defines. A project holds
-its own kind's package only, so core names no kind.
+Each tier's pipeline is written once, against this object: the kind declares its
+config sections, its `predict` options and any command of its own, and its
+`steps.py` says how its data is loaded and split, how your model is fitted, scored
+and asked for predictions (`Steps`). The data travels between the steps as the
+kind's own object (a `Split` of rows, a time series, ...), which the tiers only hand
+on. A tier above the beginner's asks for the kind's part of it: `kind.part(tier)`,
+the module `kinds/<kind>/<tier>/`, whose shape that tier defines. A project holds its
+own kind's package only, so core names no kind.
 
 KIND is read by every command, `report` too, which starts in a blink: the steps and
 parts (scikit-learn, PyTorch) are imported when a command first uses them.
@@ -42,15 +40,13 @@ class Steps(Protocol):
     """What `kinds/<kind>/steps.py` defines: the steps of one experiment."""
 
     def load(self, paths: Paths, project: "Project") -> Any:
-        """The data before the split, as the exploration notebook sees it: for rows,
-        (features, target)."""
+        """The data before the split, as the notebook sees it: (features, target)."""
 
     def prepare(self, paths: Paths, settings: Settings) -> Any:
         """The data, loaded and split into training and held-out test rows."""
 
     def fit(self, settings: Settings, data: Any) -> Any:
-        """Your model.py's model, with the config's settings, fitted on the training
-        rows."""
+        """Your model.py's model, with the config's settings, fitted."""
 
     def evaluate(self, model: Any, data: Any, settings: Settings) -> "Evaluation":
         """The test scores next to the baseline's, and the figures."""
