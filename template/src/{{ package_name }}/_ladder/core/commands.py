@@ -1,16 +1,12 @@
-"""The commands every tier has: `explore`, `evaluate`, `predict` and `report`.
+"""The commands every tier has: `explore`, `evaluate`, `predict` and `report`; the
+advanced rung replaces `evaluate` and `predict` with its own, which load the network.
 
-Each one calls one function of the modules beside this one. The advanced rung replaces
-`evaluate` and `predict` with its own, which load the network instead.
-
-`explore` runs notebooks/01-explore.py headless, as `make explore` does. The
-notebooks are jupytext percent scripts: plain Python whose `# %%` lines start the
-cells, so they diff and merge like code, and JupyterLab or VS Code open them as
-notebooks. jupytext reads one into a notebook, nbclient runs it in a fresh Python
-kernel (ipykernel) from the notebook's folder, and the run, outputs and figures
-included, is saved as an .ipynb that GitHub shows as it is: with numbered cell ids,
-no timestamps and a final newline, so a run that changed nothing leaves `git status`
-clean and commits at the first try.
+`explore` runs notebooks/01-explore.py headless, as `make explore` does: jupytext
+reads the percent script (plain Python whose `# %%` lines start the cells, so it
+diffs and merges like code) into a notebook, nbclient runs it in a fresh kernel from
+the notebook's folder, and the run, outputs included, is saved as an .ipynb that
+GitHub shows, the same for the same run: a run that changed nothing leaves
+`git status` clean.
 """
 
 import importlib.util
@@ -42,6 +38,7 @@ def print_scores(metrics: dict, written: str = WRITTEN) -> None:
 
 
 def headline(metrics: dict) -> tuple:
+    """The deciding metric's name, the model's score and the baseline's."""
     name = metrics["primary_metric"]
     return name, metrics["model"][name], metrics["baseline"][name]
 

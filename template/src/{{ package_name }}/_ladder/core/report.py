@@ -1,15 +1,13 @@
 """Fill the results block of the blog draft and the README from reports/, and the
 draft's data block from what the exploration notebook saved.
 
-Only the lines between a block's start and end markers are rewritten; everything else
-in those files is yours. Each marker must stand on a line of its own, so prose that
-mentions one is left alone. The results block is built from reports/metrics.json
-alone, so running `report` twice gives the same files. The data block is built from
-the facts and figures notebooks/01-explore.py saved (reports/data.json,
-reports/figures/data_*.png; explore.py): a draft without its markers (one made before
-they existed) is left as it is, and until the notebook has run the block keeps what
-it holds. Where the draft lies and how it links to the figures depend on the blog
-platform: publish.py knows, and copies the figures where the platform needs them.
+Only the lines between a block's markers, each on a line of its own, are rewritten;
+everything else in those files is yours. The results come from reports/metrics.json
+alone, so running `report` twice gives the same files. The data block comes from
+reports/data.json and the figures explore.py saved; a draft without its markers (one
+made before they existed) is left as it is, and until the notebook has run the block
+keeps what it holds. How the draft links to the figures depends on the blog platform:
+publish.py knows, and copies the figures where the platform needs them.
 """
 
 import json
@@ -295,7 +293,7 @@ def facts_table(facts: dict[str, Any]) -> str:
 
 
 def read_facts(paths: Paths) -> dict[str, Any] | None:
-    """What reports/data.json holds, or None when the notebook has not run yet."""
+    """reports/data.json, or None when the notebook has not run yet."""
     if not paths.data_facts.is_file():
         return None
     try:
