@@ -292,8 +292,9 @@ def facts_table(facts: dict[str, Any]) -> str:
     return table("| the data | |", "| --- | --- |", rows)
 
 
-def read_facts(paths: Paths) -> dict[str, Any] | None:
-    """reports/data.json, or None when the notebook has not run yet."""
+def read_facts(paths: Paths) -> tuple[dict[str, Any], list[Path]] | None:
+    """reports/data.json and the figures it names, or None when the notebook has not
+    run yet."""
     if not paths.data_facts.is_file():
         return None
     try:
@@ -311,17 +312,16 @@ def read_facts(paths: Paths) -> dict[str, Any] | None:
             f"{paths.data_facts} is not the facts file notebooks/01-explore.py "
             f"writes (it lacks {', '.join(missing)}): run `make explore` again"
         )
-    absent = [figure for figure in data_figures(facts, paths) if not figure.is_file()]
+    figures = [paths.reports / figure for figure in facts["figures"]]
+    absent = [figure for figure in figures if not figure.is_file()]
     if absent:
         raise ProjectError(f"{absent[0]} not found: run `make explore` again")
-    return facts
+    return facts, figures
 
 
-def data_figures(facts: dict[str, Any], paths: Paths) -> list[Path]:
-    return [paths.reports / figure for figure in facts["figures"]]
-
-
-def with_data(text: str, document: Path, facts: dict[str, Any], blog: Blog) -> str:
+def with_data(
+    text: str, document: Path, facts: dict[str, Any], figures: list[Path], blog: Blog
+) -> str:
     """`text` with its data block rewritten; a text without one stays as it is."""
     blocks = len(DATA_BLOCK.findall(text))
     if blocks > 1:
@@ -335,7 +335,7 @@ def with_data(text: str, document: Path, facts: dict[str, Any], blog: Blog) -> s
     links = [
         f"![{captions.get(figure.stem, figure.stem)}]"
         f"({blog.figure_link(figure, document)})"
-        for figure in data_figures(facts, Paths(blog.root))
+        for figure in figures
     ]
     body = "\n\n".join([facts_table(facts), *links])
     block = fenced(DATA_START, body, DATA_END)
@@ -359,18 +359,15 @@ def fill_results(
         with_results(document, metrics, reports, blog, extra_sections)
         for document in documents
     ]
-    paths = Paths(blog.root)
-    facts = read_facts(paths)
+    data = read_facts(Paths(blog.root))
     texts = [
-        with_data(text, document, facts, blog)
-        if facts and document == blog.draft
+        with_data(text, document, *data, blog)
+        if data and document == blog.draft
         else text
         for document, text in zip(documents, texts, strict=True)
     ]
     figures = [reports / figure for figure in metrics.get("figures", [])]
-    if facts:
-        figures += data_figures(facts, paths)
-    blog.copy_figures(figures)
+    blog.copy_figures(figures + (data[1] if data else []))
     for document, text in zip(documents, texts, strict=True):
         write_text(document, text)
 
