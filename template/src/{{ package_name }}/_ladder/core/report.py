@@ -198,10 +198,8 @@ def with_results(
     blog: Blog,
     extra_sections: Sequence[str] = (),
 ) -> str:
-    """`document`'s text with its results block rewritten; it must have exactly one.
-
-    `extra_sections` (Markdown) go between the model summary and the figures.
-    """
+    """`document`'s text with its one results block rewritten; `extra_sections`
+    (Markdown) go between the model summary and the figures."""
     if not document.is_file():
         raise ProjectError(f"{document} not found: `report` fills its results block")
     try:
@@ -350,11 +348,8 @@ def fill_results(
     extra_sections: Sequence[str] = (),
 ) -> None:
     """Rewrite the results block of each document, and the draft's data block when
-    the notebook has run, or none of them if one is refused.
-
-    Figure paths in `metrics` are relative to `reports`; `blog` links the draft's
-    figures the way its platform finds them, and copies them where it needs them.
-    """
+    the notebook has run, or none of them if one is refused. Figure paths in
+    `metrics` are relative to `reports`; `blog` links and copies the figures."""
     texts = [
         with_results(document, metrics, reports, blog, extra_sections)
         for document in documents
