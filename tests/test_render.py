@@ -41,17 +41,13 @@ TIERS = ["beginner", "intermediate", "advanced"]
 ENGINE = "_ladder"
 CORE_MODULES = [
     "artifacts",
-    "baseline",
     "cli",
     "commands",
     "data",
     "errors",
     "evaluate",
-    "figures",
     "kind",
-    "metrics",
     "paths",
-    "predict",
     "project",
     "report",
     "settings",

@@ -18,7 +18,7 @@ from torchmetrics import MeanMetric, MetricCollection
 from torchmetrics.classification import MulticlassAccuracy, MulticlassF1Score
 from torchmetrics.regression import MeanAbsoluteError, MeanSquaredError, R2Score
 
-from ..core.versions import installed_versions
+from ..core.artifacts import installed_versions
 from .predictor import NETWORK_LIBRARIES, NetworkSpec
 
 # Logged per stage as train_<name> and val_<name>, beside <stage>_loss; the names are

@@ -23,8 +23,8 @@ from sklearn.compose import ColumnTransformer
 from torch import nn
 
 from ...network import build_network
+from ..core.artifacts import warn_if_changed
 from ..core.errors import ProjectError
-from ..core.versions import warn_if_changed
 
 # Rows scored at once: enough to be fast, few enough for a large CSV to fit in memory.
 PREDICT_BATCH = 4096

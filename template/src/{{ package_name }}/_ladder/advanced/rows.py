@@ -98,7 +98,7 @@ def facts(model: Any, datamodule: Any) -> dict[str, Any]:
 def rival_scores(
     model: Any, classical: Any, split: Split, settings: Settings
 ) -> dict[str, float]:
-    from ..core.metrics import score
+    from ..core.evaluate import score
 
     return score(settings.project.task, split.y_test, classical.predict(split.X_test))
 

@@ -2,8 +2,10 @@
 
 Files are written to a temporary name and renamed into place, so a run that fails
 half-way never leaves a half-written model, metrics file or draft behind. Models are
-saved with skops, which, unlike pickle, refuses to load types it was not told to trust,
-and record the library versions they were made with (see versions.py).
+saved with skops, which, unlike pickle, refuses to load types it was not told to
+trust, and record the library versions they were made with: one saved under
+scikit-learn 1.5 may predict differently, or not load, under 1.8, so loading it under
+others warns and names them (`make install` brings back those uv.lock pins).
 
 pandas and skops are imported inside the functions that need them: `report` only reads
 and writes text, and starts in a blink instead of loading every scikit-learn estimator.
@@ -15,12 +17,13 @@ import stat
 import tempfile
 import warnings
 import zipfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
+from functools import cache
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import ProjectError
-from .versions import installed_versions, warn_if_changed
 
 if TYPE_CHECKING:  # heavy libraries: imported only where they are used
     import pandas as pd
@@ -36,6 +39,44 @@ TRUSTED_MODULE_PREFIXES = ("sklearn.", "numpy.", "scipy.", f"{LADDER}.")
 # whose other members skops reads by name) that records their versions.
 MODEL_LIBRARIES = ("scikit-learn", "skops", "numpy", "scipy")
 VERSIONS_MEMBER = "versions.json"
+# Not installed: recorded as such, so that installing it later shows as a change too.
+MISSING = "not installed"
+
+
+class VersionChangeWarning(UserWarning):
+    """A model loaded under other library versions than those it was saved with."""
+
+
+# Looked up once a process: the installed packages do not change while it runs, and
+# a network's checkpoint, saved every epoch, records them each time.
+@cache
+def installed_version(library: str) -> str:
+    """The installed version of a library, by distribution name (scikit-learn)."""
+    try:
+        return version(library)
+    except PackageNotFoundError:
+        return MISSING
+
+
+def installed_versions(libraries: Iterable[str]) -> dict[str, str]:
+    return {library: installed_version(library) for library in libraries}
+
+
+def warn_if_changed(recorded: Mapping[str, str], path: Path) -> None:
+    """Warn, naming each library and both versions, if `path` was made under others."""
+    changed = [
+        f"{library} {made_with} (now {installed_version(library)})"
+        for library, made_with in recorded.items()
+        if installed_version(library) != made_with
+    ]
+    if changed:
+        warnings.warn(
+            f"{path} was made with {', '.join(changed)}: its predictions may differ. "
+            "`make install` brings back the versions uv.lock pins; `train` makes the "
+            "model again under these",
+            VersionChangeWarning,
+            stacklevel=2,
+        )
 
 
 def file_mode(path: Path) -> int:

@@ -1,26 +1,21 @@
 """The command line: `python -m <package> [--root DIR] COMMAND [options]`.
 
-Each rung of the ladder lists its commands in its `commands.py`: core has `explore`,
-`evaluate`, `predict` and `report`, the beginner rung `train`, the intermediate rung
-`search` and `compare`, ... A higher rung's command replaces a lower one's of the same
-name, so `train` grows with the tier while the command stays the same.
+Each rung of the ladder lists its commands in its `commands.py` (core: `explore`,
+`evaluate`, `predict`, `report`; the beginner rung: `train`; ...), and a higher rung's
+command replaces a lower one's of the same name, so `train` grows with the tier. The
+project's kind (core/kind.py) gives the commands what differs and may add its own;
+its package may hold rungs of its own too (`kinds/<kind>/advanced/`, ...), which
+climb after the shared ones.
 
-Each rung is written once for every kind of data: the project's kind (its package in
-`kinds/`, core/kind.py) gives the commands what differs, and may add a command of its
-own. A kind's package may hold rungs of its own too (`kinds/<kind>/advanced/`, ...);
-they climb after the shared ones.
-
-Every command reads configs/project.yaml; those that read the configuration
-(`reads_config`) read configs/default.yaml too, every section the tier has (each rung
-lists its own in `sections.py`), and take `--config FILE` and `--section.key value`
-overrides (settings.py). A ProjectError becomes a one-line message and exit code 1,
-never a traceback; a VersionChangeWarning, a one-line warning.
+Every command reads configs/project.yaml; those that `reads_config` read
+configs/default.yaml too (every section the tier lists in its `sections.py`), and
+take `--config FILE` and `--section.key value` overrides (settings.py). A
+ProjectError becomes a one-line message and exit code 1, never a traceback.
 
 Commands joined by `then` run in order in one process: `train then evaluate` imports
-scikit-learn & co. once, where two commands would each spend seconds on it. Every
-command of the chain is parsed before the first runs, so a typo stops it before any
-training. A distributed training (DDP) runs its command again in each process: give
-it alone, and `evaluate` after it.
+scikit-learn & co. once. Every command of the chain is parsed before the first runs,
+so a typo stops it before any training. A distributed training (DDP) runs its
+command again in each process: give it alone, and `evaluate` after it.
 """
 
 import argparse
@@ -30,15 +25,15 @@ import pkgutil
 import sys
 import warnings
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from jsonargparse import ArgumentParser
 
+from .artifacts import VersionChangeWarning
 from .errors import ProjectError
 from .paths import Paths
 from .settings import AddSection, Settings, build_parser, parse_settings
-from .versions import VersionChangeWarning
 
 # Joins commands that run in one process: `train then evaluate`.
 THEN = "then"
@@ -61,10 +56,10 @@ class Command:
     # Options of this command alone, e.g. the CSV that `predict` reads.
     add_options: Callable[[ArgumentParser], None] | None = None
     # Printed when the command is stopped with Ctrl-C.
-    on_interrupt: str = field(default="stopped")
+    on_interrupt: str = "stopped"
 
 
-def _is_present(module: str) -> bool:
+def is_present(module: str) -> bool:
     return importlib.util.find_spec(f"{LADDER}.{module}") is not None
 
 
@@ -73,21 +68,14 @@ def present_rungs() -> list[str]:
     followed by its kind's own (`kinds.text.intermediate`, ...) where it has one."""
     kinds = importlib.import_module(f"{LADDER}.kinds")
     names = [m.name for m in pkgutil.iter_modules(kinds.__path__) if m.ispkg]
-    rungs = []
-    for rung in RUNGS:
-        rungs += [rung] if _is_present(rung) else []
-        rungs += [
-            f"kinds.{kind}.{rung}"
-            for kind in names
-            if rung != "core" and _is_present(f"kinds.{kind}.{rung}")
-        ]
-    return rungs
+    climbing = [[rung, *(f"kinds.{kind}.{rung}" for kind in names)] for rung in RUNGS]
+    return [rung for rungs in climbing for rung in rungs if is_present(rung)]
 
 
 def available_commands() -> dict[str, Command]:
     """Every command of the present rungs; a higher rung's wins a shared name."""
     commands: dict[str, Command] = {}
-    for rung in [r for r in present_rungs() if _is_present(f"{r}.commands")]:
+    for rung in [r for r in present_rungs() if is_present(f"{r}.commands")]:
         module = importlib.import_module(f"{LADDER}.{rung}.commands")
         commands.update((command.name, command) for command in module.COMMANDS)
     return commands
@@ -96,7 +84,7 @@ def available_commands() -> dict[str, Command]:
 def config_sections() -> Mapping[str, AddSection]:
     """Every section of configs/default.yaml at this tier: the list of the highest
     rung that has one, which holds those of the rungs below."""
-    listing = [rung for rung in present_rungs() if _is_present(f"{rung}.sections")]
+    listing = [rung for rung in present_rungs() if is_present(f"{rung}.sections")]
     return importlib.import_module(f"{LADDER}.{listing[-1]}.sections").sections()
 
 
@@ -151,7 +139,8 @@ FORMAT_WARNING = warnings.formatwarning
 
 
 def format_warning(message, category, *args, **kwargs) -> str:
-    """Python's format for every warning but ours, which speak to the learner."""
+    """Python's format for every warning but ours, which speak to the learner in one
+    line (a VersionChangeWarning)."""
     if issubclass(category, VersionChangeWarning):
         return f"warning: {message}\n"
     return FORMAT_WARNING(message, category, *args, **kwargs)

@@ -1,32 +1,44 @@
-"""The commands every tier has: `explore`, `evaluate`, `predict` and `report`.
+"""The commands every tier has: `explore`, `evaluate`, `predict` and `report`; the
+advanced rung replaces `evaluate` and `predict` with its own, which load the network.
 
-Each one calls one function of the modules beside this one. The advanced rung replaces
-`evaluate` and `predict` with its own, which load the network instead.
+`explore` runs notebooks/01-explore.py headless, as `make explore` does: jupytext
+reads the percent script (plain Python whose `# %%` lines start the cells, so it
+diffs and merges like code) into a notebook, nbclient runs it in a fresh kernel from
+the notebook's folder, and the run, outputs included, is saved as an .ipynb that
+GitHub shows, the same for the same run: a run that changed nothing leaves
+`git status` clean.
 """
 
+import importlib.util
 import json
 from collections.abc import Callable
 from pathlib import Path
 
+from .artifacts import load_model, read_json, write_text
 from .cli import Command
+from .errors import ProjectError
 from .kind import current_kind
 from .paths import Paths
 from .project import Project
 from .settings import Settings
 
+# The kernel every Python environment with ipykernel has: it runs this interpreter.
+KERNEL = "python3"
+# A notebook that runs longer than this, in seconds per cell, is stuck.
+CELL_TIMEOUT = 600
 # Where `train` and `evaluate` leave their results, unless a run folder holds them.
 WRITTEN = "metrics written to reports/metrics.json, figures to reports/figures/"
 
 
 def print_scores(metrics: dict, written: str = WRITTEN) -> None:
     """The test score next to the baseline's, then where the results are."""
-    name = metrics["primary_metric"]
-    model, baseline = metrics["model"][name], metrics["baseline"][name]
+    name, model, baseline = headline(metrics)
     print(f"test {name}: model {model:.3f}, baseline {baseline:.3f}")
     print(written)
 
 
 def headline(metrics: dict) -> tuple:
+    """The deciding metric's name, the model's score and the baseline's."""
     name = metrics["primary_metric"]
     return name, metrics["model"][name], metrics["baseline"][name]
 
@@ -63,7 +75,6 @@ def run_saved(metrics: dict) -> str:
 
 
 def run_evaluate(paths: Paths, settings: Settings) -> None:
-    from .artifacts import load_model, read_json
     from .evaluate import write_evaluation
 
     model = load_model(paths.model)
@@ -81,15 +92,68 @@ def run_evaluate(paths: Paths, settings: Settings) -> None:
 
 
 def run_predict(paths: Paths, settings: Settings) -> None:
-    from .artifacts import load_model
-
     print(current_kind().steps.predict(load_model(paths.model), paths, settings))
 
 
-def run_explore(paths: Paths, settings: Settings) -> None:
-    from .notebook import execute_notebook
+def not_installed(name: str | None) -> str:
+    return (
+        f"{name} is not installed: `make install` installs this project with what "
+        "runs its notebooks"
+    )
 
-    output = execute_notebook(paths.explore_notebook, paths.explore_run)
+
+def run_explore(paths: Paths, settings: Settings) -> None:
+    script, output = paths.explore_notebook, paths.explore_run
+    try:
+        import jupytext
+        from nbclient import NotebookClient
+        from nbclient.exceptions import (
+            CellExecutionError,
+            CellTimeoutError,
+            DeadKernelError,
+        )
+    except ModuleNotFoundError as error:
+        raise ProjectError(not_installed(error.name)) from None
+    if importlib.util.find_spec("ipykernel") is None:  # the kernel nbclient starts
+        raise ProjectError(not_installed("ipykernel"))
+    if not script.is_file():
+        raise ProjectError(f"{script} not found")
+    notebook = jupytext.read(script)
+    client = NotebookClient(
+        notebook,
+        kernel_name=KERNEL,
+        timeout=CELL_TIMEOUT,
+        resources={"metadata": {"path": str(script.parent)}},
+        # Each cell's start and end times would change the file at every run.
+        record_timing=False,
+        # The kernel's warning about its local TCP channels is noise here.
+        extra_arguments=["--IPKernelApp.log_level=ERROR"],
+    )
+    try:
+        client.execute()
+    except CellExecutionError as error:
+        # The engine's own errors say the cause and the fix; an error in code of
+        # yours needs its type, and the cell it stopped in.
+        if error.ename == ProjectError.__name__:
+            raise ProjectError(f"{script} stopped: {error.evalue}") from None
+        raise ProjectError(
+            f"{script} stopped: {error.ename}: {error.evalue} "
+            "(`make notebook` opens it, to see the cell)"
+        ) from None
+    except CellTimeoutError:
+        raise ProjectError(
+            f"{script}: a cell ran longer than {CELL_TIMEOUT} s; run it in "
+            "`make notebook` to see which"
+        ) from None
+    except DeadKernelError:
+        raise ProjectError(
+            f"{script}: the kernel died (out of memory?); run it in `make notebook`"
+        ) from None
+    # jupytext gives each cell a random id, and nbformat's text lacks the final
+    # newline that the end-of-file hook asks for: the same run, the same text.
+    for number, cell in enumerate(notebook.cells, start=1):
+        cell.id = f"cell-{number}"
+    write_text(output, jupytext.writes(notebook, fmt="ipynb").rstrip("\n") + "\n")
     print(f"notebook run saved to {output}")
     print("data facts written to reports/data.json, figures to reports/figures/")
 

@@ -58,12 +58,8 @@ def load_dataset(
 
 def load_table(paths: Paths, project: Project) -> tuple[pd.DataFrame, pd.Series]:
     """A table's features and target: a built-in dataset, or your CSV."""
-    if project.dataset in BUILT_IN:
-        return load_built_in(project)
-    return load_csv(paths.root / project.csv_file, project)
-
-
-def load_built_in(project: Project) -> tuple[pd.DataFrame, pd.Series]:
+    if project.dataset not in BUILT_IN:
+        return load_csv(paths.root / project.csv_file, project)
     bunch = BUILT_IN[project.dataset](as_frame=True)
     if project.is_classification:
         # Class names read better than numbers in metrics and plots.
@@ -131,11 +127,8 @@ def select_columns(
 def split_dataset(
     X: pd.DataFrame, y: pd.Series, project: Project, test_size: float | None = None
 ) -> Split:
-    """A seeded split; for classification every class keeps its share.
-
-    `test_size` defaults to the project's; a network's validation rows are split off
-    the training rows by calling this again with its own share.
-    """
+    """A seeded split; for classification every class keeps its share. A network's
+    validation rows are split off the training rows with a `test_size` of its own."""
     classification = project.is_classification
     share = project.test_size if test_size is None else test_size
     problem = split_problem(list(y) if classification else None, share)

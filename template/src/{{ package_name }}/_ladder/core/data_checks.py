@@ -1,15 +1,11 @@
 """The checks your data must pass before a model can learn from it, one line each.
 
-Plain Python, the standard library only: Copier runs these same functions when the
-project is made (the template's extensions load this file), on your CSV or folder of
-images where it lies, and the engine runs them again at `train`. So data refused at
-one is refused at the other, in the same words, and a project is never made from
-data that `train` would refuse. Each `*_problem` function returns that line, or ""
-when the data passes.
-
-A CSV is read as pandas reads it: blank lines skipped, the cells pandas takes for
-missing ("", NA, null, ...) missing, a column numeric when every cell it has is a
-number.
+The standard library only: Copier runs these same functions on your CSV or folder of
+images when it makes the project (the template's extensions load this file), and
+`train` runs them again, so data is refused at both in the same words. Each
+`*_problem` function returns that line, or "" when the data passes. A CSV is read as
+pandas reads it: blank lines skipped, the cells pandas takes for missing ("", NA,
+null, ...) missing, a column numeric when every cell it has is a number.
 """
 
 import csv
@@ -138,14 +134,18 @@ def class_key(cells: list[str]) -> list[object]:
     return list(cells)
 
 
-def infinite_columns(table: Table, columns: list[str]) -> list[str]:
-    """The numeric columns among `columns` that hold an infinite value."""
+def infinite_problem(table: Table, path: Path | str, columns: list[str]) -> str:
+    """Which numeric columns among `columns` hold an infinite value, if any."""
     found = []
     for name in columns:
         cells = [cell for cell in table.column(name) if cell is not None]
         if is_numeric(cells) and any(math.isinf(float(cell)) for cell in cells):
             found.append(name)
-    return found
+    if found:
+        return (
+            f"{path} has infinite values in {', '.join(found)}: fix or drop those rows"
+        )
+    return ""
 
 
 def labelled(table: Table, target: str) -> Table:
@@ -164,11 +164,9 @@ def one_class_problem(labels: list[str], what: str, target: str, rows: str) -> s
 
 
 def split_problem(labels: list[str] | None, test_size: float) -> str:
-    """Why these rows cannot be split into training and test rows, or "".
-
-    `labels` for classification (None otherwise). Every class keeps its share of
-    each side when each has two rows or more: then each side needs a row per class.
-    """
+    """Why these rows cannot be split into training and test rows, or "". `labels`
+    for classification (None otherwise): every class keeps its share of each side
+    when each has two rows or more, and then each side needs a row per class."""
     if not labels:
         return ""
     counts = Counter(class_key(labels))
@@ -197,12 +195,9 @@ def tabular_problem(
     features = [name for name in table.header if name != target]
     if not features:
         return f"{path} has no feature columns besides {target!r}"
-    infinite = infinite_columns(rows, table.header)
+    infinite = infinite_problem(rows, path, table.header)
     if infinite:
-        return (
-            f"{path} has infinite values in {', '.join(infinite)}: fix or drop those "
-            "rows"
-        )
+        return infinite
     labels = rows.column(target)
     if task == "classification":
         return one_class_problem(labels, "target column", target, "rows") or (
@@ -219,8 +214,8 @@ def tabular_problem(
 def blank_text_problem(
     texts: list[tuple[int, str | None]], path: Path | str, column: str
 ) -> str:
-    """Why some texts cannot be read, naming their rows: `texts` pairs each text with
-    its row number, counted from 1 under the header."""
+    """Why some texts cannot be read, naming their rows (`texts`: (row number from 1
+    under the header, text))."""
     blank = [number for number, text in texts if text is None or not text.strip()]
     if not blank:
         return ""
@@ -267,13 +262,7 @@ def clustering_problem(table: Table, path: Path | str, label: str) -> str:
     features = [name for name in table.header if name != label]
     if not features:
         return f"{path} has no columns to cluster besides {label!r}"
-    infinite = infinite_columns(table, features)
-    if infinite:
-        return (
-            f"{path} has infinite values in {', '.join(infinite)}: fix or drop those "
-            "rows"
-        )
-    return ""
+    return infinite_problem(table, path, features)
 
 
 def parse_date(text: str) -> datetime.datetime | None:
@@ -302,7 +291,7 @@ def read_series(
     """Each row's date and value (NaN where the cell is empty), in the file's order;
     raises DataProblem for a date that is not one, a date seen twice, or a value
     that is not a number. Without `value_column`, only the dates are read."""
-    dates = []
+    dates, lines = [], {}
     for line, cell in enumerate(table.column(date_column), start=2):
         date = parse_date(cell or "")
         if date is None:
@@ -311,8 +300,6 @@ def read_series(
                 f"{date_column!r} is not a date: write dates like 2024-01-31"
             )
         dates.append(date)
-    lines: dict[datetime.datetime, list[int]] = {}
-    for line, date in enumerate(dates, start=2):
         lines.setdefault(date, []).append(line)
     twice = next((seen for seen in lines.values() if len(seen) > 1), None)
     if twice:
@@ -361,11 +348,10 @@ DAY, HOUR = datetime.timedelta(days=1), datetime.timedelta(hours=1)
 
 
 def plain_steps(dates: list[datetime.datetime]) -> tuple[int, int] | None:
-    """(steps, season) of a series with these dates, where they are plain to see
-    without pandas: days or hours with none missing; weeks, months, quarters or
-    years (months on their first or last day) with most steps there. The engine
-    infers the frequency with pandas, which agrees on these; on other dates (None)
-    only `train` can tell."""
+    """(steps, season) of a series with these dates where they are plain to see
+    without pandas (which `train` infers them with, and agrees): days or hours with
+    none missing; weeks, months, quarters or years (months on their first or last
+    day) with most steps there. None on other dates."""
     dates = sorted(dates)
     if len(dates) < 3:
         return None
@@ -407,11 +393,9 @@ def csv_problem(
     horizon: int | None = None,
     test_size: float = 0.2,
 ) -> str:
-    """Why the CSV at `path` cannot be a `kind` project's data, or "".
-
-    A column not given yet (None: its question is still to come) or not in the file
-    (the engine and the questions each name it their own way) is not checked.
-    """
+    """Why the CSV at `path` cannot be a `kind` project's data, or "". A column not
+    given yet (None: its question is still to come) or not in the file (the engine
+    and the questions each name it their own way) is not checked."""
     try:
         table = read_table(path)
     except DataProblem as problem:

@@ -1,9 +1,8 @@
 """Where a project's blog draft lies, for each platform's site generator.
 
-One rule, used in three places: `report` finds the draft with it, the template names
-the draft with it when it makes the project (its Jinja extension reads this file), and
-the hub, `ml100`, finds each project's post with it (its ml100/drafts.py is this
-file). So it needs nothing but the standard library.
+One rule, in three places, so the standard library only: `report` finds the draft
+with it, the template names the draft with it (its Jinja extension reads this file),
+and the hub finds each project's post with it (ml100/drafts.py is this file).
 
 - Hugo: a page bundle, blog/<slug>/index.md, the post and its figures side by side;
 - Jekyll: blog/_posts/<date>-<slug>.md, since Jekyll builds only dated posts; the date

@@ -8,20 +8,31 @@ advanced tier's network behind the same method.
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol
 
 import pandas as pd
+from matplotlib.figure import Figure
+from sklearn.base import BaseEstimator
+from sklearn.dummy import DummyClassifier, DummyRegressor
+from sklearn.metrics import (
+    ConfusionMatrixDisplay,
+    PredictionErrorDisplay,
+    accuracy_score,
+    balanced_accuracy_score,
+    f1_score,
+    mean_absolute_error,
+    r2_score,
+    root_mean_squared_error,
+)
 
 from .artifacts import require_columns, save_figure, write_metrics
-from .baseline import build_baseline
 from .data import Split, load_dataset, split_dataset
-from .figures import evaluation_figures
-from .metrics import PRIMARY_METRIC, score
 from .paths import Paths
 from .project import Project
 
-if TYPE_CHECKING:  # matplotlib is heavy: imported by figures.py only when drawing
-    from matplotlib.figure import Figure
+# The metric that decides whether a model beats the baseline; higher is better. Its
+# name is also scikit-learn's scorer name, which cross-validation uses.
+PRIMARY_METRIC = {"classification": "accuracy", "regression": "r2"}
 
 
 class Predictor(Protocol):
@@ -37,7 +48,55 @@ class Evaluation:
     """What one evaluation found: the metrics file's content and the figures to save."""
 
     metrics: dict[str, Any]
-    figures: dict[str, "Figure"] = field(default_factory=dict)
+    figures: dict[str, Figure] = field(default_factory=dict)
+
+
+def build_baseline(task: str) -> BaseEstimator:
+    """The bar every model must clear, a model that ignores the features: the most
+    frequent class of the training rows, or their mean target."""
+    if task == "classification":
+        return DummyClassifier(strategy="most_frequent")
+    return DummyRegressor(strategy="mean")
+
+
+def score(task: str, y_true, y_pred) -> dict[str, float]:
+    """Accuracy, balanced accuracy and macro F1 (every class counts the same); or R²
+    (share of variance explained), RMSE and MAE (in the target's own units)."""
+    if task == "classification":
+        return {
+            "accuracy": float(accuracy_score(y_true, y_pred)),
+            "balanced_accuracy": float(balanced_accuracy_score(y_true, y_pred)),
+            "f1_macro": float(f1_score(y_true, y_pred, average="macro")),
+        }
+    return {
+        "r2": float(r2_score(y_true, y_pred)),
+        "rmse": float(root_mean_squared_error(y_true, y_pred)),
+        "mae": float(mean_absolute_error(y_true, y_pred)),
+    }
+
+
+def evaluation_figures(task: str, y_true, y_pred) -> dict[str, Figure]:
+    """By file name, drawn with scikit-learn's display classes: which classes the
+    model mixes up (rows are true classes), or where a regressor is off."""
+    if task == "classification":
+        figure = Figure(figsize=(6, 5), layout="constrained")
+        axes = figure.subplots()
+        ConfusionMatrixDisplay.from_predictions(
+            y_true, y_pred, ax=axes, colorbar=False, xticks_rotation=45
+        )
+        axes.set_title("Confusion matrix on the test set")
+        return {"confusion_matrix": figure}
+    figure = Figure(figsize=(10, 4.5), layout="constrained")
+    actual_axes, residual_axes = figure.subplots(1, 2)
+    PredictionErrorDisplay.from_predictions(
+        y_true, y_pred, kind="actual_vs_predicted", ax=actual_axes
+    )
+    PredictionErrorDisplay.from_predictions(
+        y_true, y_pred, kind="residual_vs_predicted", ax=residual_axes
+    )
+    actual_axes.set_title("Predicted vs actual (test set)")
+    residual_axes.set_title("Residuals (test set)")
+    return {"prediction_error": figure}
 
 
 def describe(model: Any) -> dict[str, Any]:
@@ -85,10 +144,9 @@ def write_evaluation(evaluation: Evaluation, paths: Paths) -> None:
 
 
 def held_out_split(paths: Paths, project: Project, model: Predictor) -> Split:
-    """The test rows `train` held out, with only the columns `model` was fitted on."""
+    """The test rows `train` held out, with only the columns `model` was fitted on
+    (a model fitted before the data changed may not find them: said plainly)."""
     X, y = load_dataset(paths, project)
-    # A run may have left columns out; a model fitted before the data changed may not
-    # find its columns: say so plainly.
     hint = "run `train` again to fit it to this data"
     X = require_columns(model.feature_names_in_, X, "the data", hint)
     return split_dataset(X, y, project)

@@ -1,15 +1,12 @@
 """A first look at the data: the facts and figures notebooks/01-explore.py shows.
 
-The notebook loads the data with the same `load_dataset` as `train`, then calls one
-function per cell: the facts that matter (`data_facts`), the target's balance or
-spread, the features that tell the target apart most, their correlations. A
-clustering project has no target: its hidden labels (kept to score the clusters) take
-the target's place, and without labels the figures show the features alone.
-`save_exploration` writes the figures to reports/figures/ and the facts to
-reports/data.json, which `report` turns into the data block of the blog draft.
-
-Each function returns a matplotlib Figure and draws nothing on screen, so a notebook
-shows it inline and a headless run only saves it.
+The notebook loads the data as `train` does, then calls one function per cell: the
+facts that matter, the target's balance or spread, the features that tell it apart
+most, their correlations. A clustering project's hidden labels (kept to score the
+clusters) take the target's place; without labels the figures show the features
+alone. Each figure is returned, never drawn on screen: a notebook shows it inline, a
+headless run only saves it (`save_exploration`: reports/figures/ and
+reports/data.json, which `report` puts in the blog draft's data block).
 """
 
 import math
@@ -58,10 +55,8 @@ class Exploration:
 
 
 def project_root(start: Path | None = None) -> Path:
-    """The folder holding configs/project.yaml: the current one or one above it.
-
-    A notebook runs in notebooks/, a script from the project's root: both find it.
-    """
+    """The folder holding configs/project.yaml, the current one or one above it: a
+    notebook runs in notebooks/, a script from the project's root."""
     start = (start or Path.cwd()).resolve()
     for folder in (start, *start.parents):
         if Paths(folder).project_config.is_file():
@@ -77,20 +72,9 @@ def load(root: Path | None = None) -> Exploration:
     return Exploration(paths, project, X, y)
 
 
-def numeric_columns(X: pd.DataFrame) -> list[str]:
-    return list(X.select_dtypes("number").columns)
-
-
-def categorical_columns(X: pd.DataFrame) -> list[str]:
-    return list(X.select_dtypes(exclude="number").columns)
-
-
 def data_facts(data: Exploration) -> dict[str, Any]:
-    """Rows, columns, gaps, duplicates and the target: what the post's table shows.
-
-    A problem kind adds its own facts under "more" (label: value), and the table
-    shows them as rows.
-    """
+    """Rows, columns, gaps, duplicates and the target: what the post's table shows
+    (a kind adds its own under "more", label: value)."""
     X, y, project = data.X, data.y, data.project
     missing = X.isna().sum()
     facts: dict[str, Any] = {
@@ -98,8 +82,8 @@ def data_facts(data: Exploration) -> dict[str, Any]:
         "task": project.task,
         "rows": len(X),
         "features": X.shape[1],
-        "numeric": len(numeric_columns(X)),
-        "categorical": len(categorical_columns(X)),
+        "numeric": X.select_dtypes("number").shape[1],
+        "categorical": X.select_dtypes(exclude="number").shape[1],
         "missing_cells": int(missing.sum()),
         # Worst first: the column to look at before any other.
         "missing": {
@@ -123,13 +107,10 @@ def data_facts(data: Exploration) -> dict[str, Any]:
 
 
 def telling_features(data: Exploration, limit: int = MAX_FEATURES) -> list[str]:
-    """The numeric features most tied to the target, best first.
-
-    Classification: the ANOVA F-score (how far apart the classes' means are, for
-    their spread); regression: the absolute correlation with the target. Without a
-    target (a clustering project without labels), the columns in their order.
-    """
-    numeric = data.X[numeric_columns(data.X)]
+    """The numeric features most tied to the target, best first: by the ANOVA
+    F-score for classes (how far apart their means are, for their spread), else by
+    the absolute correlation; without a target, in their order."""
+    numeric = data.X.select_dtypes("number")
     # A constant column tells nothing (and has no score): it is left out.
     numeric = numeric.loc[:, numeric.nunique() > 1]
     if numeric.empty:
@@ -168,14 +149,11 @@ def target_figure(data: Exploration) -> Figure | None:
 
 
 def feature_figure(data: Exploration) -> Figure:
-    """Histograms of the telling numeric features, bars of the text columns.
-
-    For classification each class has its colour: a feature whose classes sit apart
-    is one the model will lean on.
-    """
+    """Histograms of the telling numeric features, bars of the text columns; each
+    class in its colour: a feature whose classes sit apart is one to lean on."""
     numeric = telling_features(data)
     room = max(MAX_FEATURES - len(numeric), 0)
-    columns = numeric + categorical_columns(data.X)[:room]
+    columns = numeric + list(data.X.select_dtypes(exclude="number").columns)[:room]
     if not columns:
         raise ProjectError("the data has no feature columns to plot")
     per_class = data.has_classes and data.y.nunique() <= MAX_CLASS_COLOURS
@@ -229,10 +207,8 @@ def draw_categories(axes, values: pd.Series, classes: pd.Series | None) -> None:
 
 
 def correlation_figure(data: Exploration) -> Figure | None:
-    """Correlations between the telling numeric features (and a numeric target).
-
-    None when there are fewer than two numeric columns to correlate.
-    """
+    """Correlations between the telling numeric features (and a numeric target);
+    None with fewer than two numeric columns."""
     frame = data.X[telling_features(data)]
     if data.y is not None and not data.has_classes:
         frame = frame.assign(**{str(data.y.name): data.y})

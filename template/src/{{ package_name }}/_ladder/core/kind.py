@@ -1,16 +1,14 @@
 """A problem kind as the tiers see it: one object, `KIND`, that the kind's package
 (`_ladder/kinds/<kind>/__init__.py`) exports.
 
-Each tier's pipeline (`train`, its commands, its config sections) is written once,
-against this object: the kind declares its config sections, its `predict` options and
-any command of its own, and its `steps.py` says how its data is loaded and split, how
-your model is fitted, scored and asked for predictions (the `Steps` below). Its data
-travels between the steps as the kind's own object (a `Split` of rows, a time series,
-...), which the tiers only hand on.
-
-A tier above the beginner's asks the kind for its part of that tier: `kind.part(tier)`
-is the module `kinds/<kind>/<tier>/`, whose shape that tier defines. A project holds
-its own kind's package only, so core names no kind.
+Each tier's pipeline is written once, against this object: the kind declares its
+config sections, its `predict` options and any command of its own, and its
+`steps.py` says how its data is loaded and split, how your model is fitted, scored
+and asked for predictions (`Steps`). The data travels between the steps as the
+kind's own object (a `Split` of rows, a time series, ...), which the tiers only hand
+on. A tier above the beginner's asks for the kind's part of it: `kind.part(tier)`,
+the module `kinds/<kind>/<tier>/`, whose shape that tier defines. A project holds its
+own kind's package only, so core names no kind.
 
 KIND is read by every command, `report` too, which starts in a blink: the steps and
 parts (scikit-learn, PyTorch) are imported when a command first uses them.
@@ -21,11 +19,12 @@ import pkgutil
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Protocol
 
 from .paths import Paths
-from .settings import AddSection, Settings
+from .settings import AddSection, Settings, dataclass_section, function_section
 
 if TYPE_CHECKING:
     from jsonargparse import ArgumentParser
@@ -41,15 +40,13 @@ class Steps(Protocol):
     """What `kinds/<kind>/steps.py` defines: the steps of one experiment."""
 
     def load(self, paths: Paths, project: "Project") -> Any:
-        """The data before the split, as the exploration notebook sees it: for rows,
-        (features, target)."""
+        """The data before the split, as the notebook sees it: (features, target)."""
 
     def prepare(self, paths: Paths, settings: Settings) -> Any:
         """The data, loaded and split into training and held-out test rows."""
 
     def fit(self, settings: Settings, data: Any) -> Any:
-        """Your model.py's model, with the config's settings, fitted on the training
-        rows."""
+        """Your model.py's model, with the config's settings, fitted."""
 
     def evaluate(self, model: Any, data: Any, settings: Settings) -> "Evaluation":
         """The test scores next to the baseline's, and the figures."""
@@ -60,6 +57,37 @@ class Steps(Protocol):
 
 def no_notes(settings: Settings, metrics: dict) -> list[str]:
     return []
+
+
+def row_sections() -> Mapping[str, AddSection]:
+    """The config sections of the steps on rows (core/rows.py), for the kinds whose
+    data is rows of a table: `data` is a dataclass; `features` are the arguments of
+    build_preprocessor."""
+    from ...features import build_preprocessor
+    from .data import DataSettings
+
+    return {
+        "data": dataclass_section(DataSettings),
+        "features": function_section(build_preprocessor),
+    }
+
+
+def predict_options(
+    inputs: str, help: str, **argument: Any
+) -> Callable[["ArgumentParser"], None]:
+    """What adds `predict`'s options: its inputs (named `inputs`, a path unless
+    `argument` says otherwise) and --output."""
+
+    def add(parser: "ArgumentParser") -> None:
+        parser.add_argument(inputs, help=help, **{"type": Path, **argument})
+        parser.add_argument(
+            "--output", type=Path, help="default: reports/predictions.csv"
+        )
+
+    return add
+
+
+add_rows_to_predict = predict_options("csv", "CSV with the training feature columns")
 
 
 @dataclass(frozen=True)
@@ -79,7 +107,7 @@ class Kind:
     # Lines `train` prints before the scores, from the settings and metrics.
     train_notes: Callable[[Settings, dict], list[str]] = no_notes
     # The captions of the figures the exploration notebook draws for this kind alone,
-    # by the figure's name (the shared ones are core/data_block.py's).
+    # by the figure's name (the shared ones are core/report.py's).
     captions: Mapping[str, str] = field(default_factory=dict)
     # The draft's extra sections from metrics.json (the clusters, ...), if any.
     report_sections: Callable[[dict], list[str]] | None = None

@@ -8,87 +8,39 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
+def under(*parts: str) -> property:
+    """The path `parts` name under the project's root, as a property of `Paths`."""
+    return property(lambda paths: paths.root.joinpath(*parts))
+
+
 @dataclass(frozen=True)
 class Paths:
     """The files a run reads and writes, under one project root."""
 
     root: Path = Path()
 
-    @property
-    def configs(self) -> Path:
-        return self.root / "configs"
-
-    @property
-    def project_config(self) -> Path:
-        """The project's facts, written by the template from your answers."""
-        return self.configs / "project.yaml"
-
-    @property
-    def default_config(self) -> Path:
-        """Your parameters: the sections each tier reads."""
-        return self.configs / "default.yaml"
-
-    @property
-    def raw_data(self) -> Path:
-        return self.root / "data" / "raw"
-
-    @property
-    def models(self) -> Path:
-        return self.root / "models"
-
-    @property
-    def model(self) -> Path:
-        """The scikit-learn model `train` fitted last."""
-        return self.models / "model.skops"
-
-    @property
-    def reports(self) -> Path:
-        return self.root / "reports"
-
-    @property
-    def metrics(self) -> Path:
-        return self.reports / "metrics.json"
-
-    @property
-    def resolved_config(self) -> Path:
-        """The configuration the last `train` ran with, every default filled in."""
-        return self.reports / "config.yaml"
-
-    @property
-    def data_facts(self) -> Path:
-        """What the exploration notebook found: rows, gaps, classes, its figures."""
-        return self.reports / "data.json"
-
-    @property
-    def figures(self) -> Path:
-        return self.reports / "figures"
-
-    @property
-    def predictions(self) -> Path:
-        return self.reports / "predictions.csv"
-
-    @property
-    def notebooks(self) -> Path:
-        return self.root / "notebooks"
-
-    @property
-    def explore_notebook(self) -> Path:
-        """The first look at the data: a jupytext percent script."""
-        return self.notebooks / "01-explore.py"
-
-    @property
-    def explore_run(self) -> Path:
-        """The notebook as `make explore` last ran it, outputs included."""
-        return self.reports / "01-explore.ipynb"
-
-    @property
-    def blog(self) -> Path:
-        return self.root / "blog"
-
-    @property
-    def readme(self) -> Path:
-        return self.root / "README.md"
-
-    @property
-    def model_card(self) -> Path:
-        return self.root / "MODEL_CARD.md"
+    configs = under("configs")
+    # The project's facts, written by the template from your answers.
+    project_config = under("configs", "project.yaml")
+    # Your parameters: the sections each tier reads.
+    default_config = under("configs", "default.yaml")
+    raw_data = under("data", "raw")
+    models = under("models")
+    # The scikit-learn model `train` fitted last.
+    model = under("models", "model.skops")
+    reports = under("reports")
+    metrics = under("reports", "metrics.json")
+    # The configuration the last `train` ran with, every default filled in.
+    resolved_config = under("reports", "config.yaml")
+    # What the exploration notebook found: rows, gaps, classes, its figures.
+    data_facts = under("reports", "data.json")
+    figures = under("reports", "figures")
+    predictions = under("reports", "predictions.csv")
+    notebooks = under("notebooks")
+    # The first look at the data: a jupytext percent script.
+    explore_notebook = under("notebooks", "01-explore.py")
+    # The notebook as `make explore` last ran it, outputs included.
+    explore_run = under("reports", "01-explore.ipynb")
+    blog = under("blog")
+    readme = under("README.md")
+    model_card = under("MODEL_CARD.md")

@@ -8,9 +8,8 @@ Each platform builds a post from its own place and finds its images its own way:
 - dev.to and Medium: blog/<slug>.md, the figures loaded from your public repository,
   since those sites keep only the text you paste in: commit and push reports/ first.
 
-`report` asks a `Blog` for the draft, for each figure's link, and to copy the figures;
-the platform and the repository come from configs/project.yaml. To publish on Hugo or
-Jekyll, copy what is in blog/ into your site as it is (Hugo: under content/, for
+The platform and the repository come from configs/project.yaml. To publish on Hugo
+or Jekyll, copy what is in blog/ into your site as it is (Hugo: under content/, for
 example content/posts/).
 """
 

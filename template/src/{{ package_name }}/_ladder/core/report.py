@@ -1,32 +1,33 @@
-"""Fill the results block of the blog draft and the README from reports/.
+"""Fill the results block of the blog draft and the README from reports/, and the
+draft's data block from what the exploration notebook saved.
 
-Only the lines between the two markers below are rewritten; everything else in those
-files is yours. Where the draft lies and how it links to the figures depend on the
-blog platform: publish.py knows, and copies the figures where the platform needs
-them. Each marker must stand on a line of its own, so prose that mentions one
-is left alone. The block is built from reports/metrics.json alone, so running `report`
-twice gives the same files. The draft's data section has a block of its own, filled
-from what the exploration notebook saved (data_block.py).
+Only the lines between a block's markers, each on a line of its own, are rewritten;
+everything else in those files is yours. The results come from reports/metrics.json
+alone, so running `report` twice gives the same files. The data block comes from
+reports/data.json and the figures explore.py saved; a draft without its markers (one
+made before they existed) is left as it is, and until the notebook has run the block
+keeps what it holds. How the draft links to the figures depends on the blog platform:
+publish.py knows, and copies the figures where the platform needs them.
 """
 
+import json
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from .artifacts import read_json, write_text
-from .data_block import DataBlock
 from .errors import ProjectError
 from .kind import current_kind
-from .markers import block_pattern, fenced
 from .paths import Paths
 from .project import Project
 from .publish import Blog
 
 START = "<!-- results:start -->"
 END = "<!-- results:end -->"
-BLOCK = block_pattern(START, END)
-# What `report` reads from reports/metrics.json.
+DATA_START = "<!-- data:start -->"
+DATA_END = "<!-- data:end -->"
+# What `report` reads from reports/metrics.json, and from reports/data.json.
 METRICS_KEYS = (
     "primary_metric",
     "model",
@@ -37,15 +38,61 @@ METRICS_KEYS = (
     "n_test",
     "dataset",
 )
+FACTS_KEYS = ("rows", "features", "missing", "duplicate_rows", "target", "figures")
+# The data block's figures, by name; a kind adds its own (its KIND's `captions`), and
+# another name shows as its own.
+CAPTIONS = {
+    "data_target": "The target",
+    "data_labels": "The hidden labels, which only score the clusters",
+    "data_features": "The features that tell the target apart most",
+    "data_correlations": "Correlations between the features",
+}
+# Without a target (a clustering project's data without labels), nothing tells the
+# features apart: they are shown as they are.
+UNLABELLED_CAPTIONS = {
+    "data_features": "The features",
+    "data_pairs": "Pairs of features",
+}
+# Classes listed by name in the data table; the rest are counted.
+MAX_CLASSES_LISTED = 10
+
+
+def block_pattern(start: str, end: str) -> re.Pattern[str]:
+    """A block from a line holding only `start` to the next line holding only `end`."""
+    return re.compile(
+        rf"^{re.escape(start)}[ \t]*$.*?^{re.escape(end)}[ \t]*$",
+        flags=re.DOTALL | re.MULTILINE,
+    )
+
+
+BLOCK = block_pattern(START, END)
+DATA_BLOCK = block_pattern(DATA_START, DATA_END)
+
+
+def fenced(start: str, body: str, end: str) -> str:
+    """A block's text. Empty lines around the body: kramdown (Jekyll) reads a table
+    that follows an HTML comment line as plain text."""
+    return f"{start}\n\n{body}\n\n{end}"
+
+
+def table(header: str, rule: str, rows: Iterable[Sequence[Any]]) -> str:
+    """A Markdown table: its header and rule lines, then one line per row."""
+    lines = [header, rule]
+    lines += ["| " + " | ".join(str(value) for value in row) + " |" for row in rows]
+    return "\n".join(lines)
 
 
 def metrics_table(metrics: dict[str, Any]) -> str:
     """Test metrics of the model next to the baseline's, the deciding one in bold."""
-    rows = ["| metric | model | baseline |", "| --- | ---: | ---: |"]
-    for name, value in metrics["model"].items():
-        label = f"**{name}**" if name == metrics["primary_metric"] else name
-        rows.append(f"| {label} | {value:.3f} | {metrics['baseline'][name]:.3f} |")
-    return "\n".join(rows)
+    rows = [
+        (
+            f"**{name}**" if name == metrics["primary_metric"] else name,
+            f"{value:.3f}",
+            f"{metrics['baseline'][name]:.3f}",
+        )
+        for name, value in metrics["model"].items()
+    ]
+    return table("| metric | model | baseline |", "| --- | ---: | ---: |", rows)
 
 
 def model_summary(metrics: dict[str, Any]) -> str:
@@ -86,15 +133,15 @@ def per_class_table(metrics: dict[str, Any]) -> str:
     if not metrics.get("per_class"):
         return ""
     rows = [
-        "| class | precision | recall | F1 | support |",
-        "| --- | ---: | ---: | ---: | ---: |",
-    ]
-    for name, values in metrics["per_class"].items():
-        rows.append(
-            f"| {name} | {values['precision']:.3f} | {values['recall']:.3f} "
-            f"| {values['f1']:.3f} | {values['support']} |"
+        (
+            name,
+            *(f"{v[key]:.3f}" for key in ("precision", "recall", "f1")),
+            v["support"],
         )
-    return "\n".join(rows)
+        for name, v in metrics["per_class"].items()
+    ]
+    header = "| class | precision | recall | F1 | support |"
+    return table(header, "| --- | ---: | ---: | ---: | ---: |", rows)
 
 
 def table_cell(text: str, width: int = 160) -> str:
@@ -111,15 +158,11 @@ def misclassified_table(metrics: dict[str, Any]) -> str:
     if not examples:
         return ""
     rows = [
-        "Test examples the model got wrong:",
-        "",
-        "| text | label | predicted |",
-        "| --- | --- | --- |",
+        [table_cell(example[key]) for key in ("text", "label", "prediction")]
+        for example in examples
     ]
-    for example in examples:
-        cells = (example["text"], example["label"], example["prediction"])
-        rows.append("| " + " | ".join(table_cell(cell) for cell in cells) + " |")
-    return "\n".join(rows)
+    wrong = table("| text | label | predicted |", "| --- | --- | --- |", rows)
+    return f"Test examples the model got wrong:\n\n{wrong}"
 
 
 def figure_links(
@@ -132,26 +175,6 @@ def figure_links(
         title = Path(figure).stem.replace("_", " ").capitalize()
         links.append(f"![{title}]({link})")
     return "\n\n".join(links)
-
-
-def results_block(
-    metrics: dict[str, Any],
-    reports: Path,
-    document: Path,
-    blog: Blog,
-    extra_sections: Sequence[str] = (),
-) -> str:
-    sections = [
-        metrics_table(metrics),
-        model_summary(metrics),
-        training_summary(metrics),
-        per_class_table(metrics),
-        misclassified_table(metrics),
-        *extra_sections,
-        figure_links(metrics, reports, document, blog),
-    ]
-    body = "\n\n".join(section for section in sections if section)
-    return fenced(START, body, END)
 
 
 def read_metrics(path: Path) -> dict[str, Any]:
@@ -175,10 +198,8 @@ def with_results(
     blog: Blog,
     extra_sections: Sequence[str] = (),
 ) -> str:
-    """`document`'s text with its results block rewritten; it must have exactly one.
-
-    `extra_sections` (Markdown) go between the model summary and the figures.
-    """
+    """`document`'s text with its one results block rewritten; `extra_sections`
+    (Markdown) go between the model summary and the figures."""
     if not document.is_file():
         raise ProjectError(f"{document} not found: `report` fills its results block")
     try:
@@ -192,8 +213,131 @@ def with_results(
             f"{document} has {found}: put one {START} line and one {END} line "
             "where the results should go"
         )
-    block = results_block(metrics, reports, document, blog, extra_sections)
+    sections = [
+        metrics_table(metrics),
+        model_summary(metrics),
+        training_summary(metrics),
+        per_class_table(metrics),
+        misclassified_table(metrics),
+        *extra_sections,
+        figure_links(metrics, reports, document, blog),
+    ]
+    block = fenced(START, "\n\n".join(section for section in sections if section), END)
     return BLOCK.sub(lambda _: block, text)
+
+
+def cell(text: Any) -> str:
+    """`text` as one Markdown table cell: a | would start the next one."""
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def count(number: int, word: str, plural: str) -> str:
+    return f"{number} {word if number == 1 else plural}"
+
+
+def number(value: float) -> str:
+    """A value as a reader takes it in: 15,574 and 0.0523, never 1.557e+04."""
+    return f"{value:,.0f}" if abs(value) >= 100 else f"{value:.3g}"
+
+
+def target_cell(facts: dict[str, Any]) -> str:
+    """The target and its classes with their rows, or the spread of its values."""
+    if not facts["target"]:
+        return "none: the data has no labels"
+    name = f"`{cell(facts['target'])}`"
+    if "classes" in facts:
+        classes = facts["classes"]
+        shown = list(classes.items())[:MAX_CLASSES_LISTED]
+        listed = [f"{cell(name)} {rows}" for name, rows in shown]
+        rest = len(classes) - len(listed)
+        more = f", {rest} more" if rest > 0 else ""
+        classes_count = count(len(classes), "class", "classes")
+        return f"{name}: {classes_count} ({', '.join(listed)}{more})"
+    summary = facts["target_summary"]
+    return (
+        f"{name}: mean {number(summary['mean'])}, standard deviation "
+        f"{number(summary['std'])}, from {number(summary['min'])} to "
+        f"{number(summary['max'])}"
+    )
+
+
+def missing_cell(facts: dict[str, Any]) -> str:
+    missing = facts["missing"]
+    if not missing:
+        return "none"
+    columns = ", ".join(f"{cell(name)} {n}" for name, n in missing.items())
+    return f"{count(sum(missing.values()), 'cell', 'cells')} ({columns})"
+
+
+def facts_table(facts: dict[str, Any]) -> str:
+    features = str(facts["features"])
+    if "numeric" in facts:
+        features += f" ({facts['numeric']} numeric, {facts['categorical']} text)"
+    rows = [
+        ("rows", facts["rows"]),
+        ("features", features),
+        ("missing values", missing_cell(facts)),
+        ("duplicate rows", facts["duplicate_rows"]),
+        # A clustering project's target is hidden from the models.
+        (
+            "hidden labels" if facts.get("task") == "clustering" else "target",
+            target_cell(facts),
+        ),
+        # Facts a problem kind adds (a text's length, an image's size), as they are.
+        *((name, cell(value)) for name, value in facts.get("more", {}).items()),
+    ]
+    rows = [(cell(name), value) for name, value in rows]
+    return table("| the data | |", "| --- | --- |", rows)
+
+
+def read_facts(paths: Paths) -> tuple[dict[str, Any], list[Path]] | None:
+    """reports/data.json and the figures it names, or None when the notebook has not
+    run yet."""
+    if not paths.data_facts.is_file():
+        return None
+    try:
+        facts = json.loads(paths.data_facts.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        facts = {}  # refused below, with what to run
+    if not isinstance(facts, dict):
+        facts = {}
+    missing = [key for key in FACTS_KEYS if key not in facts]
+    # Data without a target (clustering, unlabelled) has neither.
+    if facts.get("target") and not {"classes", "target_summary"} & facts.keys():
+        missing.append("classes or target_summary")
+    if missing:
+        raise ProjectError(
+            f"{paths.data_facts} is not the facts file notebooks/01-explore.py "
+            f"writes (it lacks {', '.join(missing)}): run `make explore` again"
+        )
+    figures = [paths.reports / figure for figure in facts["figures"]]
+    absent = [figure for figure in figures if not figure.is_file()]
+    if absent:
+        raise ProjectError(f"{absent[0]} not found: run `make explore` again")
+    return facts, figures
+
+
+def with_data(
+    text: str, document: Path, facts: dict[str, Any], figures: list[Path], blog: Blog
+) -> str:
+    """`text` with its data block rewritten; a text without one stays as it is."""
+    blocks = len(DATA_BLOCK.findall(text))
+    if blocks > 1:
+        raise ProjectError(
+            f"{document} has {blocks} data blocks: keep one {DATA_START} line and "
+            f"one {DATA_END} line"
+        )
+    captions = CAPTIONS | current_kind().captions
+    if not facts["target"]:
+        captions |= UNLABELLED_CAPTIONS
+    links = [
+        f"![{captions.get(figure.stem, figure.stem)}]"
+        f"({blog.figure_link(figure, document)})"
+        for figure in figures
+    ]
+    body = "\n\n".join([facts_table(facts), *links])
+    block = fenced(DATA_START, body, DATA_END)
+    return DATA_BLOCK.sub(lambda _: block, text)
 
 
 def fill_results(
@@ -203,24 +347,22 @@ def fill_results(
     blog: Blog,
     extra_sections: Sequence[str] = (),
 ) -> None:
-    """Rewrite the results block of each document, or of none if one is refused.
-
-    Figure paths in `metrics` are relative to `reports`; `blog` links the draft's
-    figures the way its platform finds them, and copies them where it needs them.
-    The draft's data block, when it has one, gets the facts and figures that
-    notebooks/01-explore.py saved (data_block.py).
-    """
+    """Rewrite the results block of each document, and the draft's data block when
+    the notebook has run, or none of them if one is refused. Figure paths in
+    `metrics` are relative to `reports`; `blog` links and copies the figures."""
     texts = [
         with_results(document, metrics, reports, blog, extra_sections)
         for document in documents
     ]
-    data = DataBlock.read(Paths(blog.root), blog)
+    data = read_facts(Paths(blog.root))
     texts = [
-        data.fill(text, document) if data and document == blog.draft else text
+        with_data(text, document, *data, blog)
+        if data and document == blog.draft
+        else text
         for document, text in zip(documents, texts, strict=True)
     ]
     figures = [reports / figure for figure in metrics.get("figures", [])]
-    blog.copy_figures(figures + (data.figures if data else []))
+    blog.copy_figures(figures + (data[1] if data else []))
     for document, text in zip(documents, texts, strict=True):
         write_text(document, text)
 

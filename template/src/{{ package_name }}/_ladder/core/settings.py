@@ -2,8 +2,8 @@
 
 A section is a dataclass (its fields are the keys) or a function (its keyword
 arguments are the keys, e.g. `features.build_preprocessor`), so adding a parameter to
-one of your functions makes it a config key, with its type checked. Every command reads
-configs/project.yaml; `train` and `search` read configs/default.yaml over it, then any
+one of your functions makes it a config key, with its type checked. A command reads
+configs/project.yaml, then configs/default.yaml if it reads the sections, then any
 `--config` file you pass, then `--section.key value` overrides:
 
     python -m <package> train --features.scale_numeric false --search.n_trials 5
@@ -83,14 +83,14 @@ class Settings:
 
 
 def shown_in_help(action: argparse.Action) -> bool:
-    """The project's facts are your answers to Copier (`copier update --data` changes
-    them): --help shows only the project keys a run may change."""
     return action.dest.split(".")[0] != "project" or action.dest in RUN_KEYS
 
 
 class RunKeysHelp(DefaultHelpFormatter):
-    """jsonargparse's help, less the project facts. (Hidden here, not with
-    help=SUPPRESS, which would leave them out of the saved configuration too.)"""
+    """jsonargparse's help, less the project facts: they are your answers to Copier
+    (`copier update --data` changes them), and --help shows only the project keys a
+    run may change. (Hidden here, not with help=SUPPRESS, which would leave them out
+    of the saved configuration too.)"""
 
     def add_usage(self, usage, actions, groups, prefix=None) -> None:
         shown = [action for action in actions if shown_in_help(action)]

@@ -19,7 +19,7 @@ from sklearn.pipeline import Pipeline
 
 from ..core.data import Split
 from ..core.errors import ProjectError
-from ..core.metrics import PRIMARY_METRIC
+from ..core.evaluate import PRIMARY_METRIC
 from ..core.settings import Settings
 from .part import intermediate_part
 from .search import (

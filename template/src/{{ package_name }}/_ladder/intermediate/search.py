@@ -28,7 +28,7 @@ from sklearn.pipeline import Pipeline
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..core.errors import ProjectError
-from ..core.metrics import PRIMARY_METRIC
+from ..core.evaluate import PRIMARY_METRIC
 from ..core.paths import Paths
 from ..core.settings import Settings
 from .part import intermediate_part

@@ -4,8 +4,7 @@ groups."""
 
 from collections.abc import Mapping
 
-from ...core.kind import Kind
-from ...core.kind_options import add_rows_to_predict
+from ...core.kind import Kind, add_rows_to_predict
 from ...core.settings import AddSection, dataclass_section, function_section
 
 

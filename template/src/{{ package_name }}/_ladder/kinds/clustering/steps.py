@@ -29,7 +29,7 @@ from sklearn.pipeline import Pipeline
 from ...core.errors import ProjectError
 from ...core.evaluate import Evaluation, describe
 from ...core.paths import Paths
-from ...core.predict import read_rows, scored, write_rows
+from ...core.rows import read_rows, scored, write_rows
 from ...core.settings import Settings
 from . import data, figures
 from .data import Rows

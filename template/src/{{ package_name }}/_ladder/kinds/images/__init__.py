@@ -5,8 +5,7 @@ and becomes one row of pixel values from 0 to 1, so every shared rung (the split
 baseline, the search, the runs) works on images as it does on a table.
 """
 
-from ...core.kind import Kind
-from ...core.kind_options import predict_options, row_sections
+from ...core.kind import Kind, predict_options, row_sections
 
 KIND = Kind(
     name="images",

@@ -15,9 +15,8 @@ from ...core.data import Split
 from ...core.errors import ProjectError
 from ...core.evaluate import Evaluation
 from ...core.paths import Paths
-from ...core.predict import write_rows
 from ...core.rows import evaluate as evaluate_rows
-from ...core.rows import fit, prepare
+from ...core.rows import fit, prepare, write_rows
 from ...core.settings import Settings
 from .data import load_dataset as load
 from .data import pixel_frame, to_images

@@ -1,7 +1,6 @@
 """The tabular kind: rows and columns; predict one column from the others."""
 
-from ...core.kind import Kind
-from ...core.kind_options import add_rows_to_predict, row_sections
+from ...core.kind import Kind, add_rows_to_predict, row_sections
 
 KIND = Kind(
     name="tabular",

@@ -2,8 +2,7 @@
 
 from collections.abc import Mapping
 
-from ...core.kind import Kind
-from ...core.kind_options import predict_options
+from ...core.kind import Kind, predict_options
 from ...core.settings import AddSection, function_section
 
 

@@ -17,7 +17,7 @@ from ...core.errors import ProjectError
 from ...core.evaluate import Evaluation
 from ...core.evaluate import evaluate as evaluate_rows
 from ...core.paths import Paths
-from ...core.predict import write_rows
+from ...core.rows import write_rows
 from ...core.settings import Settings
 from .data import load_dataset as load
 

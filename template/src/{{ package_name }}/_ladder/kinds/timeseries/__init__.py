@@ -3,8 +3,7 @@
 from collections.abc import Mapping
 from pathlib import Path
 
-from ...core.kind import Kind
-from ...core.kind_options import predict_options
+from ...core.kind import Kind, predict_options
 from ...core.settings import AddSection, Settings, dataclass_section, function_section
 
 
