@@ -119,7 +119,7 @@ def evaluate(model: Predictor, split: Split, project: Project) -> Evaluation:
     y_pred = model.predict(split.X_test)
     metrics = {
         "project": project.slug,
-        "dataset": project.dataset,
+        "dataset": project.data_source,
         "task": project.task,
         "primary_metric": PRIMARY_METRIC[project.task],
         "model": score(project.task, split.y_test, y_pred),

@@ -49,5 +49,11 @@ class Project:
     test_size: float = 0.2
 
     @property
+    def data_source(self) -> str:
+        """The data as metrics.json and the draft name it: the built-in dataset, or
+        your file or folder under data/raw/."""
+        return self.csv_file or self.images_dir or self.dataset
+
+    @property
     def is_classification(self) -> bool:
         return self.task == "classification"

@@ -133,11 +133,20 @@ def cv_metric(metrics: dict[str, Any]) -> str:
     return metrics["cv"].get("metric", metrics["primary_metric"])
 
 
+def shown(metric: str, mean: float) -> tuple[str, float]:
+    """A CV score as the tables show it: a negated error (neg_mase, which the search
+    maximises) turned back into the error, as the test scores beside it are."""
+    if metric.startswith("neg_"):
+        return metric.removeprefix("neg_"), -mean
+    return metric, mean
+
+
 def experiments_table(runs: list[Run]) -> str:
     """Every run as a Markdown table row; the best one (by CV) in bold."""
     metric, best = runs[0].metrics["primary_metric"], best_run(runs)
+    searched = cv_metric(runs[0].metrics)
     rows = [
-        f"| run | candidate | CV {cv_metric(runs[0].metrics)} | test {metric} "
+        f"| run | candidate | CV {shown(searched, 0)[0]} | test {metric} "
         "| baseline | trials |",
         "| --- | --- | ---: | ---: | ---: | ---: |",
     ]
@@ -146,7 +155,7 @@ def experiments_table(runs: list[Run]) -> str:
         name = f"**{run.name}**" if run is best else run.name
         rows.append(
             f"| {name} | {run.metrics['candidate']} "
-            f"| {cv['mean']:.3f} ± {cv['std']:.3f} | {test:.3f} "
+            f"| {shown(searched, cv['mean'])[1]:.3f} ± {cv['std']:.3f} | {test:.3f} "
             f"| {run.metrics['baseline'][metric]:.3f} | {cv['trials']} |"
         )
     return "\n".join(rows)
@@ -154,14 +163,16 @@ def experiments_table(runs: list[Run]) -> str:
 
 def candidates_table(metrics: dict[str, Any]) -> str:
     """The run's candidates side by side: the best trial of each, by CV."""
+    searched = cv_metric(metrics)
     rows = [
-        f"| candidate | trials | CV {cv_metric(metrics)} (mean ± std) |",
+        f"| candidate | trials | CV {shown(searched, 0)[0]} (mean ± std) |",
         "| --- | ---: | ---: |",
     ]
     for candidate in metrics["candidates"]:
+        mean = shown(searched, candidate["mean"])[1]
         rows.append(
             f"| {candidate['name']} | {candidate['trials']} "
-            f"| {candidate['mean']:.3f} ± {candidate['std']:.3f} |"
+            f"| {mean:.3f} ± {candidate['std']:.3f} |"
         )
     return "\n".join(rows)
 

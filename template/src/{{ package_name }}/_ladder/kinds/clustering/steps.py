@@ -155,7 +155,7 @@ def evaluate(model: Pipeline, rows: Rows, settings: Settings) -> Evaluation:
         n_clusters = len(centres(model[-1]))
     metrics = {
         "project": project.slug,
-        "dataset": project.dataset,
+        "dataset": project.data_source,
         "task": project.task,
         **scores,
         **describe(model),

@@ -74,7 +74,7 @@ def evaluate(forecaster: Forecaster, series: Series, settings: Settings) -> Eval
     )
     metrics: dict[str, Any] = {
         "project": project.slug,
-        "dataset": project.dataset,
+        "dataset": project.data_source,
         "task": project.task,
         "primary_metric": PRIMARY_METRIC,
         "model": scores,
