@@ -59,7 +59,11 @@ class Part:
     # candidates of one run, and the draft's sentence on how they were compared.
     runs_table: Callable[[list["Run"]], str] | None = None
     candidates_table: Callable[[dict[str, Any]], str] | None = None
-    search_account: Callable[["Run"], str] | None = None
+    search_account: str = (
+        "The candidates were compared by {folds}-fold cross-validation on the "
+        "training rows over {trials} Optuna trials; the best was refitted on all "
+        "training rows and scored once on the test rows."
+    )
     # Whether a run draws the permutation importance of each column: it suits a
     # table, not pixels (thousands of columns, each meaningless alone).
     per_column_figures: bool = True

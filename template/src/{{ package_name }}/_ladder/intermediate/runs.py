@@ -177,16 +177,6 @@ def candidates_table(metrics: dict[str, Any]) -> str:
     return "\n".join(rows)
 
 
-def cross_validation_account(best: Run) -> str:
-    """The draft's sentence on how the best run's candidates were compared."""
-    cv = best.metrics["cv"]
-    return (
-        f"Best run: `{best.name}`. The candidates were compared by {cv['folds']}-fold "
-        f"cross-validation on the training rows over {cv['trials']} Optuna trials; "
-        "the best was refitted on all training rows and scored once on the test rows."
-    )
-
-
 def compare(paths: Paths) -> str:
     """Every run, in the kind's table: what `compare` prints."""
     runs = finished_runs(paths)
@@ -203,9 +193,14 @@ def search_sections(best: Run, runs: list[Run]) -> list[str]:
     """The draft's account of the search: the best run's candidates, then every
     run."""
     part = intermediate_part()
-    account = part.search_account or cross_validation_account
+    # The kind's sentence on how the candidates were compared, its numbers from `cv`.
+    account = part.search_account.format(**best.metrics["cv"])
     candidates = part.candidates_table or candidates_table
-    return [account(best), candidates(best.metrics), *all_runs_section(runs)]
+    return [
+        f"Best run: `{best.name}`. {account}",
+        candidates(best.metrics),
+        *all_runs_section(runs),
+    ]
 
 
 def fill_report(

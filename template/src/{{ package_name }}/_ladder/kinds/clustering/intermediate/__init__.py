@@ -77,21 +77,15 @@ def candidates_table(metrics: dict[str, Any]) -> str:
     return "\n".join(rows)
 
 
-def silhouette_account(best: Run) -> str:
-    """The draft's sentence on how the best run's candidates were compared."""
-    cv = best.metrics["cv"]
-    return (
-        f"Best run: `{best.name}`. The candidates were compared by their silhouette "
-        f"on the training rows, each fitted with {cv['seeds']} seeds, over "
-        f"{cv['trials']} Optuna trials (stability: the adjusted Rand index between "
-        "the seeds' clusters); the best was refitted and scored once on the test rows."
-    )
-
-
 PART = Part(
     search_settings=ClusterSearch,
     describe_scores=silhouette,
     runs_table=experiments_table,
     candidates_table=candidates_table,
-    search_account=silhouette_account,
+    search_account=(
+        "The candidates were compared by their silhouette on the training rows, each "
+        "fitted with {seeds} seeds, over {trials} Optuna trials (stability: the "
+        "adjusted Rand index between the seeds' clusters); the best was refitted and "
+        "scored once on the test rows."
+    ),
 )

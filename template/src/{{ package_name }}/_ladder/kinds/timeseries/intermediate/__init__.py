@@ -12,20 +12,15 @@ def mase(scores: dict[str, Any], metric: str) -> str:
     return f"CV mase {-scores['mean']:.3f} ± {scores['std']:.3f}"
 
 
-def expanding_account(best: Any) -> str:
-    """The draft's sentence on how the candidates were compared: on the past alone."""
-    cv = best.metrics["cv"]
-    return (
-        f"Best run: `{best.name}`. The candidates were compared by expanding-window "
-        f"cross-validation over {cv['folds']} folds of the training period (each "
-        "fitted on the steps before its own and scored on them, never on the "
-        f"future) over {cv['trials']} Optuna trials; the best was refitted on the "
-        "whole training period and forecast the test period once."
-    )
-
-
 PART = Part(
     describe_scores=mase,
-    search_account=expanding_account,
+    # On the past alone: each fold is fitted on the steps before its own.
+    search_account=(
+        "The candidates were compared by expanding-window cross-validation over "
+        "{folds} folds of the training period (each fitted on the steps before its "
+        "own and scored on them, never on the future) over {trials} Optuna trials; "
+        "the best was refitted on the whole training period and forecast the test "
+        "period once."
+    ),
     train_help="search the forecasters, refit the best, evaluate, save a run",
 )
