@@ -49,6 +49,26 @@ def candidate_pipelines(settings: Settings) -> dict[str, Pipeline]:
     return build_candidates(preprocessor, seed=settings.project.seed)
 
 
+def training_fold_scores(
+    model: Pipeline, split: Split, settings: Settings, failed: str
+) -> list[float]:
+    """`model`'s score on each fold of the training rows. A model that fails to fit
+    stops the search with the reason, `failed` naming the trial."""
+    project = settings.project
+    try:
+        scores = cross_validate_model(
+            model,
+            split.X_train,
+            split.y_train,
+            project.task,
+            settings.search.folds,
+            project.seed,
+        )
+    except (ValueError, TypeError) as error:
+        raise ProjectError(f"{failed} failed: {error}") from None
+    return scores.tolist()
+
+
 def score_name(settings: Settings) -> str:
     return PRIMARY_METRIC[settings.project.task]
 
@@ -59,7 +79,6 @@ def objective(settings: Settings, split: Split) -> Callable[[optuna.Trial], floa
     # Checked before anything runs: a typo stops here, not after an hour of trials.
     space = search_space(settings, candidates)
     check_folds(split.y_train, settings)
-    project, folds = settings.project, settings.search.folds
     # Sorted: Optuna wants the same choices, in the same order, in every trial.
     names = sorted(space)
 
@@ -67,16 +86,11 @@ def objective(settings: Settings, split: Split) -> Callable[[optuna.Trial], floa
         candidate = trial.suggest_categorical("candidate", names)
         params = suggest_params(trial, candidate, space[candidate])
         model = with_params(candidates[candidate], params)
-        try:
-            scores = cross_validate_model(
-                model, split.X_train, split.y_train, project.task, folds, project.seed
-            )
-        except (ValueError, TypeError) as error:
-            raise ProjectError(
-                f"{candidates_source(settings, candidate)}: candidates.{candidate} "
-                f"with {params} failed: {error}"
-            ) from None
-        return record_trial(trial, params, scores.tolist())
+        source = candidates_source(settings, candidate)
+        failed = f"{source}: candidates.{candidate} with {params}"
+        return record_trial(
+            trial, params, training_fold_scores(model, split, settings, failed)
+        )
 
     return run_trial
 

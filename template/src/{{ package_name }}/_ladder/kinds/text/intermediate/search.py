@@ -19,7 +19,6 @@ from ....core.settings import Settings
 from ....intermediate import rows
 from ....intermediate.search import (
     check_folds,
-    cross_validate_model,
     record_trial,
     suggest_params,
     with_params,
@@ -63,7 +62,6 @@ def objective(settings: Settings, split: Split) -> Callable[[optuna.Trial], floa
     space = search_space(settings, candidate_pipelines(settings))
     features_space = feature_space(settings)
     check_folds(split.y_train, settings)
-    project, folds = settings.project, settings.search.folds
     names = sorted(space)  # the same choices, in the same order, every trial
 
     def score_trial(trial: optuna.Trial) -> float:
@@ -72,16 +70,9 @@ def objective(settings: Settings, split: Split) -> Callable[[optuna.Trial], floa
         params = suggest_params(trial, candidate, space[candidate])
         pipeline = candidate_pipelines(settings, **features)[candidate]
         model = with_params(pipeline, params)
-        try:
-            scores = cross_validate_model(
-                model, split.X_train, split.y_train, project.task, folds, project.seed
-            )
-        except (ValueError, TypeError) as error:
-            raise ProjectError(
-                f"candidates.{candidate} with {params} and TF-IDF {features} failed: "
-                f"{error}"
-            ) from None
-        return record_trial(trial, params, scores.tolist(), **{FEATURES: features})
+        failed = f"candidates.{candidate} with {params} and TF-IDF {features}"
+        scores = rows.training_fold_scores(model, split, settings, failed)
+        return record_trial(trial, params, scores, **{FEATURES: features})
 
     return score_trial
 
