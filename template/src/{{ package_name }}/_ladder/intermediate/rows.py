@@ -50,10 +50,11 @@ def candidate_pipelines(settings: Settings) -> dict[str, Pipeline]:
 
 
 def training_fold_scores(
-    model: Pipeline, split: Split, settings: Settings, failed: str
+    model: Pipeline, split: Split, settings: Settings, failed: Callable[[], str]
 ) -> list[float]:
     """`model`'s score on each fold of the training rows. A model that fails to fit
-    stops the search with the reason, `failed` naming the trial."""
+    stops the search with the reason, `failed()` naming the trial (asked only then:
+    finding the config file that set a candidate reads the configs again)."""
     project = settings.project
     try:
         scores = cross_validate_model(
@@ -65,7 +66,7 @@ def training_fold_scores(
             project.seed,
         )
     except (ValueError, TypeError) as error:
-        raise ProjectError(f"{failed} failed: {error}") from None
+        raise ProjectError(f"{failed()} failed: {error}") from None
     return scores.tolist()
 
 
@@ -86,11 +87,13 @@ def objective(settings: Settings, split: Split) -> Callable[[optuna.Trial], floa
         candidate = trial.suggest_categorical("candidate", names)
         params = suggest_params(trial, candidate, space[candidate])
         model = with_params(candidates[candidate], params)
-        source = candidates_source(settings, candidate)
-        failed = f"{source}: candidates.{candidate} with {params}"
-        return record_trial(
-            trial, params, training_fold_scores(model, split, settings, failed)
-        )
+
+        def failed() -> str:
+            source = candidates_source(settings, candidate)
+            return f"{source}: candidates.{candidate} with {params}"
+
+        scores = training_fold_scores(model, split, settings, failed)
+        return record_trial(trial, params, scores)
 
     return run_trial
 

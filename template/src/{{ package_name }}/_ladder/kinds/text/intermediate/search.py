@@ -70,8 +70,12 @@ def objective(settings: Settings, split: Split) -> Callable[[optuna.Trial], floa
         params = suggest_params(trial, candidate, space[candidate])
         pipeline = candidate_pipelines(settings, **features)[candidate]
         model = with_params(pipeline, params)
-        failed = f"candidates.{candidate} with {params} and TF-IDF {features}"
-        scores = rows.training_fold_scores(model, split, settings, failed)
+        scores = rows.training_fold_scores(
+            model,
+            split,
+            settings,
+            lambda: f"candidates.{candidate} with {params} and TF-IDF {features}",
+        )
         return record_trial(trial, params, scores, **{FEATURES: features})
 
     return score_trial
