@@ -74,8 +74,8 @@ SERIES_SUITES = [f"{tier}-sunspots" for tier in OFFERED_TIERS]
 assert set(SERIES_CHOICES) == {"co2", "csv-series", "sunspots"}
 # Metrics where lower is better (errors); the others are scores, higher is better.
 LOWER_IS_BETTER = {"mase"}
-# Generated tests marked slow (the advanced tier's 2-process DDP run) run for these
-# variants only; the others run their suites with -m "not slow".
+# Generated tests marked slow (the advanced tier's 2-process DDP run and two-worker
+# search) run for these variants only; the others run their suites with -m "not slow".
 SLOW_SUITES = {"advanced-iris"}
 # The trained model each tier saves.
 MODEL_FILES = {"advanced": "models/model.ckpt"}
