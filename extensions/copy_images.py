@@ -10,15 +10,8 @@ from pathlib import Path
 
 
 def main(source: str, destination: str) -> None:
-    origin = Path(source).expanduser().resolve()
     target = Path(destination)
-    # A project made inside the folder it copies would copy itself without end.
-    if target.resolve().is_relative_to(origin):
-        sys.exit(
-            f"error: the new project is inside your folder of images {origin}: "
-            "make it somewhere else"
-        )
-    shutil.copytree(origin, target, dirs_exist_ok=True)
+    shutil.copytree(Path(source).expanduser(), target, dirs_exist_ok=True)
     print(f"copied your images into {target}/")
 
 
