@@ -32,7 +32,7 @@ from ..core.errors import ProjectError
 from ..core.kind import current_kind
 from ..core.paths import Paths
 from ..core.settings import Settings
-from ..intermediate.part import search_part
+from ..intermediate.part import reported_mean, search_part
 from ..intermediate.runs import save_run, write_latest
 from ..intermediate.train import search_candidates, search_metrics
 from .lit_model import LitParams
@@ -218,10 +218,8 @@ def train(paths: Paths, settings: Settings) -> dict[str, Any] | None:
     evaluation = current_kind().steps.evaluate(model, data, settings)
     training = training_facts(checkpoint, history, settings.early_stopping.monitor)
     best = outcome.best
-    # The search's score in the units of the test scores: a search that maximises a
-    # negated error (neg_mase) is turned back.
-    negated = search_part().score_name(settings).startswith("neg_")
-    cv = {"mean": -best["mean"] if negated else best["mean"], "std": best["std"]}
+    searched = search_part().score_name(settings)
+    cv = {"mean": reported_mean(searched, best["mean"]), "std": best["std"]}
     metrics = {
         **evaluation.metrics,
         **part.describe(model, settings.yaml),

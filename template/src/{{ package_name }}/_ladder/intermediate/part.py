@@ -31,6 +31,16 @@ def no_sections() -> Mapping[str, AddSection]:
     return {}
 
 
+# A search maximises; an error is searched negated ("neg_mase"). Reports turn it back,
+# so that a CV score stands in the units of the test scores beside it.
+def reported_metric(metric: str) -> str:
+    return metric.removeprefix("neg_")
+
+
+def reported_mean(metric: str, mean: float) -> float:
+    return -mean if metric.startswith("neg_") else mean
+
+
 def cv_scores(scores: dict[str, Any], metric: str) -> str:
     """A CV score as printed: "CV f1_macro 0.912 ± 0.020" (no metric name when
     `metric` is empty, as in `search`'s list)."""

@@ -31,7 +31,7 @@ from ..core.project import Project
 from ..core.publish import Blog
 from ..core.report import documents_to_fill, fill_results
 from ..core.settings import Settings
-from .part import intermediate_part
+from .part import intermediate_part, reported_mean, reported_metric
 
 if TYPE_CHECKING:  # matplotlib is heavy: `compare` and `report` need none of it
     from matplotlib.figure import Figure
@@ -133,20 +133,12 @@ def cv_metric(metrics: dict[str, Any]) -> str:
     return metrics["cv"].get("metric", metrics["primary_metric"])
 
 
-def shown(metric: str, mean: float) -> tuple[str, float]:
-    """A CV score as the tables show it: a negated error (neg_mase, which the search
-    maximises) turned back into the error, as the test scores beside it are."""
-    if metric.startswith("neg_"):
-        return metric.removeprefix("neg_"), -mean
-    return metric, mean
-
-
 def experiments_table(runs: list[Run]) -> str:
     """Every run as a Markdown table row; the best one (by CV) in bold."""
     metric, best = runs[0].metrics["primary_metric"], best_run(runs)
     searched = cv_metric(runs[0].metrics)
     rows = [
-        f"| run | candidate | CV {shown(searched, 0)[0]} | test {metric} "
+        f"| run | candidate | CV {reported_metric(searched)} | test {metric} "
         "| baseline | trials |",
         "| --- | --- | ---: | ---: | ---: | ---: |",
     ]
@@ -155,7 +147,8 @@ def experiments_table(runs: list[Run]) -> str:
         name = f"**{run.name}**" if run is best else run.name
         rows.append(
             f"| {name} | {run.metrics['candidate']} "
-            f"| {shown(searched, cv['mean'])[1]:.3f} ± {cv['std']:.3f} | {test:.3f} "
+            f"| {reported_mean(searched, cv['mean']):.3f} ± {cv['std']:.3f} "
+            f"| {test:.3f} "
             f"| {run.metrics['baseline'][metric]:.3f} | {cv['trials']} |"
         )
     return "\n".join(rows)
@@ -165,11 +158,11 @@ def candidates_table(metrics: dict[str, Any]) -> str:
     """The run's candidates side by side: the best trial of each, by CV."""
     searched = cv_metric(metrics)
     rows = [
-        f"| candidate | trials | CV {shown(searched, 0)[0]} (mean ± std) |",
+        f"| candidate | trials | CV {reported_metric(searched)} (mean ± std) |",
         "| --- | ---: | ---: |",
     ]
     for candidate in metrics["candidates"]:
-        mean = shown(searched, candidate["mean"])[1]
+        mean = reported_mean(searched, candidate["mean"])
         rows.append(
             f"| {candidate['name']} | {candidate['trials']} "
             f"| {mean:.3f} ± {candidate['std']:.3f} |"
