@@ -1,9 +1,7 @@
-"""Read a folder of images (one subfolder per class) into pixel rows and labels.
-
-torchvision's ImageFolder layout: `data/raw/<set>/<class>/<image>`. Any image Pillow
-reads will do, converted to `project.color_mode` and resized to `project.image_size`
-pixels square. The built-in digits are written out as such a folder when first needed.
-"""
+"""Read a folder of images in torchvision's ImageFolder layout,
+`data/raw/<set>/<class>/<image>`, into pixel rows and labels: any image Pillow reads,
+converted to `project.color_mode` and resized to `project.image_size` pixels square.
+The built-in digits are written out as such a folder when first needed."""
 
 import os
 import shutil
@@ -20,9 +18,7 @@ from ...core.project import Project
 
 
 def load_dataset(paths: Paths, project: Project) -> tuple[pd.DataFrame, pd.Series]:
-    """Pixel rows (one column per pixel value) and the class of each image."""
-    folder = images_folder(paths, project)
-    files, labels = list_images(folder)
+    files, labels = list_images(images_folder(paths, project))
     X = pixel_frame(files, project)
     return X, pd.Series(labels, name=project.target, index=X.index)
 
@@ -48,11 +44,9 @@ def write_digits(folder: Path) -> None:
     # `make all` explores and trains at once, so two processes may write: each its
     # own copy, and the first rename wins.
     partial = folder.with_name(f".{folder.name}.partial-{os.getpid()}")
-    for number, (image, digit) in enumerate(
-        zip(digits.images, digits.target, strict=True)
-    ):
+    for number, image in enumerate(digits.images):
         grey = (image * (255 / 16)).round().astype(np.uint8)
-        target = partial / str(digit) / f"{number:04d}.png"
+        target = partial / str(digits.target[number]) / f"{number:04d}.png"
         target.parent.mkdir(parents=True, exist_ok=True)
         Image.fromarray(grey, mode="L").save(target)
     try:
@@ -64,8 +58,8 @@ def write_digits(folder: Path) -> None:
 
 
 def list_images(folder: Path) -> tuple[list[Path], list[str]]:
-    """Every image file and its class (the name of its subfolder), sorted."""
-    # The checks `copier copy` made on this folder too: the same words in both places.
+    """Every image file and its class (its subfolder's name), once the folder passes
+    the checks `copier copy` made too (the same words in both places)."""
     problem = data_checks.images_problem(folder)
     if problem:
         raise ProjectError(problem)
@@ -91,8 +85,7 @@ def pixel_frame(files: list[Path], project: Project) -> pd.DataFrame:
 
 
 def read_pixels(file: Path, project: Project) -> np.ndarray:
-    """The pixels of one image as a flat row, channel by channel, each row by row:
-    the order PyTorch keeps an image in (channels, height, width)."""
+    """One image's pixels as a flat row in PyTorch's order (channels, height, width)."""
     try:
         with Image.open(file) as image:
             image = image.convert(project.color_mode)

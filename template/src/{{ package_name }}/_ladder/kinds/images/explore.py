@@ -1,9 +1,6 @@
-"""A first look at a folder of images: what notebooks/01-explore.py shows for them.
-
-A pixel alone says little, so instead of the tabular notebook's per-column views: a
-few images of each class, each class's average image, and the sizes the images came
-in. core/explore.py loads the data and counts the classes, as for a table.
-"""
+"""A first look at a folder of images for notebooks/01-explore.py: a pixel alone says
+little, so a few images of each class, each class's average image, and the sizes the
+images came in. core/explore.py loads the data and counts the classes."""
 
 from collections import Counter
 from pathlib import Path
@@ -23,8 +20,7 @@ MAX_CLASSES = 10
 
 
 def image_facts(data: Exploration) -> dict[str, Any]:
-    """core's facts (rows, classes, duplicates), with the images' own as extra rows:
-    the sizes they are stored in, and the size and colour mode the model sees."""
+    """core's facts, with the images' stored sizes and the size the model sees."""
     facts = data_facts(data)
     # Every column is a pixel value: "64 numeric, 0 text" would say nothing.
     del facts["numeric"], facts["categorical"]
@@ -41,14 +37,13 @@ def image_facts(data: Exploration) -> dict[str, Any]:
 
 
 def stored_size(file: Path) -> tuple[int, int]:
-    """(width, height) of one image file; Pillow reads only its header for this."""
+    """(width, height) of one image file: Pillow reads only its header."""
     with Image.open(file) as image:
         return image.size
 
 
 def stored_sizes(sizes: Counter[tuple[int, int]]) -> str:
-    """The sizes the images are stored in, in words: one, or the range and the most
-    common one."""
+    """The stored sizes in words: one, or the range and the most common."""
     (width, height), most = sizes.most_common(1)[0]
     if len(sizes) == 1:
         return f"{width}x{height} (all {most})"
@@ -61,15 +56,14 @@ def stored_sizes(sizes: Counter[tuple[int, int]]) -> str:
 
 
 def images_by_class(data: Exploration) -> dict[str, np.ndarray]:
-    """The images (height, width, channels) of each class shown: the first
-    MAX_CLASSES, by name."""
+    """The images (height, width, channels) of the first MAX_CLASSES classes."""
     labels = data.y.astype(str).to_numpy()
     images = to_images(data.X, data.project)
     return {name: images[labels == name] for name in sorted(set(labels))[:MAX_CLASSES]}
 
 
 def samples_figure(data: Exploration) -> Figure:
-    """The first few images of each class, one class a row, as the model sees them."""
+    """The first images of each class, a class a row, as the model sees them."""
     shown = images_by_class(data)
     figure = Figure(
         figsize=(1.3 * PER_CLASS + 1, 1.3 * len(shown) + 0.5), layout="constrained"

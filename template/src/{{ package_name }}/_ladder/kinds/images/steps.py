@@ -1,7 +1,6 @@
-"""The steps of an experiment on images (core/kind.py's `Steps`): each image is a row
-of pixels, so the steps on rows (core/rows.py) serve. `evaluate` adds figures that
-show the test images themselves (a sample with its labels, and the errors), and
-`predict` reads a folder or image files."""
+"""The steps of an experiment on images (core/kind.py's `Steps`): core/rows.py's, an
+image being a row of pixels; `evaluate` adds figures of test images (a sample, and
+the errors), and `predict` reads a folder or image files."""
 
 from pathlib import Path
 from typing import Any
@@ -28,8 +27,8 @@ GRID = 16
 
 
 def evaluate(model: Any, split: Split, settings: Settings) -> Evaluation:
-    """The steps on rows' evaluation, with a sample of test images and the ones the
-    model got most surely wrong, each titled "true / predicted"."""
+    """The steps on rows' evaluation, with grids of a sample of test images and of
+    the ones the model got most surely wrong."""
     evaluation = evaluate_rows(model, split, settings)
     y_true = split.y_test.astype(str).to_numpy()
     y_pred = np.asarray(model.predict(split.X_test)).astype(str)
@@ -38,13 +37,10 @@ def evaluate(model: Any, split: Split, settings: Settings) -> Evaluation:
     wrong = most_confidently_wrong(model, split.X_test, y_true, y_pred)
     shown = {
         "sample_predictions": (sample[:GRID], "Test images: true / predicted"),
-        "confidently_wrong": (
-            wrong,
-            "Most confidently wrong: true / predicted"
-            if len(wrong)
-            else "No test image was misclassified",
-        ),
+        "confidently_wrong": (wrong, "Most confidently wrong: true / predicted"),
     }
+    if not len(wrong):
+        shown["confidently_wrong"] = (wrong, "No test image was misclassified")
     for name, (chosen, title) in shown.items():
         grid = image_grid(images[chosen], y_true[chosen], y_pred[chosen], title)
         evaluation.figures[name] = grid
@@ -54,10 +50,9 @@ def evaluate(model: Any, split: Split, settings: Settings) -> Evaluation:
 def most_confidently_wrong(
     model: Any, X: pd.DataFrame, y_true: np.ndarray, y_pred: np.ndarray
 ) -> np.ndarray:
-    """Positions of the misclassified images, the most confident mistakes first."""
+    """Positions of the misclassified images, the most confident mistakes first:
+    by probability, or for a model without (an SVM) by its highest decision score."""
     wrong = np.flatnonzero(y_true != y_pred)
-    # How sure the model was of its (wrong) answer: its probability, or for a model
-    # without probabilities (an SVM) its highest decision score.
     for method in ("predict_proba", "decision_function"):
         if hasattr(model, method) and len(wrong):
             scores = np.asarray(getattr(model, method)(X.iloc[wrong]))
@@ -79,14 +74,14 @@ def draw(axes, image: np.ndarray, **limits: float) -> None:
 def image_grid(
     images: np.ndarray, true: np.ndarray, predicted: np.ndarray, title: str
 ) -> Figure:
-    """Images in a grid of four columns, each titled "true / predicted"."""
+    """Images in a grid of four columns, each titled "true / predicted" (red when
+    wrong)."""
     columns = 4
     rows = max(1, -(-len(images) // columns))
     figure = Figure(figsize=(2 * columns, 2.2 * rows), layout="constrained")
     grid = figure.subplots(rows, columns, squeeze=False).ravel()
     for axes in grid:
         axes.set_axis_off()
-    # The grid may have more cells than images: zip stops at the last image.
     for axes, image, label, guess in zip(grid, images, true, predicted, strict=False):
         draw(axes, image, vmin=0, vmax=1)
         colour = "tab:green" if label == guess else "tab:red"
@@ -96,8 +91,8 @@ def image_grid(
 
 
 def gather_images(inputs: list[Path]) -> list[Path]:
-    """The image files named, and those inside each folder named (subfolders too);
-    hidden files (.DS_Store) are skipped, any other that is not an image refused."""
+    """The image files named and those in the folders named (subfolders too): hidden
+    files (.DS_Store) skipped, any other that is not an image refused."""
     if not inputs:
         raise ProjectError("give a folder of images, or image files, to predict")
     files: list[Path] = []

@@ -1,5 +1,4 @@
-"""The steps of an experiment on rows and columns: core's, which the images kind
-shares (core/rows.py)."""
+"""The steps of an experiment on rows and columns: core/rows.py's (images' too)."""
 
 from ...core.rows import evaluate, fit, load, predict, prepare
 

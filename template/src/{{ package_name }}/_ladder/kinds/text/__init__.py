@@ -7,8 +7,7 @@ from ...core.settings import AddSection, function_section
 
 
 def sections() -> Mapping[str, AddSection]:
-    """`features` are the arguments of build_features; configs/project.yaml gives
-    the text column."""
+    """`features`: build_features' arguments but the text column (project.yaml's)."""
     from ....features import build_features
 
     return {"features": function_section(build_features, skip={"text_column"})}

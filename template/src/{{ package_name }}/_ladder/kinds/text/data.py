@@ -1,9 +1,6 @@
-"""Load labelled texts: 20 Newsgroups through scikit-learn, or your CSV.
-
-`X` is a DataFrame of one column (the texts, under the project's `text_column`) and
-`y` the labels, as for a table: the shared split, baseline and metrics work on texts
-unchanged.
-"""
+"""Load labelled texts, 20 Newsgroups through scikit-learn or your CSV, as a table:
+`X` one column of texts (`text_column`) and `y` the labels, so the shared split,
+baseline and metrics work on texts unchanged."""
 
 from pathlib import Path
 
@@ -20,8 +17,6 @@ NEWSGROUPS = ("comp.graphics", "rec.sport.hockey", "sci.med", "talk.politics.mid
 
 
 def load_dataset(paths: Paths, project: Project) -> tuple[pd.DataFrame, pd.Series]:
-    """The texts (one column of strings) and their labels: the built-in newsgroups,
-    or your CSV."""
     if project.dataset == "newsgroups":
         frame = load_newsgroups(project)
     else:
@@ -34,8 +29,7 @@ def load_newsgroups(project: Project) -> pd.DataFrame:
     """Downloaded once (about 14 MB) into scikit-learn's cache, read from it after."""
     from sklearn.datasets import fetch_20newsgroups, get_data_home
 
-    # `make all` explores and trains at once: the first process downloads, and the
-    # other waits for it, then reads the cache.
+    # `make all` explores and trains at once: one downloads, the other waits.
     try:
         with FileLock(Path(get_data_home()) / "20news.lock"):
             bunch = fetch_20newsgroups(

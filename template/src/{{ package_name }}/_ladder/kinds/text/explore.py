@@ -1,9 +1,6 @@
-"""A first look at labelled texts: what notebooks/01-explore.py shows for them.
-
-The tabular notebook's per-column views would say nothing of one column of strings:
-instead, a few texts of each label, how long the texts are, and the words each label
-uses most. core/explore.py loads the data and counts the labels, as for a table.
-"""
+"""A first look at labelled texts for notebooks/01-explore.py: a few texts of each
+label, how long they are, and the words each label uses most (per-column views would
+say nothing of one column of strings). core/explore.py loads and counts the labels."""
 
 from collections.abc import Mapping
 from typing import Any
@@ -24,7 +21,6 @@ MAX_CLASSES = 8
 
 
 def texts(data: Exploration) -> pd.Series:
-    """The one text column `load_dataset` gives."""
     return data.X[data.project.text_column]
 
 
@@ -34,21 +30,19 @@ def word_counts(data: Exploration) -> pd.Series:
 
 
 def text_facts(data: Exploration) -> dict[str, Any]:
-    """core's facts (texts, labels, duplicates), with the texts' own as extra rows:
-    their length, their vocabulary, and texts seen more than once."""
+    """core's facts, with the texts' length, vocabulary and repeats as extra rows."""
     facts = data_facts(data)
     # One text column: "1 numeric, 1 text" would say nothing.
     del facts["numeric"], facts["categorical"]
     facts["features"] = f"1 text column, `{data.project.text_column}`"
     column, words = texts(data), word_counts(data)
     low, median, high = np.percentile(words, [10, 50, 90])
-    vocabulary = CountVectorizer().fit(column).vocabulary_
     facts["more"] = {
         "words per text": (
             f"median {median:.0f}; 80% between {low:.0f} and {high:.0f}; "
             f"longest {words.max():,}"
         ),
-        "distinct words": f"{len(vocabulary):,}",
+        "distinct words": f"{len(CountVectorizer().fit(column).vocabulary_):,}",
         "texts seen twice or more": int(column.duplicated().sum()),
     }
     return facts
@@ -57,16 +51,13 @@ def text_facts(data: Exploration) -> dict[str, Any]:
 def examples(data: Exploration, per_class: int = PER_CLASS) -> pd.DataFrame:
     """The first few texts of each label, cut to a line or two."""
     shown = texts(data).str.replace(r"\s+", " ", regex=True).str.strip()
-    shown = shown.where(
-        shown.str.len() <= SHOWN_CHARACTERS,
-        shown.str.slice(0, SHOWN_CHARACTERS - 3) + "...",
-    )
+    cut = shown.str.len() > SHOWN_CHARACTERS
+    shown[cut] = shown[cut].str.slice(0, SHOWN_CHARACTERS - 3) + "..."
     frame = pd.DataFrame({"label": data.y.astype(str), "text": shown})
     return frame.groupby("label", sort=True).head(per_class).sort_values("label")
 
 
 def shown_classes(data: Exploration) -> list[str]:
-    """The labels drawn: the most frequent, at most MAX_CLASSES."""
     return list(data.y.astype(str).value_counts().index[:MAX_CLASSES])
 
 
@@ -95,8 +86,8 @@ def length_figure(data: Exploration) -> Figure:
 
 
 def word_totals(data: Exploration) -> pd.DataFrame:
-    """How often each label's texts use each word, common English words ("the",
-    "and") left out: a row per word, a column per shown label."""
+    """How often each shown label (a column) uses each word (a row), common English
+    words ("the", "and") left out."""
     vectorizer = CountVectorizer(stop_words="english")
     counts = vectorizer.fit_transform(texts(data))
     labels = data.y.astype(str).to_numpy()
@@ -110,7 +101,6 @@ def word_totals(data: Exploration) -> pd.DataFrame:
 
 
 def most_used(totals: pd.Series, limit: int) -> pd.Series:
-    """The `limit` most used words of one label, most used first."""
     return totals[totals > 0].sort_values(ascending=False, kind="stable")[:limit]
 
 
@@ -124,8 +114,8 @@ def top_words(totals: pd.DataFrame, limit: int = TOP_WORDS) -> pd.DataFrame:
 def word_bars(
     bars: Mapping[str, pd.Series], size: tuple[float, float], extra: float = 0
 ) -> Figure:
-    """One panel of horizontal bars per label, the first word at the top, four panels
-    across at most; each panel `size` inches, plus `extra` inches of height."""
+    """A panel of bars per label, first word at the top, four panels across at most;
+    each panel `size` inches, plus `extra` inches of height."""
     across = min(len(bars), 4)
     down = -(-len(bars) // across)
     figure = Figure(
@@ -141,8 +131,7 @@ def word_bars(
 
 
 def top_words_figure(totals: pd.DataFrame, limit: int = TOP_WORDS) -> Figure:
-    """Bars of each label's most used words (of `word_totals`), a panel per label:
-    the words a first model will lean on."""
+    """Bars of each label's most used words: those a first model will lean on."""
     bars = {label: most_used(totals[label], limit) for label in totals}
     figure = word_bars(bars, (3.4, 3))
     for axes in figure.axes:

@@ -1,7 +1,6 @@
 """The steps of an experiment on labelled texts (core/kind.py's `Steps`): the
-tabular kind's, with texts for rows and TF-IDF for features. The evaluation adds
-what the model learned, in words, for the blog draft: its most telling words per
-class, and the test texts it got wrong."""
+tabular kind's, with texts for rows and TF-IDF for features; the evaluation adds the
+model's most telling words per class and the test texts it got wrong."""
 
 from typing import TYPE_CHECKING, Any
 
@@ -44,8 +43,7 @@ def text_features(settings: Settings, **overrides: Any) -> ColumnTransformer:
 
 
 def fit(settings: Settings, split: Split) -> Pipeline:
-    """model.py's Pipeline, with the `features:` settings, fitted on the training
-    texts."""
+    """model.py's Pipeline, with the `features:` settings, fitted."""
     from ....model import build_model
 
     model = build_model(text_features(settings), seed=settings.project.seed)
@@ -65,9 +63,8 @@ def evaluate(model: Any, split: Split, settings: Settings) -> Evaluation:
 
 def telling_words(model: Any, top: int = TOP_WORDS) -> dict[str, list[tuple]]:
     """For each class, the `top` words that push a text towards it the most: the
-    weights of a Pipeline whose last step is linear (coef_) or naive Bayes
-    (feature_log_prob_); {} for any other model (a network has no words of its own:
-    its figure is its TF-IDF rival's)."""
+    weights of a linear (coef_) or naive Bayes (feature_log_prob_) last step; {} for
+    any other model (a network's figure is its TF-IDF rival's)."""
     estimator = model.steps[-1][1] if hasattr(model, "steps") else None
     if hasattr(estimator, "coef_"):
         weights = np.asarray(estimator.coef_)
@@ -80,16 +77,14 @@ def telling_words(model: Any, top: int = TOP_WORDS) -> dict[str, list[tuple]]:
     else:
         return {}
     words = [str(word) for word in model[:-1].get_feature_names_out()]
-    telling = {}
-    for name, row in zip(estimator.classes_, weights, strict=True):
-        best = np.argsort(row)[::-1][:top]
-        telling[str(name)] = [(words[index], float(row[index])) for index in best]
-    return telling
+    return {
+        str(name): [(words[i], float(row[i])) for i in np.argsort(row)[::-1][:top]]
+        for name, row in zip(estimator.classes_, weights, strict=True)
+    }
 
 
 def word_figures(model: Any, top: int = TOP_WORDS) -> dict[str, "Figure"]:
-    """`telling_words`: one bar chart per class, the words with the largest weights
-    towards it; none for a model without word weights."""
+    """`telling_words` as one bar chart per class; none without word weights."""
     from .explore import word_bars
 
     telling = telling_words(model, top)
@@ -109,9 +104,7 @@ def misclassified(
     """Up to `limit` test texts with a wrong prediction: reading them shows what the
     model misses (sarcasm, a topic between two classes, a wrong label)."""
     columns = {"text": texts, "label": y_true, "prediction": y_pred}
-    rows = pd.DataFrame(
-        {name: np.asarray(values) for name, values in columns.items()}
-    ).astype(str)
+    rows = pd.DataFrame({k: np.asarray(v) for k, v in columns.items()}).astype(str)
     return rows[rows["label"] != rows["prediction"]].head(limit).to_dict("records")
 
 
@@ -131,17 +124,12 @@ def predict(model: Any, paths: Paths, settings: Settings) -> str:
     if rows.empty:
         raise ProjectError(f"{csv_path} has a header but no texts to predict")
     # Blank texts are refused by their rows' numbers, from 1 under the header.
-    numbered = [
-        (number, None if pd.isna(text) else str(text))
-        for number, text in enumerate(rows[column], start=1)
-    ]
-    problem = blank_text_problem(numbered, csv_path, column)
+    cells = [None if pd.isna(text) else str(text) for text in rows[column]]
+    problem = blank_text_problem(list(enumerate(cells, start=1)), csv_path, column)
     if problem:
         raise ProjectError(problem)
     # As text, even where pandas read a column of numbers ("42"): the model reads text.
     texts = rows[[column]].astype(str)
-    output = write_rows(
-        rows.assign(prediction=model.predict(texts)),
-        settings.output or paths.predictions,
-    )
+    output = settings.output or paths.predictions
+    write_rows(rows.assign(prediction=model.predict(texts)), output)
     return f"predictions written to {output}"

@@ -1,6 +1,5 @@
 """The images kind's advanced part: the rows' (advanced/rows.py), with images shaped
-as tensors and augmented (tensors.py), and pretrained weights fetched before
-training starts."""
+as tensors and augmented (tensors.py), and pretrained weights fetched first."""
 
 from pathlib import Path
 from typing import Any
@@ -19,10 +18,9 @@ def __getattr__(name: str) -> Any:
 
 def check(settings: Settings) -> None:
     """The weights `network.backbone: resnet18` starts from, on this machine: a file
-    of yours, or torchvision's ImageNet weights (`network.weights: DEFAULT`),
-    downloaded once into PyTorch's cache ($TORCH_HOME). `train` and `search` call this
-    before the Trainer starts, so a download that cannot happen stops the run here,
-    in one line that says what to do, not in a traceback from inside training."""
+    of yours, or torchvision's ImageNet ones (`network.weights: DEFAULT`) downloaded
+    once into $TORCH_HOME. Called before training, so a download that cannot happen
+    stops the run in one line that says what to do, not in a traceback."""
     network = settings.network.as_dict()
     if network.get("backbone") != "resnet18":
         return
@@ -54,8 +52,7 @@ def check(settings: Settings) -> None:
 
 
 def data_module(settings: Settings, split: Split) -> Any:
-    """The rows' batches, each image shaped (channels, height, width), the training
-    ones augmented."""
+    """The rows' batches as images, the training ones augmented."""
     from . import tensors
 
     return rows.data_module(settings, split, tensors)

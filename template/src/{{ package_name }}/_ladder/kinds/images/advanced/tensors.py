@@ -1,7 +1,6 @@
-"""Images as the network sees them, for the rows' DataModule (`row_shape` and
-`dataset`): (channels, height, width) tensors of pixels standardised by features.py,
-the training ones varied at random at each draw by network.py's
-`build_augmentation` (change it there)."""
+"""Images as the network sees them, for the rows' DataModule: (channels, height,
+width) tensors standardised by features.py, training ones varied at each draw by
+network.py's `build_augmentation` (change it there)."""
 
 import torch
 from torch.utils.data import Dataset, TensorDataset

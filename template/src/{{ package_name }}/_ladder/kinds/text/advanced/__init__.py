@@ -1,11 +1,10 @@
-"""The text kind's advanced part (advanced/part.py's `AdvancedPart`): a tokenizer
-learned from the training texts, and a network over its tokens, saved with it and
-predicting behind a classical model's interface (tokens.py), trained in padded,
-length-bucketed batches (datamodule.py); its rival is the best TF-IDF model, scored
-on the same test texts."""
+"""The text kind's advanced part (advanced/part.py's `AdvancedPart`): a network over
+the tokens of a tokenizer learned from the training texts (tokens.py), trained in
+padded, length-bucketed batches (datamodule.py); its rival is the best TF-IDF model."""
 
 from collections.abc import Mapping
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 from ....advanced import rows
@@ -31,7 +30,6 @@ def data_module(settings: Settings, split: Split) -> Any:
 
 
 def tokenizer_path(paths: NetworkPaths) -> Path:
-    """The tokenizer learned from the network's training texts."""
     return paths.models / "tokenizer.json"
 
 
@@ -42,8 +40,8 @@ def model(
     from .tokens import TextPredictor
 
     network, spec, saved = load_network(checkpoint)
-    column = settings.project.text_column
-    return TextPredictor(network, datamodule.tokenizer, spec, column), saved
+    tokenizer, column = datamodule.tokenizer, settings.project.text_column
+    return TextPredictor(network, tokenizer, spec, column), saved
 
 
 def save(model: Any, paths: NetworkPaths) -> None:
@@ -52,13 +50,11 @@ def save(model: Any, paths: NetworkPaths) -> None:
 
 def load(paths: NetworkPaths, settings: Settings) -> tuple[Any, dict[str, Any]]:
     """models/model.ckpt and models/tokenizer.json, ready to predict."""
-    from ....advanced.predictor import load_network
-    from .tokens import TextPredictor, load_tokenizer
+    from .tokens import load_tokenizer
 
-    network, spec, saved = load_network(paths.checkpoint)
-    tokenizer = load_tokenizer(tokenizer_path(paths))
-    column = settings.project.text_column
-    return TextPredictor(network, tokenizer, spec, column), saved
+    # All `model` reads of the DataModule is its tokenizer: the saved one here.
+    saved = SimpleNamespace(tokenizer=load_tokenizer(tokenizer_path(paths)))
+    return model(paths.checkpoint, saved, None, settings)
 
 
 def facts(model: Any, datamodule: Any) -> dict[str, Any]:
@@ -68,8 +64,7 @@ def facts(model: Any, datamodule: Any) -> dict[str, Any]:
 def figures(
     model: Any, classical: Any, split: Split, settings: Settings, outcome: Any
 ) -> dict[str, Any]:
-    """The candidates side by side, the rival's learning curve, and its most
-    telling words (a network has none of its own)."""
+    """The rival's search figures, and its telling words (a network has none)."""
     from ....intermediate.rows import search_figures
     from ..steps import word_figures
 

@@ -1,9 +1,8 @@
 """The texts as PyTorch sees them: token numbers in padded, length-bucketed batches.
 
 The validation texts, which pick the best epoch, are split off the training texts
-(`batches.val_size`), and the tokenizer learns from the rest alone: nothing of the
-validation or test texts leaks into training. Each batch is padded to its longest
-text; training batches group texts of similar length, so little of them is padding.
+(`batches.val_size`), and the tokenizer learns from the rest alone: nothing of them
+leaks into training. Training batches group texts of similar length: little padding.
 """
 
 from collections.abc import Iterator
@@ -50,8 +49,6 @@ class BucketSampler(Sampler[int]):
 
 
 class TextDataModule(BatchedData):
-    """Splits, the tokenizer and DataLoaders in one object the Trainer understands."""
-
     collate_fn = staticmethod(collate)
 
     def __init__(
@@ -63,8 +60,7 @@ class TextDataModule(BatchedData):
     ) -> None:
         super().__init__()
         self.project, self.batches = project, batches
-        # The texts the network learns from, and those that pick its best epoch (this
-        # Split's X_test and y_test: the validation texts, not the held-out test ones).
+        # This Split's X_test and y_test are the validation texts, not the test ones.
         self.rows = split_dataset(
             split.X_train, split.y_train, project, test_size=batches.val_size
         )
@@ -77,7 +73,7 @@ class TextDataModule(BatchedData):
         every_label = pd.concat([split.y_train, split.y_test])
         self.classes = tuple(sorted(str(label) for label in every_label.unique()))
         index = {name: number for number, name in enumerate(self.classes)}
-        # (tokens, label number) pairs: a list is all a DataLoader needs of a dataset.
+        # (tokens, label number) pairs: a list is all a DataLoader needs.
         self.datasets = {}
         for name, y in (("train", self.rows.y_train), ("val", self.rows.y_test)):
             labels = torch.tensor(y.astype(str).map(index).to_numpy(), dtype=torch.long)
@@ -89,7 +85,6 @@ class TextDataModule(BatchedData):
         return len(self.rows.X_test)
 
     def spec(self, network: dict[str, Any]) -> NetworkSpec:
-        """What rebuilds a network for this vocabulary, with `network`'s knobs."""
         return NetworkSpec(
             task=self.project.task,
             input_shape=(self.tokenizer.get_vocab_size(),),

@@ -1,15 +1,12 @@
 """Texts -> token numbers, and the trained network that reads them behind a
-scikit-learn model's interface (`TextPredictor`: PyTorch and the tokenizer, never
-Lightning, so `predict` starts in a moment).
-
-Hugging Face's `tokenizers` learns a WordPiece vocabulary (whole frequent words, and
-pieces of rare ones, so no word is ever unknown) from the training texts alone.
-Padding is 0; texts longer than `max_length` tokens are cut. The tokenizer is saved
-as models/tokenizer.json, which any `tokenizers` reads.
-"""
+scikit-learn model's interface (`TextPredictor`: never Lightning, so `predict` starts
+in a moment). Hugging Face's `tokenizers` learns a WordPiece vocabulary (frequent
+words whole, rare ones in pieces, so no word is unknown) from the training texts
+alone; it is saved as models/tokenizer.json. Padding is token 0 ([PAD])."""
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -19,6 +16,7 @@ from jsonargparse.typing import PositiveInt
 from tokenizers import Tokenizer, decoders, models, normalizers, pre_tokenizers
 from tokenizers.trainers import WordPieceTrainer
 from torch import nn
+from torch.nn.utils.rnn import pad_sequence
 
 from ....advanced.predictor import NetworkSpec
 from ....core.errors import ProjectError
@@ -26,6 +24,8 @@ from ....core.errors import ProjectError
 PAD, UNKNOWN = "[PAD]", "[UNK]"
 # Texts scored at once.
 PREDICT_BATCH = 512
+# Token sequences -> one (batch, longest) tensor, padded with 0.
+pad = partial(pad_sequence, batch_first=True)
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ class TokenizerSettings:
 
 
 def learn_tokenizer(texts: Iterable[str], settings: TokenizerSettings) -> Tokenizer:
-    """A WordPiece tokenizer learned from `texts`; [PAD] is token 0."""
+    """A WordPiece tokenizer learned from `texts`; texts over `max_length` are cut."""
     tokenizer = Tokenizer(models.WordPiece(unk_token=UNKNOWN))
     tokenizer.normalizer = normalizers.BertNormalizer(lowercase=settings.lowercase)
     tokenizer.pre_tokenizer = pre_tokenizers.BertPreTokenizer()
@@ -66,11 +66,6 @@ def encode(tokenizer: Tokenizer, texts: Iterable[str]) -> list[torch.Tensor]:
     return [torch.tensor(one.ids or [unknown], dtype=torch.long) for one in encoded]
 
 
-def pad(sequences: list[torch.Tensor]) -> torch.Tensor:
-    """A batch of token sequences as one (batch, longest) tensor, padded with 0."""
-    return torch.nn.utils.rnn.pad_sequence(sequences, batch_first=True, padding_value=0)
-
-
 def load_tokenizer(path: Path) -> Tokenizer:
     if not path.is_file():
         raise ProjectError(f"{path} not found: run `train` first")
@@ -91,7 +86,6 @@ class TextPredictor:
         # Evaluation mode: dropout off, so the same text always gets the same answer.
         self.network = network.eval()
         self.tokenizer, self.spec, self.column = tokenizer, spec, column
-        # The one column a row needs: the texts.
         self.feature_names_in_ = np.array([column], dtype=object)
 
     @torch.no_grad()
