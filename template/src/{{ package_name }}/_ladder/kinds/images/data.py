@@ -88,9 +88,8 @@ def read_pixels(file: Path, project: Project) -> np.ndarray:
     """One image's pixels as a flat row in PyTorch's order (channels, height, width)."""
     try:
         with Image.open(file) as image:
-            image = image.convert(project.color_mode)
             size = (project.image_size, project.image_size)
-            image = image.resize(size, Image.Resampling.BILINEAR)
+            image = image.convert(project.color_mode).resize(size, Image.BILINEAR)
             pixels = np.asarray(image, dtype=np.float32) / 255.0
     except (UnidentifiedImageError, OSError) as error:
         raise ProjectError(

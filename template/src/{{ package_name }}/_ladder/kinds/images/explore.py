@@ -30,20 +30,18 @@ def image_facts(data: Exploration) -> dict[str, Any]:
     mode = "grey" if project.color_mode == "L" else "colour (RGB)"
     facts["more"] = {
         "images folder": project.images_dir,
-        "sizes as stored": stored_sizes(Counter(stored_size(file) for file in files)),
+        "sizes as stored": stored_sizes(files),
         "size the model sees": f"{project.image_size}x{project.image_size}, {mode}",
     }
     return facts
 
 
-def stored_size(file: Path) -> tuple[int, int]:
-    """(width, height) of one image file: Pillow reads only its header."""
-    with Image.open(file) as image:
-        return image.size
-
-
-def stored_sizes(sizes: Counter[tuple[int, int]]) -> str:
-    """The stored sizes in words: one, or the range and the most common."""
+def stored_sizes(files: list[Path]) -> str:
+    """The sizes the files are stored in: one, or the range and the most common."""
+    sizes: Counter[tuple[int, int]] = Counter()
+    for file in files:
+        with Image.open(file) as image:  # Pillow reads only the header for its size
+            sizes[image.size] += 1
     (width, height), most = sizes.most_common(1)[0]
     if len(sizes) == 1:
         return f"{width}x{height} (all {most})"
