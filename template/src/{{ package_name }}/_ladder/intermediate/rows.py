@@ -21,7 +21,8 @@ from ..core.data import Split
 from ..core.errors import ProjectError
 from ..core.evaluate import PRIMARY_METRIC
 from ..core.settings import Settings
-from .part import intermediate_part
+from . import search
+from .part import intermediate_part, reported_mean
 from .search import (
     check_folds,
     cross_validate_model,
@@ -36,6 +37,8 @@ if TYPE_CHECKING:
     from .train import SearchOutcome
 
 TRIAL_FACTS: tuple[str, ...] = ()
+# metrics.json's `cv`: the folds, the best trial's scores on them, the trial counts.
+cv_facts = search.cv_facts
 # Columns shown in the permutation importance figure, the most important first.
 TOP_COLUMNS = 15
 
@@ -119,19 +122,11 @@ def search_figures(
     `per_column`, the columns it relies on."""
     task, seed = settings.project.task, settings.project.seed
     metric = PRIMARY_METRIC[task]
-    figures = {"cross_validation": Figure(figsize=(7, 4.5), layout="constrained")}
-    # Each candidate's best trial, one dot per fold: which model wins, and by how much
-    # more than the fold-to-fold noise?
-    axes = figures["cross_validation"].subplots()
-    candidates = outcome.candidates
-    axes.boxplot([candidate["fold_scores"] for candidate in candidates])
-    for position, candidate in enumerate(candidates, start=1):
-        scores = candidate["fold_scores"]
-        axes.scatter(np.full(len(scores), position), scores, alpha=0.6, zorder=3)
-    labels = [f"{c['name']}\n({c['trials']} trials)" for c in candidates]
-    axes.set_xticks(np.arange(1, len(candidates) + 1), labels)
-    axes.set_ylabel(f"{metric} on each held-out fold")
-    axes.set_title("Cross-validation: each candidate's best trial")
+    figures = {
+        "cross_validation": cross_validation_figure(
+            outcome.candidates, metric, f"{metric} on each held-out fold"
+        )
+    }
     # Scores as the training set grows: if the validation curve still rises at the
     # right, more rows would help; a wide gap to the training curve means overfitting.
     figures["learning_curve"] = Figure(figsize=(7, 4.5), layout="constrained")
@@ -154,6 +149,25 @@ def search_figures(
             model, split, metric, seed
         )
     return figures
+
+
+def cross_validation_figure(
+    candidates: list[dict[str, Any]], metric: str, ylabel: str
+) -> Figure:
+    """Each candidate's best trial, one dot per fold: which model wins, and by how
+    much more than the fold-to-fold noise? (An error searched negated is drawn as the
+    error.)"""
+    figure = Figure(figsize=(7, 4.5), layout="constrained")
+    axes = figure.subplots()
+    folds = [[reported_mean(metric, s) for s in c["fold_scores"]] for c in candidates]
+    axes.boxplot(folds)
+    for position, scores in enumerate(folds, start=1):
+        axes.scatter(np.full(len(scores), position), scores, alpha=0.6, zorder=3)
+    labels = [f"{c['name']}\n({c['trials']} trials)" for c in candidates]
+    axes.set_xticks(np.arange(1, len(candidates) + 1), labels)
+    axes.set_ylabel(ylabel)
+    axes.set_title("Cross-validation: each candidate's best trial")
+    return figure
 
 
 def importance_figure(model: Pipeline, split: Split, metric: str, seed: int) -> Figure:
@@ -184,16 +198,3 @@ def run_figures(
     print("drawing the figures: learning curve, permutation importance, ...")
     per_column = intermediate_part().per_column_figures
     return search_figures(model, split, settings, outcome, per_column)
-
-
-def cv_facts(
-    settings: Settings, best: dict[str, Any], counts: dict[str, int]
-) -> dict[str, Any]:
-    """The folds, the best trial's scores on them, and the trial counts."""
-    return {
-        "folds": settings.search.folds,
-        "mean": best["mean"],
-        "std": best["std"],
-        "fold_scores": best["fold_scores"],
-        **counts,
-    }

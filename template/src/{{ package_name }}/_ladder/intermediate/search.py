@@ -42,6 +42,9 @@ PROJECT_FACTS = ("dataset", "csv_file", "target", "task", "seed", "test_size")
 # Facts a problem kind adds (a forecast's horizon): counted only where set, so the
 # other kinds' study names stay what they were.
 KIND_FACTS = ("horizon", "date_column")
+# The `search:` settings that budget a search but leave a trial's score as it is: they
+# neither start a new study nor belong in metrics.json's `cv`.
+BUDGET = ("n_trials", "storage")
 # The extra of pyproject.toml that installs a database's driver, by the URL's scheme
 # (SQLAlchemy 2.1 reads postgresql:// as postgresql+psycopg://, psycopg 3).
 DRIVER_EXTRAS = {"postgresql": "postgres", "postgresql+psycopg": "postgres"}
@@ -115,7 +118,7 @@ def study_name(settings: Settings) -> str:
             elif hasattr(section, "as_dict"):
                 section = section.as_dict()
             measured[key] = section
-    for budget in ("n_trials", "storage"):  # neither changes a trial's score
+    for budget in BUDGET:
         measured["search"].pop(budget)
     return hashed_name(settings.experiment, measured, settings)
 
@@ -280,3 +283,18 @@ def candidate_results(
             }
         )
     return results
+
+
+def cv_facts(
+    settings: Settings,
+    best: dict[str, Any],
+    counts: dict[str, int],
+    facts: tuple[str, ...] = (),
+    **named: Any,
+) -> dict[str, Any]:
+    """metrics.json's `cv`: what the scores are (`named`, where not the primary
+    metric), how each trial was scored (`search:` less its budget: the folds, or a
+    clustering's seeds), the best trial's scores and `facts`, and `counts`."""
+    scoring = {k: v for k, v in asdict(settings.search).items() if k not in BUDGET}
+    scores = {key: best[key] for key in ("mean", "std", "fold_scores", *facts)}
+    return {**named, **scoring, **scores, **counts}

@@ -11,6 +11,7 @@ its stability: 1 means the clusters do not depend on luck.
 
 import itertools
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -23,6 +24,7 @@ from sklearn.pipeline import Pipeline
 from ....core.errors import ProjectError
 from ....core.settings import Settings
 from ....intermediate.rows import candidate_pipelines
+from ....intermediate.search import cv_facts as shared_cv_facts
 from ....intermediate.search import record_trial, suggest_params, with_params
 from ....intermediate.space import candidates_source, search_space
 from ..data import Rows
@@ -38,6 +40,9 @@ if TYPE_CHECKING:
 DEGENERATE = -1.0
 # What each candidate's best trial found, beside its scores in metrics.json.
 TRIAL_FACTS = ("stability", "clusters")
+# metrics.json's `cv`: the best trial's silhouettes on the training rows, one per
+# seed, and its stability. Runs are ranked by them, never by the test rows or labels.
+cv_facts = partial(shared_cv_facts, facts=("stability",), score="silhouette")
 
 
 def score_name(settings: Settings) -> str:
@@ -130,12 +135,3 @@ def run_figures(
     model: Pipeline, rows: Rows, settings: Settings, outcome: "SearchOutcome"
 ) -> dict[str, "Figure"]:
     return {"candidates": candidates_figure(outcome.candidates)}
-
-
-def cv_facts(
-    settings: Settings, best: dict[str, Any], counts: dict[str, int]
-) -> dict[str, Any]:
-    """The best trial's silhouettes on the training rows, one per seed: runs are
-    ranked by them, never by the test rows or the labels."""
-    facts = {key: best[key] for key in ("mean", "std", "fold_scores", "stability")}
-    return {"score": "silhouette", "seeds": settings.search.seeds, **facts, **counts}

@@ -9,6 +9,7 @@ maximises.
 """
 
 from collections.abc import Callable, Mapping
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -19,7 +20,7 @@ from sklearn.pipeline import Pipeline
 from ....core.data_checks import MIN_HISTORY
 from ....core.errors import ProjectError
 from ....core.settings import Settings
-from ....intermediate.rows import cv_facts as fold_facts
+from ....intermediate.search import cv_facts as shared_cv_facts
 from ....intermediate.search import record_trial, suggest_params, with_params
 from ....intermediate.space import SearchSpace, candidates_source
 from ....intermediate.space import search_space as shared_search_space
@@ -36,6 +37,8 @@ if TYPE_CHECKING:
 # What a trial's score is: MASE, negated so that higher is better.
 CV_METRIC = "neg_mase"
 TRIAL_FACTS: tuple[str, ...] = ()
+# metrics.json's `cv` says so: the shared search's, scored by that metric.
+cv_facts = partial(shared_cv_facts, metric=CV_METRIC)
 
 # A candidate of candidates.py: a Pipeline on lag features, or a Forecaster.
 Candidate = Pipeline | Forecaster
@@ -139,10 +142,3 @@ def run_figures(
     forecaster: Forecaster, series: Series, settings: Settings, outcome: "SearchOutcome"
 ) -> dict[str, "Figure"]:
     return {"cross_validation": cross_validation_figure(outcome.candidates)}
-
-
-def cv_facts(
-    settings: Settings, best: dict[str, Any], counts: dict[str, int]
-) -> dict[str, Any]:
-    """As for rows, and what the scores are: the negated MASE."""
-    return {**fold_facts(settings, best, counts), "metric": CV_METRIC}
