@@ -23,7 +23,6 @@ if TYPE_CHECKING:
     import optuna
     from matplotlib.figure import Figure
 
-    from .runs import Run
     from .train import SearchOutcome
 
 
@@ -65,10 +64,13 @@ class Part:
     # A score as printed, from a candidate's (or metrics.json's `cv`) mean and std:
     # `metric` is the primary metric's name in train's line, "" in search's list.
     describe_scores: Callable[[dict[str, Any], str], str] = cv_scores
-    # Where the kind's tables differ from runs.py's: every run (`compare`), the
-    # candidates of one run, and the draft's sentence on how they were compared.
-    runs_table: Callable[[list["Run"]], str] | None = None
-    candidates_table: Callable[[dict[str, Any]], str] | None = None
+    # The score columns of runs.py's tables where the kind's differ, {title: cell}: a
+    # run's in `compare` (from its metrics), a candidate's in the draft; and the
+    # draft's sentence on how the candidates were compared.
+    run_scores: Callable[[dict[str, Any]], dict[str, str]] | None = None
+    candidate_scores: (
+        Callable[[dict[str, Any], dict[str, Any]], dict[str, str]] | None
+    ) = None
     search_account: str = (
         "The candidates were compared by {folds}-fold cross-validation on the "
         "training rows over {trials} Optuna trials; the best was refitted on all "

@@ -133,52 +133,70 @@ def cv_metric(metrics: dict[str, Any]) -> str:
     return metrics["cv"].get("metric", metrics["primary_metric"])
 
 
+def cv_cell(metrics: dict[str, Any], scores: dict[str, Any]) -> str:
+    """A CV score as the tables show it, in the units of the test scores."""
+    searched = cv_metric(metrics)
+    return f"{reported_mean(searched, scores['mean']):.3f} ± {scores['std']:.3f}"
+
+
+def run_cv(metrics: dict[str, Any]) -> dict[str, str]:
+    """A run's score column in `compare`: its CV score."""
+    return {
+        f"CV {reported_metric(cv_metric(metrics))}": cv_cell(metrics, metrics["cv"])
+    }
+
+
+def candidate_cv(candidate: dict[str, Any], metrics: dict[str, Any]) -> dict[str, str]:
+    """A candidate's score column in the draft: its best trial's CV score."""
+    title = f"CV {reported_metric(cv_metric(metrics))} (mean ± std)"
+    return {title: cv_cell(metrics, candidate)}
+
+
 def experiments_table(runs: list[Run]) -> str:
-    """Every run as a Markdown table row; the best one (by CV) in bold."""
+    """Every run as a Markdown table row, with the kind's score columns; the best one
+    (by CV) in bold."""
     metric, best = runs[0].metrics["primary_metric"], best_run(runs)
-    searched = cv_metric(runs[0].metrics)
+    scores = intermediate_part().run_scores or run_cv
+    titles = list(scores(runs[0].metrics))
     rows = [
-        f"| run | candidate | CV {reported_metric(searched)} | test {metric} "
-        "| baseline | trials |",
-        "| --- | --- | ---: | ---: | ---: | ---: |",
+        f"| run | candidate | {' | '.join(titles)} "
+        f"| test {metric} | baseline | trials |",
+        "| --- | --- |" + " ---: |" * (len(titles) + 3),
     ]
     for run in runs:
-        cv, test = run.metrics["cv"], run.classical_scores[metric]
+        cells = " | ".join(scores(run.metrics).values())
         name = f"**{run.name}**" if run is best else run.name
         rows.append(
-            f"| {name} | {run.metrics['candidate']} "
-            f"| {reported_mean(searched, cv['mean']):.3f} ± {cv['std']:.3f} "
-            f"| {test:.3f} "
-            f"| {run.metrics['baseline'][metric]:.3f} | {cv['trials']} |"
+            f"| {name} | {run.metrics['candidate']} | {cells} "
+            f"| {run.classical_scores[metric]:.3f} "
+            f"| {run.metrics['baseline'][metric]:.3f} | {run.metrics['cv']['trials']} |"
         )
     return "\n".join(rows)
 
 
 def candidates_table(metrics: dict[str, Any]) -> str:
-    """The run's candidates side by side: the best trial of each, by CV."""
-    searched = cv_metric(metrics)
+    """The run's candidates side by side: the best trial of each."""
+    scores = intermediate_part().candidate_scores or candidate_cv
+    candidates = metrics["candidates"]
+    titles = list(scores(candidates[0], metrics))
     rows = [
-        f"| candidate | trials | CV {reported_metric(searched)} (mean ± std) |",
-        "| --- | ---: | ---: |",
+        f"| candidate | trials | {' | '.join(titles)} |",
+        "| --- |" + " ---: |" * (len(titles) + 1),
     ]
-    for candidate in metrics["candidates"]:
-        mean = reported_mean(searched, candidate["mean"])
-        rows.append(
-            f"| {candidate['name']} | {candidate['trials']} "
-            f"| {mean:.3f} ± {candidate['std']:.3f} |"
-        )
+    for candidate in candidates:
+        cells = " | ".join(scores(candidate, metrics).values())
+        rows.append(f"| {candidate['name']} | {candidate['trials']} | {cells} |")
     return "\n".join(rows)
 
 
 def compare(paths: Paths) -> str:
     """Every run, in the kind's table: what `compare` prints."""
-    runs = finished_runs(paths)
-    return (intermediate_part().runs_table or experiments_table)(runs)
+    return experiments_table(finished_runs(paths))
 
 
 def all_runs_section(runs: list[Run]) -> list[str]:
     """The draft's table of every run, as `compare` prints it."""
-    table = (intermediate_part().runs_table or experiments_table)(runs)
+    table = experiments_table(runs)
     return [f"All runs ({len(runs)}), from `python -m {PACKAGE} compare`:", table]
 
 
@@ -188,10 +206,9 @@ def search_sections(best: Run, runs: list[Run]) -> list[str]:
     part = intermediate_part()
     # The kind's sentence on how the candidates were compared, its numbers from `cv`.
     account = part.search_account.format(**best.metrics["cv"])
-    candidates = part.candidates_table or candidates_table
     return [
         f"Best run: `{best.name}`. {account}",
-        candidates(best.metrics),
+        candidates_table(best.metrics),
         *all_runs_section(runs),
     ]
 
