@@ -18,20 +18,18 @@ from sklearn.model_selection import LearningCurveDisplay
 from sklearn.pipeline import Pipeline
 
 from ..core.data import Split
-from ..core.errors import ProjectError
 from ..core.evaluate import PRIMARY_METRIC
 from ..core.settings import Settings
 from . import search
 from .part import intermediate_part, reported_mean
 from .search import (
+    candidate_objective,
     check_folds,
     cross_validate_model,
     cv_splitter,
-    record_trial,
-    suggest_params,
     with_params,
 )
-from .space import candidates_source, search_space
+from .space import search_space
 
 if TYPE_CHECKING:
     from .train import SearchOutcome
@@ -52,27 +50,6 @@ def candidate_pipelines(settings: Settings) -> dict[str, Pipeline]:
     return build_candidates(preprocessor, seed=settings.project.seed)
 
 
-def training_fold_scores(
-    model: Pipeline, split: Split, settings: Settings, failed: Callable[[], str]
-) -> list[float]:
-    """`model`'s score on each fold of the training rows. A model that fails to fit
-    stops the search with the reason, `failed()` naming the trial (asked only then:
-    finding the config file that set a candidate reads the configs again)."""
-    project = settings.project
-    try:
-        scores = cross_validate_model(
-            model,
-            split.X_train,
-            split.y_train,
-            project.task,
-            settings.search.folds,
-            project.seed,
-        )
-    except (ValueError, TypeError) as error:
-        raise ProjectError(f"{failed()} failed: {error}") from None
-    return scores.tolist()
-
-
 def score_name(settings: Settings) -> str:
     return PRIMARY_METRIC[settings.project.task]
 
@@ -83,22 +60,16 @@ def objective(settings: Settings, split: Split) -> Callable[[optuna.Trial], floa
     # Checked before anything runs: a typo stops here, not after an hour of trials.
     space = search_space(settings, candidates)
     check_folds(split.y_train, settings)
-    # Sorted: Optuna wants the same choices, in the same order, in every trial.
-    names = sorted(space)
+    project, folds = settings.project, settings.search.folds
 
-    def run_trial(trial: optuna.Trial) -> float:
-        candidate = trial.suggest_categorical("candidate", names)
-        params = suggest_params(trial, candidate, space[candidate])
+    def score(candidate: str, params: dict[str, Any]) -> tuple[list[float], dict]:
         model = with_params(candidates[candidate], params)
+        scores = cross_validate_model(
+            model, split.X_train, split.y_train, project.task, folds, project.seed
+        )
+        return scores.tolist(), {}
 
-        def failed() -> str:
-            source = candidates_source(settings, candidate)
-            return f"{source}: candidates.{candidate} with {params}"
-
-        scores = training_fold_scores(model, split, settings, failed)
-        return record_trial(trial, params, scores)
-
-    return run_trial
+    return candidate_objective(settings, space, score)
 
 
 def refit_note(best: dict[str, Any]) -> str:

@@ -32,7 +32,7 @@ from ..core.evaluate import PRIMARY_METRIC
 from ..core.paths import Paths
 from ..core.settings import Settings
 from .part import intermediate_part
-from .space import Range
+from .space import Range, SearchSpace, candidates_source
 
 # The sections that change what a trial measures, with the kind's own (part.py); the
 # rest (the search budget, the storage, a higher tier's network) do not, so they do not
@@ -228,6 +228,33 @@ def record_trial(
     for name, value in {**attributes, "worker": WORKER}.items():
         trial.set_user_attr(name, value)
     return float(np.mean(scores))
+
+
+def candidate_objective(
+    settings: Settings,
+    space: SearchSpace,
+    score: Callable[[str, dict[str, Any]], tuple[list[float], dict[str, Any]]],
+    errors: tuple[type[Exception], ...] = (ValueError, TypeError),
+) -> Callable[[optuna.Trial], float]:
+    """What Optuna maximises: each trial picks a candidate and its parameters from
+    `space`, and `score(candidate, params)` gives its scores (one per fold, or per
+    seed) and the kind's facts of it. A candidate that fails with one of `errors`
+    stops the search, naming the file that set it."""
+    names = sorted(space)  # the same choices, in the same order, every trial
+
+    def objective(trial: optuna.Trial) -> float:
+        candidate = trial.suggest_categorical("candidate", names)
+        params = suggest_params(trial, candidate, space[candidate])
+        try:
+            scores, facts = score(candidate, params)
+        except errors as error:
+            raise ProjectError(
+                f"{candidates_source(settings, candidate)}: candidates.{candidate} "
+                f"with {params} failed: {error}"
+            ) from None
+        return record_trial(trial, params, scores, **facts)
+
+    return objective
 
 
 def add_trials(

@@ -21,12 +21,11 @@ from sklearn.metrics import adjusted_rand_score, silhouette_score
 from sklearn.neighbors import NearestCentroid
 from sklearn.pipeline import Pipeline
 
-from ....core.errors import ProjectError
 from ....core.settings import Settings
 from ....intermediate.rows import candidate_pipelines
+from ....intermediate.search import candidate_objective, with_params
 from ....intermediate.search import cv_facts as shared_cv_facts
-from ....intermediate.search import record_trial, suggest_params, with_params
-from ....intermediate.space import candidates_source, search_space
+from ....intermediate.space import search_space
 from ..data import Rows
 from ..figures import candidates_figure
 from ..steps import fit_rows
@@ -76,33 +75,21 @@ def objective(settings: Settings, rows: Rows) -> Callable[[optuna.Trial], float]
     # Checked before anything runs: a typo stops here, not after an hour of trials.
     space = search_space(settings, candidates)
     seeds = [settings.project.seed + i for i in range(settings.search.seeds)]
-    names = sorted(space)
 
-    def objective(trial: optuna.Trial) -> float:
-        candidate = trial.suggest_categorical("candidate", names)
-        params = suggest_params(trial, candidate, space[candidate])
+    def score(candidate: str, params: dict[str, Any]) -> tuple[list[float], dict]:
         scores, fits = [], []
         for seed in seeds:
             model = seeded(with_params(candidates[candidate], params), seed)
-            try:
-                score, clusters = internal_score(model, rows.X_train)
-            except (ValueError, TypeError) as error:
-                raise ProjectError(
-                    f"{candidates_source(settings, candidate)}: candidates."
-                    f"{candidate} with {params} failed: {error}"
-                ) from None
-            scores.append(score)
+            silhouette, clusters = internal_score(model, rows.X_train)
+            scores.append(silhouette)
             fits.append(clusters)
         # One silhouette per seed, kept as the shared search's fold scores.
-        return record_trial(
-            trial,
-            params,
-            scores,
-            stability=stability(fits),
-            clusters=len(np.unique(fits[0])),
-        )
+        return scores, {
+            "stability": stability(fits),
+            "clusters": len(np.unique(fits[0])),
+        }
 
-    return objective
+    return candidate_objective(settings, space, score)
 
 
 def refit_note(best: dict[str, Any]) -> str:

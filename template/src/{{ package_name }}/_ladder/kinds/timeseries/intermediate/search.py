@@ -20,9 +20,9 @@ from sklearn.pipeline import Pipeline
 from ....core.data_checks import MIN_HISTORY
 from ....core.errors import ProjectError
 from ....core.settings import Settings
+from ....intermediate.search import candidate_objective, with_params
 from ....intermediate.search import cv_facts as shared_cv_facts
-from ....intermediate.search import record_trial, suggest_params, with_params
-from ....intermediate.space import SearchSpace, candidates_source
+from ....intermediate.space import SearchSpace
 from ....intermediate.space import search_space as shared_search_space
 from ..figures import cross_validation_figure
 from ..forecasters import Forecaster, LagForecaster
@@ -106,22 +106,14 @@ def objective(settings: Settings, series: Series) -> Callable[[optuna.Trial], fl
     folds = expanding_folds(
         train, settings.search.folds, settings.project.horizon, season + MIN_HISTORY
     )
-    names = sorted(space)
 
-    def objective(trial: optuna.Trial) -> float:
-        name = trial.suggest_categorical("candidate", names)
-        params = suggest_params(trial, name, space[name])
+    def score(name: str, params: dict[str, Any]) -> tuple[list[float], dict]:
         forecaster = configured(candidates[name], params, settings, season)
-        try:
-            scores = fold_scores(forecaster, folds, season)
-        except (ValueError, TypeError, np.linalg.LinAlgError) as error:
-            raise ProjectError(
-                f"{candidates_source(settings, name)}: candidates.{name} with "
-                f"{params} failed: {error}"
-            ) from None
-        return record_trial(trial, params, scores)
+        return fold_scores(forecaster, folds, season), {}
 
-    return objective
+    # A statsmodels forecaster may also fail to solve its equations.
+    errors = (ValueError, TypeError, np.linalg.LinAlgError)
+    return candidate_objective(settings, space, score, errors)
 
 
 def refit_note(best: dict[str, Any]) -> str:
