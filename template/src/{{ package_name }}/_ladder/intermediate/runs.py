@@ -127,36 +127,21 @@ def write_latest(paths: Paths, run: Run) -> None:
     write_metrics(paths.metrics, {**run.metrics, "figures": figures})
 
 
-def cv_metric(metrics: dict[str, Any]) -> str:
-    """What the CV scores are: the primary metric, unless the search says otherwise
-    (a forecast's error is negated there, so that higher is better)."""
-    return metrics["cv"].get("metric", metrics["primary_metric"])
-
-
-def cv_cell(metrics: dict[str, Any], scores: dict[str, Any]) -> str:
-    """A CV score as the tables show it, in the units of the test scores."""
-    searched = cv_metric(metrics)
-    return f"{reported_mean(searched, scores['mean']):.3f} ± {scores['std']:.3f}"
-
-
-def run_cv(metrics: dict[str, Any]) -> dict[str, str]:
-    """A run's score column in `compare`: its CV score."""
-    return {
-        f"CV {reported_metric(cv_metric(metrics))}": cv_cell(metrics, metrics["cv"])
-    }
-
-
-def candidate_cv(candidate: dict[str, Any], metrics: dict[str, Any]) -> dict[str, str]:
-    """A candidate's score column in the draft: its best trial's CV score."""
-    title = f"CV {reported_metric(cv_metric(metrics))} (mean ± std)"
-    return {title: cv_cell(metrics, candidate)}
+def cv_column(
+    metrics: dict[str, Any], scores: dict[str, Any], after: str = ""
+) -> dict[str, str]:
+    """The default score column of the tables: a CV score in the units of the test
+    scores (a forecast's error is searched negated, so that higher is better)."""
+    searched = metrics["cv"].get("metric", metrics["primary_metric"])
+    cell = f"{reported_mean(searched, scores['mean']):.3f} ± {scores['std']:.3f}"
+    return {f"CV {reported_metric(searched)}{after}": cell}
 
 
 def experiments_table(runs: list[Run]) -> str:
     """Every run as a Markdown table row, with the kind's score columns; the best one
     (by CV) in bold."""
     metric, best = runs[0].metrics["primary_metric"], best_run(runs)
-    scores = intermediate_part().run_scores or run_cv
+    scores = intermediate_part().run_scores or (lambda m: cv_column(m, m["cv"]))
     titles = list(scores(runs[0].metrics))
     rows = [
         f"| run | candidate | {' | '.join(titles)} "
@@ -176,14 +161,15 @@ def experiments_table(runs: list[Run]) -> str:
 
 def candidates_table(metrics: dict[str, Any]) -> str:
     """The run's candidates side by side: the best trial of each."""
-    scores = intermediate_part().candidate_scores or candidate_cv
-    candidates = metrics["candidates"]
-    titles = list(scores(candidates[0], metrics))
+    scores = intermediate_part().candidate_scores or (
+        lambda candidate, m: cv_column(m, candidate, " (mean ± std)")
+    )
+    titles = list(scores(metrics["candidates"][0], metrics))
     rows = [
         f"| candidate | trials | {' | '.join(titles)} |",
         "| --- |" + " ---: |" * (len(titles) + 1),
     ]
-    for candidate in candidates:
+    for candidate in metrics["candidates"]:
         cells = " | ".join(scores(candidate, metrics).values())
         rows.append(f"| {candidate['name']} | {candidate['trials']} | {cells} |")
     return "\n".join(rows)
@@ -201,11 +187,9 @@ def all_runs_section(runs: list[Run]) -> list[str]:
 
 
 def search_sections(best: Run, runs: list[Run]) -> list[str]:
-    """The draft's account of the search: the best run's candidates, then every
-    run."""
-    part = intermediate_part()
-    # The kind's sentence on how the candidates were compared, its numbers from `cv`.
-    account = part.search_account.format(**best.metrics["cv"])
+    """The draft's account of the search: the kind's sentence on how the candidates
+    were compared (its numbers from `cv`), the best run's candidates, every run."""
+    account = intermediate_part().search_account.format(**best.metrics["cv"])
     return [
         f"Best run: `{best.name}`. {account}",
         candidates_table(best.metrics),

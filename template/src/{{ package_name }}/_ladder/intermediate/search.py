@@ -1,12 +1,12 @@
 """Cross-validation and the Optuna study: which candidate, with which settings?
 
 Each trial picks a candidate and hyperparameters from the search space (space.py),
-scores them by k-fold cross-validation on the training rows (never the test rows),
-and records the fold scores in an Optuna study. The study lives in a database: by
-default the SQLite file reports/optuna.db, so a stopped search resumes where it was.
-Give `--search.storage` any database URL Optuna supports (PostgreSQL, MySQL, ...) and
-run `search` on several machines at once: they all add trials to one shared study.
-A database server needs its driver: for PostgreSQL, `uv sync --extra postgres`.
+scores them on the training part only (by k-fold cross-validation for rows) and
+records its scores in an Optuna study. The study lives in a database, by default the
+SQLite file reports/optuna.db, so a stopped search resumes where it was. Give
+`--search.storage` any database URL Optuna supports (PostgreSQL, MySQL, ...; for
+PostgreSQL `uv sync --extra postgres` installs its driver) and run `search` on several
+machines at once: they all add trials to one shared study.
 """
 
 import hashlib
@@ -34,13 +34,12 @@ from ..core.settings import Settings
 from .part import intermediate_part
 from .space import Range, SearchSpace, candidates_source
 
-# The sections that change what a trial measures, with the kind's own (part.py); the
-# rest (the search budget, the storage, a higher tier's network) do not, so they do not
-# start a new study.
+# The sections that change what a trial measures, with the kind's own (part.py): only
+# they start a new study (a higher tier's network does not).
 TRIAL_SECTIONS = ("data", "features", "search", "candidates")
 PROJECT_FACTS = ("dataset", "csv_file", "target", "task", "seed", "test_size")
-# Facts a problem kind adds (a forecast's horizon): counted only where set, so the
-# other kinds' study names stay what they were.
+# A kind's facts (a forecast's horizon): hashed only where set, so the other kinds'
+# study names stay what they were.
 KIND_FACTS = ("horizon", "date_column")
 # The `search:` settings that budget a search but leave a trial's score as it is: they
 # neither start a new study nor belong in metrics.json's `cv`.
@@ -63,11 +62,11 @@ def cv_splitter(task: str, folds: int, seed: int) -> KFold | StratifiedKFold:
 def cross_validate_model(
     model: Pipeline, X: pd.DataFrame, y: pd.Series, task: str, folds: int, seed: int
 ) -> np.ndarray:
-    """The model's primary metric on each held-out fold of (X, y)."""
-    # error_score="raise": a model that fails to fit stops the search with the reason.
-    splits = cv_splitter(task, folds, seed)
+    """The model's primary metric on each held-out fold of (X, y); a model that fails
+    to fit raises, with the reason."""
+    splits, scoring = cv_splitter(task, folds, seed), PRIMARY_METRIC[task]
     result = cross_validate(
-        model, X, y, cv=splits, scoring=PRIMARY_METRIC[task], error_score="raise"
+        model, X, y, cv=splits, scoring=scoring, error_score="raise"
     )
     return result["test_score"]
 

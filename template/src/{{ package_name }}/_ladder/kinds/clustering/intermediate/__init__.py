@@ -19,14 +19,11 @@ Seeds = restricted_number_type("Seeds", int, [(">=", 2), ("<=", 100)])
 class ClusterSearch:
     """The `search:` section: how many Optuna trials to add, and how each is scored."""
 
-    # Trials each `train` or `search` adds to the experiment's study; 0 uses the
-    # study as it is.
+    # As in the shared SearchSettings (intermediate/sections.py), but 30 trials.
     n_trials: NonNegativeInt = 30
     # Each trial fits its candidate with this many seeds: its score is the mean
     # silhouette, and its stability how alike the clusters of the fits are.
     seeds: Seeds = 3
-    # Where the study lives: None is reports/optuna.db (SQLite); any database URL
-    # Optuna supports lets many machines share it.
     storage: str | None = None
 
 
@@ -38,9 +35,11 @@ def silhouette(scores: dict[str, Any], metric: str) -> str:
     )
 
 
-def cluster_scores(
-    scores: dict[str, Any], clusters: int, silhouette: str
+def columns(
+    scores: dict[str, Any], clusters: int, silhouette: str = "silhouette (mean ± std)"
 ) -> dict[str, str]:
+    """A candidate's score columns in the draft (a run's in `compare`, its silhouette
+    named "train silhouette"): clusters found, silhouette and stability."""
     return {
         "clusters": str(clusters),
         silhouette: f"{scores['mean']:.3f} ± {scores['std']:.3f}",
@@ -49,24 +48,16 @@ def cluster_scores(
 
 
 def run_scores(metrics: dict[str, Any]) -> dict[str, str]:
-    """A run's columns in `compare`: the clusters its best candidate found in the
-    search, its silhouette on the training rows and its stability."""
     chosen = metrics["candidate"]
     found = next(c for c in metrics["candidates"] if c["name"] == chosen)
-    return cluster_scores(metrics["cv"], found["clusters"], "train silhouette")
-
-
-def candidate_scores(
-    candidate: dict[str, Any], metrics: dict[str, Any]
-) -> dict[str, str]:
-    return cluster_scores(candidate, candidate["clusters"], "silhouette (mean ± std)")
+    return columns(metrics["cv"], found["clusters"], "train silhouette")
 
 
 PART = Part(
     search_settings=ClusterSearch,
     describe_scores=silhouette,
     run_scores=run_scores,
-    candidate_scores=candidate_scores,
+    candidate_scores=lambda candidate, _: columns(candidate, candidate["clusters"]),
     search_account=(
         "The candidates were compared by their silhouette on the training rows, each "
         "fitted with {seeds} seeds, over {trials} Optuna trials (stability: the "

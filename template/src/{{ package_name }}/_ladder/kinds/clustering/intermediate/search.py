@@ -22,6 +22,7 @@ from sklearn.neighbors import NearestCentroid
 from sklearn.pipeline import Pipeline
 
 from ....core.settings import Settings
+from ....intermediate import rows
 from ....intermediate.rows import candidate_pipelines
 from ....intermediate.search import candidate_objective, with_params
 from ....intermediate.search import cv_facts as shared_cv_facts
@@ -42,6 +43,8 @@ TRIAL_FACTS = ("stability", "clusters")
 # metrics.json's `cv`: the best trial's silhouettes on the training rows, one per
 # seed, and its stability. Runs are ranked by them, never by the test rows or labels.
 cv_facts = partial(shared_cv_facts, facts=("stability",), score="silhouette")
+# The line before the refit is the search on rows': clusters are fitted on rows too.
+refit_note = rows.refit_note
 
 
 def score_name(settings: Settings) -> str:
@@ -90,10 +93,6 @@ def objective(settings: Settings, rows: Rows) -> Callable[[optuna.Trial], float]
         }
 
     return candidate_objective(settings, space, score)
-
-
-def refit_note(best: dict[str, Any]) -> str:
-    return f"refitting {best['name']} (trial {best['best_trial']}) on the training rows"
 
 
 def refit(settings: Settings, best: dict[str, Any], rows: Rows) -> Pipeline:
