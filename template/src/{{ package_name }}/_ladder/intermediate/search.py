@@ -203,7 +203,8 @@ def suggest_params(
     for key, setting in settings.items():
         name = f"{candidate}.{key}"  # candidates may share parameter names
         if isinstance(setting, Range):
-            suggest = trial.suggest_int if setting.whole else trial.suggest_float
+            whole = isinstance(setting.low, int)
+            suggest = trial.suggest_int if whole else trial.suggest_float
             params[key] = suggest(name, setting.low, setting.high, log=setting.log)
         elif isinstance(setting, list):
             params[key] = trial.suggest_categorical(name, setting)
