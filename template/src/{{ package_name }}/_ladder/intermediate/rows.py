@@ -77,7 +77,6 @@ def refit_note(best: dict[str, Any]) -> str:
 
 
 def refit(settings: Settings, best: dict[str, Any], split: Split) -> Pipeline:
-    """The best candidate with its best trial's params, fitted on the training rows."""
     model = with_params(candidate_pipelines(settings)[best["name"]], best["params"])
     return model.fit(split.X_train, split.y_train)
 
@@ -93,15 +92,12 @@ def search_figures(
     `per_column`, the columns it relies on."""
     task, seed = settings.project.task, settings.project.seed
     metric = PRIMARY_METRIC[task]
-    figures = {
-        "cross_validation": cross_validation_figure(
-            outcome.candidates, metric, f"{metric} on each held-out fold"
-        )
-    }
+    ylabel = f"{metric} on each held-out fold"
+    folds = cross_validation_figure(outcome.candidates, metric, ylabel)
     # Scores as the training set grows: if the validation curve still rises at the
     # right, more rows would help; a wide gap to the training curve means overfitting.
-    figures["learning_curve"] = Figure(figsize=(7, 4.5), layout="constrained")
-    axes = figures["learning_curve"].subplots()
+    curve = Figure(figsize=(7, 4.5), layout="constrained")
+    axes = curve.subplots()
     LearningCurveDisplay.from_estimator(
         model,
         split.X_train,
@@ -115,6 +111,7 @@ def search_figures(
         ax=axes,
     )
     axes.set_title("Learning curve of the chosen model")
+    figures = {"cross_validation": folds, "learning_curve": curve}
     if per_column:
         figures["permutation_importance"] = importance_figure(
             model, split, metric, seed

@@ -94,7 +94,5 @@ def refit_note(best: dict[str, Any]) -> str:
 
 
 def refit(settings: Settings, best: dict[str, Any], split: Split) -> Pipeline:
-    """The best candidate with its best trial's TF-IDF and params, fitted on the
-    training texts."""
     pipeline = candidate_pipelines(settings, **best["features"])[best["name"]]
     return with_params(pipeline, best["params"]).fit(split.X_train, split.y_train)

@@ -123,8 +123,6 @@ def refit_note(best: dict[str, Any]) -> str:
 
 
 def refit(settings: Settings, best: dict[str, Any], series: Series) -> Forecaster:
-    """The best candidate with its best trial's parameters, fitted on the training
-    period."""
     candidate = candidate_forecasters(settings)[best["name"]]
     forecaster = configured(candidate, best["params"], settings, series.season)
     return forecaster.fit(time_split(series.values, settings.project.horizon).train)
