@@ -62,11 +62,11 @@ def cv_splitter(task: str, folds: int, seed: int) -> KFold | StratifiedKFold:
 def cross_validate_model(
     model: Pipeline, X: pd.DataFrame, y: pd.Series, task: str, folds: int, seed: int
 ) -> np.ndarray:
-    """The model's primary metric on each held-out fold of (X, y); a model that fails
-    to fit raises, with the reason."""
-    splits, scoring = cv_splitter(task, folds, seed), PRIMARY_METRIC[task]
+    """The model's primary metric on each held-out fold of (X, y)."""
+    # error_score="raise": a model that fails to fit stops the search with the reason.
+    splits = cv_splitter(task, folds, seed)
     result = cross_validate(
-        model, X, y, cv=splits, scoring=scoring, error_score="raise"
+        model, X, y, cv=splits, scoring=PRIMARY_METRIC[task], error_score="raise"
     )
     return result["test_score"]
 
