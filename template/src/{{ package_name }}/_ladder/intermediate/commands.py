@@ -51,20 +51,15 @@ def run_report(paths: Paths, settings: Settings) -> None:
     print_filled(report(paths, settings.project), settings.project)
 
 
+# `train` and `search` add trials: Ctrl-C keeps the finished ones.
+SEARCHING = {"reads_config": True, "on_interrupt": INTERRUPTED}
 COMMANDS = [
-    Command(
-        "train",
-        intermediate_part().train_help,
-        run_train,
-        reads_config=True,
-        on_interrupt=INTERRUPTED,
-    ),
+    Command("train", intermediate_part().train_help, run_train, **SEARCHING),
     Command(
         "search",
         "only add trials to the experiment's study (a worker)",
         run_search,
-        reads_config=True,
-        on_interrupt=INTERRUPTED,
+        **SEARCHING,
     ),
     Command("compare", "a table of every run in reports/runs/", run_compare),
     Command("report", "fill the best run and all runs into the blog draft", run_report),

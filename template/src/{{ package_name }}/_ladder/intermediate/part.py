@@ -23,12 +23,7 @@ if TYPE_CHECKING:
     import optuna
     from matplotlib.figure import Figure
 
-    from .runs import Run
     from .train import SearchOutcome
-
-
-def no_sections() -> Mapping[str, AddSection]:
-    return {}
 
 
 # A search maximises; an error is searched negated ("neg_mase"). Reports turn it back,
@@ -52,23 +47,23 @@ def cv_scores(scores: dict[str, Any], metric: str) -> str:
 class Part:
     """The light facts of a kind's intermediate part (`PART` in its __init__.py)."""
 
-    # The module that is the kind's `Search`, when it shares one (ROWS); None is the
+    # The module that is the kind's `Search` where it shares one (ROWS); None is the
     # part's own search.py.
     search: str | None = None
     # The `search:` section's dataclass; None is sections.py's SearchSettings.
     search_settings: type | None = None
     # Sections of the kind's own, after `search` and `candidates` (text's
     # feature_search).
-    sections: Callable[[], Mapping[str, AddSection]] = no_sections
-    # `train`'s line in the list of commands.
+    sections: Callable[[], Mapping[str, AddSection]] = dict
     train_help: str = "search the candidates, refit the best, evaluate, save a run"
     # A score as printed, from a candidate's (or metrics.json's `cv`) mean and std:
     # `metric` is the primary metric's name in train's line, "" in search's list.
     describe_scores: Callable[[dict[str, Any], str], str] = cv_scores
-    # Where the kind's tables differ from runs.py's: every run (`compare`), the
-    # candidates of one run, and the draft's sentence on how they were compared.
-    runs_table: Callable[[list["Run"]], str] | None = None
-    candidates_table: Callable[[dict[str, Any]], str] | None = None
+    # Where the kind's score columns differ from runs.py's, {title: cell}: a run's in
+    # `compare` (from its metrics), a candidate's in the draft (and the run's).
+    run_scores: Callable[[dict[str, Any]], dict[str, str]] | None = None
+    candidate_scores: Callable[[dict, dict], dict[str, str]] | None = None
+    # The draft's sentence on how the candidates were compared, filled from `cv`.
     search_account: str = (
         "The candidates were compared by {folds}-fold cross-validation on the "
         "training rows over {trials} Optuna trials; the best was refitted on all "
@@ -90,7 +85,8 @@ class Search(Protocol):
     def score_name(self, settings: Settings) -> str: ...
 
     # What Optuna maximises: one trial's score on the training part of the kind's
-    # data. The config is checked here: a typo stops before any trial.
+    # data (search.py's candidate_objective). The config is checked here: a typo
+    # stops before any trial.
     def objective(
         self, settings: Settings, data: Any
     ) -> Callable[["optuna.Trial"], float]: ...
@@ -105,8 +101,7 @@ class Search(Protocol):
         self, model: Any, data: Any, settings: Settings, outcome: "SearchOutcome"
     ) -> dict[str, "Figure"]: ...
 
-    # metrics.json's `cv`: how the best trial was scored, its scores (mean, std,
-    # fold_scores), and `counts` (trials, new_trials).
+    # metrics.json's `cv`: search.py's cv_facts, with what the kind adds.
     def cv_facts(
         self, settings: Settings, best: dict[str, Any], counts: dict[str, int]
     ) -> dict[str, Any]: ...

@@ -18,24 +18,25 @@ from sklearn.model_selection import LearningCurveDisplay
 from sklearn.pipeline import Pipeline
 
 from ..core.data import Split
-from ..core.errors import ProjectError
 from ..core.evaluate import PRIMARY_METRIC
 from ..core.settings import Settings
-from .part import intermediate_part
+from . import search
+from .part import intermediate_part, reported_mean
 from .search import (
+    candidate_objective,
     check_folds,
     cross_validate_model,
     cv_splitter,
-    record_trial,
-    suggest_params,
     with_params,
 )
-from .space import candidates_source, search_space
+from .space import search_space
 
 if TYPE_CHECKING:
     from .train import SearchOutcome
 
 TRIAL_FACTS: tuple[str, ...] = ()
+# metrics.json's `cv`: the folds, the best trial's scores on them, the trial counts.
+cv_facts = search.cv_facts
 # Columns shown in the permutation importance figure, the most important first.
 TOP_COLUMNS = 15
 
@@ -49,27 +50,6 @@ def candidate_pipelines(settings: Settings) -> dict[str, Pipeline]:
     return build_candidates(preprocessor, seed=settings.project.seed)
 
 
-def training_fold_scores(
-    model: Pipeline, split: Split, settings: Settings, failed: Callable[[], str]
-) -> list[float]:
-    """`model`'s score on each fold of the training rows. A model that fails to fit
-    stops the search with the reason, `failed()` naming the trial (asked only then:
-    finding the config file that set a candidate reads the configs again)."""
-    project = settings.project
-    try:
-        scores = cross_validate_model(
-            model,
-            split.X_train,
-            split.y_train,
-            project.task,
-            settings.search.folds,
-            project.seed,
-        )
-    except (ValueError, TypeError) as error:
-        raise ProjectError(f"{failed()} failed: {error}") from None
-    return scores.tolist()
-
-
 def score_name(settings: Settings) -> str:
     return PRIMARY_METRIC[settings.project.task]
 
@@ -80,22 +60,16 @@ def objective(settings: Settings, split: Split) -> Callable[[optuna.Trial], floa
     # Checked before anything runs: a typo stops here, not after an hour of trials.
     space = search_space(settings, candidates)
     check_folds(split.y_train, settings)
-    # Sorted: Optuna wants the same choices, in the same order, in every trial.
-    names = sorted(space)
+    project, folds = settings.project, settings.search.folds
 
-    def run_trial(trial: optuna.Trial) -> float:
-        candidate = trial.suggest_categorical("candidate", names)
-        params = suggest_params(trial, candidate, space[candidate])
+    def score(candidate: str, params: dict[str, Any]) -> tuple[list[float], dict]:
         model = with_params(candidates[candidate], params)
+        scores = cross_validate_model(
+            model, split.X_train, split.y_train, project.task, folds, project.seed
+        )
+        return scores.tolist(), {}
 
-        def failed() -> str:
-            source = candidates_source(settings, candidate)
-            return f"{source}: candidates.{candidate} with {params}"
-
-        scores = training_fold_scores(model, split, settings, failed)
-        return record_trial(trial, params, scores)
-
-    return run_trial
+    return candidate_objective(settings, space, score)
 
 
 def refit_note(best: dict[str, Any]) -> str:
@@ -103,7 +77,6 @@ def refit_note(best: dict[str, Any]) -> str:
 
 
 def refit(settings: Settings, best: dict[str, Any], split: Split) -> Pipeline:
-    """The best candidate with its best trial's params, fitted on the training rows."""
     model = with_params(candidate_pipelines(settings)[best["name"]], best["params"])
     return model.fit(split.X_train, split.y_train)
 
@@ -119,23 +92,12 @@ def search_figures(
     `per_column`, the columns it relies on."""
     task, seed = settings.project.task, settings.project.seed
     metric = PRIMARY_METRIC[task]
-    figures = {"cross_validation": Figure(figsize=(7, 4.5), layout="constrained")}
-    # Each candidate's best trial, one dot per fold: which model wins, and by how much
-    # more than the fold-to-fold noise?
-    axes = figures["cross_validation"].subplots()
-    candidates = outcome.candidates
-    axes.boxplot([candidate["fold_scores"] for candidate in candidates])
-    for position, candidate in enumerate(candidates, start=1):
-        scores = candidate["fold_scores"]
-        axes.scatter(np.full(len(scores), position), scores, alpha=0.6, zorder=3)
-    labels = [f"{c['name']}\n({c['trials']} trials)" for c in candidates]
-    axes.set_xticks(np.arange(1, len(candidates) + 1), labels)
-    axes.set_ylabel(f"{metric} on each held-out fold")
-    axes.set_title("Cross-validation: each candidate's best trial")
+    ylabel = f"{metric} on each held-out fold"
+    folds = cross_validation_figure(outcome.candidates, metric, ylabel)
     # Scores as the training set grows: if the validation curve still rises at the
     # right, more rows would help; a wide gap to the training curve means overfitting.
-    figures["learning_curve"] = Figure(figsize=(7, 4.5), layout="constrained")
-    axes = figures["learning_curve"].subplots()
+    curve = Figure(figsize=(7, 4.5), layout="constrained")
+    axes = curve.subplots()
     LearningCurveDisplay.from_estimator(
         model,
         split.X_train,
@@ -149,11 +111,31 @@ def search_figures(
         ax=axes,
     )
     axes.set_title("Learning curve of the chosen model")
+    figures = {"cross_validation": folds, "learning_curve": curve}
     if per_column:
         figures["permutation_importance"] = importance_figure(
             model, split, metric, seed
         )
     return figures
+
+
+def cross_validation_figure(
+    candidates: list[dict[str, Any]], metric: str, ylabel: str
+) -> Figure:
+    """Each candidate's best trial, one dot per fold: which model wins, and by how
+    much more than the fold-to-fold noise? (An error searched negated is drawn as the
+    error.)"""
+    figure = Figure(figsize=(7, 4.5), layout="constrained")
+    axes = figure.subplots()
+    folds = [[reported_mean(metric, s) for s in c["fold_scores"]] for c in candidates]
+    axes.boxplot(folds)
+    for position, scores in enumerate(folds, start=1):
+        axes.scatter(np.full(len(scores), position), scores, alpha=0.6, zorder=3)
+    labels = [f"{c['name']}\n({c['trials']} trials)" for c in candidates]
+    axes.set_xticks(np.arange(1, len(candidates) + 1), labels)
+    axes.set_ylabel(ylabel)
+    axes.set_title("Cross-validation: each candidate's best trial")
+    return figure
 
 
 def importance_figure(model: Pipeline, split: Split, metric: str, seed: int) -> Figure:
@@ -184,16 +166,3 @@ def run_figures(
     print("drawing the figures: learning curve, permutation importance, ...")
     per_column = intermediate_part().per_column_figures
     return search_figures(model, split, settings, outcome, per_column)
-
-
-def cv_facts(
-    settings: Settings, best: dict[str, Any], counts: dict[str, int]
-) -> dict[str, Any]:
-    """The folds, the best trial's scores on them, and the trial counts."""
-    return {
-        "folds": settings.search.folds,
-        "mean": best["mean"],
-        "std": best["std"],
-        "fold_scores": best["fold_scores"],
-        **counts,
-    }

@@ -127,71 +127,72 @@ def write_latest(paths: Paths, run: Run) -> None:
     write_metrics(paths.metrics, {**run.metrics, "figures": figures})
 
 
-def cv_metric(metrics: dict[str, Any]) -> str:
-    """What the CV scores are: the primary metric, unless the search says otherwise
-    (a forecast's error is negated there, so that higher is better)."""
-    return metrics["cv"].get("metric", metrics["primary_metric"])
+def cv_column(
+    metrics: dict[str, Any], scores: dict[str, Any], after: str = ""
+) -> dict[str, str]:
+    """The default score column of the tables: a CV score in the units of the test
+    scores (a forecast's error is searched negated, so that higher is better)."""
+    searched = metrics["cv"].get("metric", metrics["primary_metric"])
+    cell = f"{reported_mean(searched, scores['mean']):.3f} ± {scores['std']:.3f}"
+    return {f"CV {reported_metric(searched)}{after}": cell}
 
 
 def experiments_table(runs: list[Run]) -> str:
-    """Every run as a Markdown table row; the best one (by CV) in bold."""
+    """Every run as a Markdown table row, with the kind's score columns; the best one
+    (by CV) in bold."""
     metric, best = runs[0].metrics["primary_metric"], best_run(runs)
-    searched = cv_metric(runs[0].metrics)
+    scores = intermediate_part().run_scores or (lambda m: cv_column(m, m["cv"]))
+    titles = list(scores(runs[0].metrics))
     rows = [
-        f"| run | candidate | CV {reported_metric(searched)} | test {metric} "
-        "| baseline | trials |",
-        "| --- | --- | ---: | ---: | ---: | ---: |",
+        f"| run | candidate | {' | '.join(titles)} "
+        f"| test {metric} | baseline | trials |",
+        "| --- | --- |" + " ---: |" * (len(titles) + 3),
     ]
     for run in runs:
-        cv, test = run.metrics["cv"], run.classical_scores[metric]
+        cells = " | ".join(scores(run.metrics).values())
         name = f"**{run.name}**" if run is best else run.name
         rows.append(
-            f"| {name} | {run.metrics['candidate']} "
-            f"| {reported_mean(searched, cv['mean']):.3f} ± {cv['std']:.3f} "
-            f"| {test:.3f} "
-            f"| {run.metrics['baseline'][metric]:.3f} | {cv['trials']} |"
+            f"| {name} | {run.metrics['candidate']} | {cells} "
+            f"| {run.classical_scores[metric]:.3f} "
+            f"| {run.metrics['baseline'][metric]:.3f} | {run.metrics['cv']['trials']} |"
         )
     return "\n".join(rows)
 
 
 def candidates_table(metrics: dict[str, Any]) -> str:
-    """The run's candidates side by side: the best trial of each, by CV."""
-    searched = cv_metric(metrics)
+    """The run's candidates side by side: the best trial of each."""
+    scores = intermediate_part().candidate_scores or (
+        lambda candidate, m: cv_column(m, candidate, " (mean ± std)")
+    )
+    titles = list(scores(metrics["candidates"][0], metrics))
     rows = [
-        f"| candidate | trials | CV {reported_metric(searched)} (mean ± std) |",
-        "| --- | ---: | ---: |",
+        f"| candidate | trials | {' | '.join(titles)} |",
+        "| --- |" + " ---: |" * (len(titles) + 1),
     ]
     for candidate in metrics["candidates"]:
-        mean = reported_mean(searched, candidate["mean"])
-        rows.append(
-            f"| {candidate['name']} | {candidate['trials']} "
-            f"| {mean:.3f} ± {candidate['std']:.3f} |"
-        )
+        cells = " | ".join(scores(candidate, metrics).values())
+        rows.append(f"| {candidate['name']} | {candidate['trials']} | {cells} |")
     return "\n".join(rows)
 
 
 def compare(paths: Paths) -> str:
     """Every run, in the kind's table: what `compare` prints."""
-    runs = finished_runs(paths)
-    return (intermediate_part().runs_table or experiments_table)(runs)
+    return experiments_table(finished_runs(paths))
 
 
 def all_runs_section(runs: list[Run]) -> list[str]:
     """The draft's table of every run, as `compare` prints it."""
-    table = (intermediate_part().runs_table or experiments_table)(runs)
+    table = experiments_table(runs)
     return [f"All runs ({len(runs)}), from `python -m {PACKAGE} compare`:", table]
 
 
 def search_sections(best: Run, runs: list[Run]) -> list[str]:
-    """The draft's account of the search: the best run's candidates, then every
-    run."""
-    part = intermediate_part()
-    # The kind's sentence on how the candidates were compared, its numbers from `cv`.
-    account = part.search_account.format(**best.metrics["cv"])
-    candidates = part.candidates_table or candidates_table
+    """The draft's account of the search: the kind's sentence on how the candidates
+    were compared (its numbers from `cv`), the best run's candidates, every run."""
+    account = intermediate_part().search_account.format(**best.metrics["cv"])
     return [
         f"Best run: `{best.name}`. {account}",
-        candidates(best.metrics),
+        candidates_table(best.metrics),
         *all_runs_section(runs),
     ]
 

@@ -1,12 +1,12 @@
 """Cross-validation and the Optuna study: which candidate, with which settings?
 
 Each trial picks a candidate and hyperparameters from the search space (space.py),
-scores them by k-fold cross-validation on the training rows (never the test rows),
-and records the fold scores in an Optuna study. The study lives in a database: by
-default the SQLite file reports/optuna.db, so a stopped search resumes where it was.
-Give `--search.storage` any database URL Optuna supports (PostgreSQL, MySQL, ...) and
-run `search` on several machines at once: they all add trials to one shared study.
-A database server needs its driver: for PostgreSQL, `uv sync --extra postgres`.
+scores them on the training part only (by k-fold cross-validation for rows) and
+records its scores in an Optuna study. The study lives in a database, by default the
+SQLite file reports/optuna.db, so a stopped search resumes where it was. Give
+`--search.storage` any database URL Optuna supports (PostgreSQL, MySQL, ...; for
+PostgreSQL `uv sync --extra postgres` installs its driver) and run `search` on several
+machines at once: they all add trials to one shared study.
 """
 
 import hashlib
@@ -32,16 +32,18 @@ from ..core.evaluate import PRIMARY_METRIC
 from ..core.paths import Paths
 from ..core.settings import Settings
 from .part import intermediate_part
-from .space import Range
+from .space import Range, SearchSpace, candidates_source
 
-# The sections that change what a trial measures, with the kind's own (part.py); the
-# rest (the search budget, the storage, a higher tier's network) do not, so they do not
-# start a new study.
+# The sections that change what a trial measures, with the kind's own (part.py): only
+# they start a new study (a higher tier's network does not).
 TRIAL_SECTIONS = ("data", "features", "search", "candidates")
 PROJECT_FACTS = ("dataset", "csv_file", "target", "task", "seed", "test_size")
-# Facts a problem kind adds (a forecast's horizon): counted only where set, so the
-# other kinds' study names stay what they were.
+# A kind's facts (a forecast's horizon): hashed only where set, so the other kinds'
+# study names stay what they were.
 KIND_FACTS = ("horizon", "date_column")
+# The `search:` settings that budget a search but leave a trial's score as it is: they
+# neither start a new study nor belong in metrics.json's `cv`.
+BUDGET = ("n_trials", "storage")
 # The extra of pyproject.toml that installs a database's driver, by the URL's scheme
 # (SQLAlchemy 2.1 reads postgresql:// as postgresql+psycopg://, psycopg 3).
 DRIVER_EXTRAS = {"postgresql": "postgres", "postgresql+psycopg": "postgres"}
@@ -115,7 +117,7 @@ def study_name(settings: Settings) -> str:
             elif hasattr(section, "as_dict"):
                 section = section.as_dict()
             measured[key] = section
-    for budget in ("n_trials", "storage"):  # neither changes a trial's score
+    for budget in BUDGET:
         measured["search"].pop(budget)
     return hashed_name(settings.experiment, measured, settings)
 
@@ -201,7 +203,8 @@ def suggest_params(
     for key, setting in settings.items():
         name = f"{candidate}.{key}"  # candidates may share parameter names
         if isinstance(setting, Range):
-            suggest = trial.suggest_int if setting.whole else trial.suggest_float
+            whole = isinstance(setting.low, int)
+            suggest = trial.suggest_int if whole else trial.suggest_float
             params[key] = suggest(name, setting.low, setting.high, log=setting.log)
         elif isinstance(setting, list):
             params[key] = trial.suggest_categorical(name, setting)
@@ -225,6 +228,33 @@ def record_trial(
     for name, value in {**attributes, "worker": WORKER}.items():
         trial.set_user_attr(name, value)
     return float(np.mean(scores))
+
+
+def candidate_objective(
+    settings: Settings,
+    space: SearchSpace,
+    score: Callable[[str, dict[str, Any]], tuple[list[float], dict[str, Any]]],
+    errors: tuple[type[Exception], ...] = (ValueError, TypeError),
+) -> Callable[[optuna.Trial], float]:
+    """What Optuna maximises: each trial picks a candidate and its parameters from
+    `space`, and `score(candidate, params)` gives its scores (one per fold, or per
+    seed) and the kind's facts of it. A candidate that fails with one of `errors`
+    stops the search, naming the file that set it."""
+    names = sorted(space)  # the same choices, in the same order, every trial
+
+    def objective(trial: optuna.Trial) -> float:
+        candidate = trial.suggest_categorical("candidate", names)
+        params = suggest_params(trial, candidate, space[candidate])
+        try:
+            scores, facts = score(candidate, params)
+        except errors as error:
+            raise ProjectError(
+                f"{candidates_source(settings, candidate)}: candidates.{candidate} "
+                f"with {params} failed: {error}"
+            ) from None
+        return record_trial(trial, params, scores, **facts)
+
+    return objective
 
 
 def add_trials(
@@ -280,3 +310,18 @@ def candidate_results(
             }
         )
     return results
+
+
+def cv_facts(
+    settings: Settings,
+    best: dict[str, Any],
+    counts: dict[str, int],
+    facts: tuple[str, ...] = (),
+    **named: Any,
+) -> dict[str, Any]:
+    """metrics.json's `cv`: what the scores are (`named`, where not the primary
+    metric), how each trial was scored (`search:` less its budget: the folds, or a
+    clustering's seeds), the best trial's scores and `facts`, and `counts`."""
+    scoring = {k: v for k, v in asdict(settings.search).items() if k not in BUDGET}
+    scores = {key: best[key] for key in ("mean", "std", "fold_scores", *facts)}
+    return {**named, **scoring, **scores, **counts}

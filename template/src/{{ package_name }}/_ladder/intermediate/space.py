@@ -31,16 +31,13 @@ PLAIN = (bool, int, float, str, type(None))
 
 @dataclass(frozen=True)
 class Range:
-    """A hyperparameter Optuna searches between `low` and `high`."""
+    """A hyperparameter Optuna searches between `low` and `high`: whole numbers where
+    both are written as integers (parse_setting makes them floats otherwise)."""
 
     low: int | float
     high: int | float
     # Search on a log scale: as many tries between 0.01 and 0.1 as between 1 and 10.
     log: bool = False
-
-    @property
-    def whole(self) -> bool:  # both ends written as integers
-        return isinstance(self.low, int) and isinstance(self.high, int)
 
 
 # candidate -> parameter -> a fixed value, a list of choices, or a Range

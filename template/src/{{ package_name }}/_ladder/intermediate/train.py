@@ -21,15 +21,12 @@ from .search import add_trials, candidate_results, default_storage, open_study
 
 @dataclass(frozen=True)
 class SearchOutcome:
-    """What the study holds after a search: each candidate's best trial."""
+    """What the study holds after a search: each candidate's best trial (search.py's
+    candidate_results), the best of them, and the finished trials of every worker."""
 
     study_name: str
-    # Per candidate: name, trials, best_trial, mean, std, fold_scores, params, and
-    # the kind's facts of its best trial (its TRIAL_FACTS).
     candidates: list[dict[str, Any]]
-    # The element of `candidates` with the best mean score.
     best: dict[str, Any]
-    # Finished trials in the study, from every run and worker.
     trials: int
 
 

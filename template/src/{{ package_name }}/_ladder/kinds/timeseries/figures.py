@@ -51,15 +51,9 @@ def residuals_figure(test: pd.Series, forecast: pd.Series) -> Figure:
 def cross_validation_figure(candidates: list[dict]) -> Figure:
     """Each candidate's best trial, one dot per fold: which forecaster wins, and by
     how much more than the fold-to-fold noise? (MASE: lower is better.)"""
-    figure = Figure(figsize=(7, 4.5), layout="constrained")
-    axes = figure.subplots()
-    folds = [[-score for score in c["fold_scores"]] for c in candidates]
-    axes.boxplot(folds)
-    for position, scores in enumerate(folds, start=1):
-        axes.scatter([position] * len(scores), scores, alpha=0.6, zorder=3)
-    labels = [f"{c['name']}\n({c['trials']} trials)" for c in candidates]
-    axes.set_xticks(range(1, len(candidates) + 1), labels)
-    axes.axhline(1, color="0.6", linewidth=1, linestyle=":")
-    axes.set_ylabel("MASE on each expanding-window fold")
-    axes.set_title("Cross-validation: each candidate's best trial")
+    # The intermediate tier's figure, imported only by the tiers that search.
+    from ...intermediate.rows import cross_validation_figure as folds_figure
+
+    figure = folds_figure(candidates, "neg_mase", "MASE on each expanding-window fold")
+    figure.axes[0].axhline(1, color="0.6", linewidth=1, linestyle=":")
     return figure

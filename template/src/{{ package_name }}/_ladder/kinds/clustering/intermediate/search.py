@@ -11,6 +11,7 @@ its stability: 1 means the clusters do not depend on luck.
 
 import itertools
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -20,11 +21,12 @@ from sklearn.metrics import adjusted_rand_score, silhouette_score
 from sklearn.neighbors import NearestCentroid
 from sklearn.pipeline import Pipeline
 
-from ....core.errors import ProjectError
 from ....core.settings import Settings
+from ....intermediate import rows
 from ....intermediate.rows import candidate_pipelines
-from ....intermediate.search import record_trial, suggest_params, with_params
-from ....intermediate.space import candidates_source, search_space
+from ....intermediate.search import candidate_objective, with_params
+from ....intermediate.search import cv_facts as shared_cv_facts
+from ....intermediate.space import search_space
 from ..data import Rows
 from ..figures import candidates_figure
 from ..steps import fit_rows
@@ -38,6 +40,11 @@ if TYPE_CHECKING:
 DEGENERATE = -1.0
 # What each candidate's best trial found, beside its scores in metrics.json.
 TRIAL_FACTS = ("stability", "clusters")
+# metrics.json's `cv`: the best trial's silhouettes on the training rows, one per
+# seed, and its stability. Runs are ranked by them, never by the test rows or labels.
+cv_facts = partial(shared_cv_facts, facts=("stability",), score="silhouette")
+# The line before the refit is the search on rows': clusters are fitted on rows too.
+refit_note = rows.refit_note
 
 
 def score_name(settings: Settings) -> str:
@@ -71,37 +78,21 @@ def objective(settings: Settings, rows: Rows) -> Callable[[optuna.Trial], float]
     # Checked before anything runs: a typo stops here, not after an hour of trials.
     space = search_space(settings, candidates)
     seeds = [settings.project.seed + i for i in range(settings.search.seeds)]
-    names = sorted(space)
 
-    def objective(trial: optuna.Trial) -> float:
-        candidate = trial.suggest_categorical("candidate", names)
-        params = suggest_params(trial, candidate, space[candidate])
+    def score(candidate: str, params: dict[str, Any]) -> tuple[list[float], dict]:
         scores, fits = [], []
         for seed in seeds:
             model = seeded(with_params(candidates[candidate], params), seed)
-            try:
-                score, clusters = internal_score(model, rows.X_train)
-            except (ValueError, TypeError) as error:
-                raise ProjectError(
-                    f"{candidates_source(settings, candidate)}: candidates."
-                    f"{candidate} with {params} failed: {error}"
-                ) from None
-            scores.append(score)
+            silhouette, clusters = internal_score(model, rows.X_train)
+            scores.append(silhouette)
             fits.append(clusters)
         # One silhouette per seed, kept as the shared search's fold scores.
-        return record_trial(
-            trial,
-            params,
-            scores,
-            stability=stability(fits),
-            clusters=len(np.unique(fits[0])),
-        )
+        return scores, {
+            "stability": stability(fits),
+            "clusters": len(np.unique(fits[0])),
+        }
 
-    return objective
-
-
-def refit_note(best: dict[str, Any]) -> str:
-    return f"refitting {best['name']} (trial {best['best_trial']}) on the training rows"
+    return candidate_objective(settings, space, score)
 
 
 def refit(settings: Settings, best: dict[str, Any], rows: Rows) -> Pipeline:
@@ -130,12 +121,3 @@ def run_figures(
     model: Pipeline, rows: Rows, settings: Settings, outcome: "SearchOutcome"
 ) -> dict[str, "Figure"]:
     return {"candidates": candidates_figure(outcome.candidates)}
-
-
-def cv_facts(
-    settings: Settings, best: dict[str, Any], counts: dict[str, int]
-) -> dict[str, Any]:
-    """The best trial's silhouettes on the training rows, one per seed: runs are
-    ranked by them, never by the test rows or the labels."""
-    facts = {key: best[key] for key in ("mean", "std", "fold_scores", "stability")}
-    return {"score": "silhouette", "seeds": settings.search.seeds, **facts, **counts}

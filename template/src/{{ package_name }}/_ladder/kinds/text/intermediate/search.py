@@ -19,6 +19,7 @@ from ....core.settings import Settings
 from ....intermediate import rows
 from ....intermediate.search import (
     check_folds,
+    cross_validate_model,
     record_trial,
     suggest_params,
     with_params,
@@ -63,6 +64,7 @@ def objective(settings: Settings, split: Split) -> Callable[[optuna.Trial], floa
     features_space = feature_space(settings)
     check_folds(split.y_train, settings)
     names = sorted(space)  # the same choices, in the same order, every trial
+    project, folds = settings.project, settings.search.folds
 
     def score_trial(trial: optuna.Trial) -> float:
         candidate = trial.suggest_categorical("candidate", names)
@@ -70,13 +72,16 @@ def objective(settings: Settings, split: Split) -> Callable[[optuna.Trial], floa
         params = suggest_params(trial, candidate, space[candidate])
         pipeline = candidate_pipelines(settings, **features)[candidate]
         model = with_params(pipeline, params)
-        scores = rows.training_fold_scores(
-            model,
-            split,
-            settings,
-            lambda: f"candidates.{candidate} with {params} and TF-IDF {features}",
-        )
-        return record_trial(trial, params, scores, **{FEATURES: features})
+        try:
+            scores = cross_validate_model(
+                model, split.X_train, split.y_train, project.task, folds, project.seed
+            )
+        except (ValueError, TypeError) as error:
+            raise ProjectError(
+                f"candidates.{candidate} with {params} and TF-IDF {features} "
+                f"failed: {error}"
+            ) from None
+        return record_trial(trial, params, scores.tolist(), **{FEATURES: features})
 
     return score_trial
 
@@ -89,7 +94,5 @@ def refit_note(best: dict[str, Any]) -> str:
 
 
 def refit(settings: Settings, best: dict[str, Any], split: Split) -> Pipeline:
-    """The best candidate with its best trial's TF-IDF and params, fitted on the
-    training texts."""
     pipeline = candidate_pipelines(settings, **best["features"])[best["name"]]
     return with_params(pipeline, best["params"]).fit(split.X_train, split.y_train)

@@ -9,6 +9,7 @@ maximises.
 """
 
 from collections.abc import Callable, Mapping
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -19,9 +20,9 @@ from sklearn.pipeline import Pipeline
 from ....core.data_checks import MIN_HISTORY
 from ....core.errors import ProjectError
 from ....core.settings import Settings
-from ....intermediate.rows import cv_facts as fold_facts
-from ....intermediate.search import record_trial, suggest_params, with_params
-from ....intermediate.space import SearchSpace, candidates_source
+from ....intermediate.search import candidate_objective, with_params
+from ....intermediate.search import cv_facts as shared_cv_facts
+from ....intermediate.space import SearchSpace
 from ....intermediate.space import search_space as shared_search_space
 from ..figures import cross_validation_figure
 from ..forecasters import Forecaster, LagForecaster
@@ -36,6 +37,8 @@ if TYPE_CHECKING:
 # What a trial's score is: MASE, negated so that higher is better.
 CV_METRIC = "neg_mase"
 TRIAL_FACTS: tuple[str, ...] = ()
+# metrics.json's `cv` says so: the shared search's, scored by that metric.
+cv_facts = partial(shared_cv_facts, metric=CV_METRIC)
 
 # A candidate of candidates.py: a Pipeline on lag features, or a Forecaster.
 Candidate = Pipeline | Forecaster
@@ -103,22 +106,14 @@ def objective(settings: Settings, series: Series) -> Callable[[optuna.Trial], fl
     folds = expanding_folds(
         train, settings.search.folds, settings.project.horizon, season + MIN_HISTORY
     )
-    names = sorted(space)
 
-    def objective(trial: optuna.Trial) -> float:
-        name = trial.suggest_categorical("candidate", names)
-        params = suggest_params(trial, name, space[name])
+    def score(name: str, params: dict[str, Any]) -> tuple[list[float], dict]:
         forecaster = configured(candidates[name], params, settings, season)
-        try:
-            scores = fold_scores(forecaster, folds, season)
-        except (ValueError, TypeError, np.linalg.LinAlgError) as error:
-            raise ProjectError(
-                f"{candidates_source(settings, name)}: candidates.{name} with "
-                f"{params} failed: {error}"
-            ) from None
-        return record_trial(trial, params, scores)
+        return fold_scores(forecaster, folds, season), {}
 
-    return objective
+    # A statsmodels forecaster may also fail to solve its equations.
+    errors = (ValueError, TypeError, np.linalg.LinAlgError)
+    return candidate_objective(settings, space, score, errors)
 
 
 def refit_note(best: dict[str, Any]) -> str:
@@ -128,8 +123,6 @@ def refit_note(best: dict[str, Any]) -> str:
 
 
 def refit(settings: Settings, best: dict[str, Any], series: Series) -> Forecaster:
-    """The best candidate with its best trial's parameters, fitted on the training
-    period."""
     candidate = candidate_forecasters(settings)[best["name"]]
     forecaster = configured(candidate, best["params"], settings, series.season)
     return forecaster.fit(time_split(series.values, settings.project.horizon).train)
@@ -139,10 +132,3 @@ def run_figures(
     forecaster: Forecaster, series: Series, settings: Settings, outcome: "SearchOutcome"
 ) -> dict[str, "Figure"]:
     return {"cross_validation": cross_validation_figure(outcome.candidates)}
-
-
-def cv_facts(
-    settings: Settings, best: dict[str, Any], counts: dict[str, int]
-) -> dict[str, Any]:
-    """As for rows, and what the scores are: the negated MASE."""
-    return {**fold_facts(settings, best, counts), "metric": CV_METRIC}
