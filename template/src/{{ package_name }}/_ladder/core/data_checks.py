@@ -24,11 +24,8 @@ MIN_ROWS = 10
 MIN_HISTORY = 10
 # The cells pandas reads as missing (read_csv's default na_values).
 NA_VALUES = frozenset(
-    {
-        *("", "#N/A", "#N/A N/A", "#NA", "-1.#IND", "-1.#QNAN", "-NaN", "-nan"),
-        *("1.#IND", "1.#QNAN", "<NA>", "N/A", "NA", "NULL", "NaN", "None", "n/a"),
-        *("nan", "null"),
-    }
+    ("", "#N/A", "#N/A N/A", "#NA", "-1.#IND", "-1.#QNAN", "-NaN", "-nan", "1.#IND")
+    + ("1.#QNAN", "<NA>", "N/A", "NA", "NULL", "NaN", "None", "n/a", "nan", "null")
 )
 NUMBER = re.compile(
     r"[+-]?((\d+\.?\d*|\.\d+)([eE][+-]?\d+)?|inf|infinity)", re.IGNORECASE
@@ -45,13 +42,8 @@ DATE = re.compile(
 IMAGE_SUFFIXES = (".bmp", ".gif", ".jpeg", ".jpg", ".png", ".tif", ".tiff", ".webp")
 # How each of those formats begins: a file that begins otherwise is not one.
 IMAGE_SIGNATURES = (
-    b"\x89PNG\r\n\x1a\n",
-    b"\xff\xd8\xff",
-    b"GIF87a",
-    b"GIF89a",
-    b"BM",
-    b"II*\x00",
-    b"MM\x00*",
+    *(b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"BM"),
+    *(b"II*\x00", b"MM\x00*"),
 )
 
 
@@ -154,6 +146,13 @@ def labelled(table: Table, target: str) -> Table:
     return Table(table.header, [row for row in table.rows if row[index] is not None])
 
 
+def too_few_problem(path: Path | str, count: int, rows: str, purpose: str) -> str:
+    """Why `count` rows are too few for `purpose`, or "" when there are enough."""
+    if count < MIN_ROWS:
+        return f"{path} has {count} {rows}: {purpose} needs at least {MIN_ROWS}"
+    return ""
+
+
 def one_class_problem(labels: list[str], what: str, target: str, rows: str) -> str:
     if len(set(class_key(labels))) < 2:
         return (
@@ -187,16 +186,12 @@ def tabular_problem(
     table: Table, path: Path | str, target: str, task: str | None, test_size: float
 ) -> str:
     rows = labelled(table, target)
-    if len(rows.rows) < MIN_ROWS:
-        return (
-            f"{path} has {len(rows.rows)} rows with a value in {target!r}: a "
-            f"train/test split needs at least {MIN_ROWS}"
-        )
-    features = [name for name in table.header if name != target]
-    if not features:
+    many = f"rows with a value in {target!r}"
+    if problem := too_few_problem(path, len(rows.rows), many, "a train/test split"):
+        return problem
+    if set(table.header) <= {target}:
         return f"{path} has no feature columns besides {target!r}"
-    infinite = infinite_problem(rows, path, table.header)
-    if infinite:
+    if infinite := infinite_problem(rows, path, table.header):
         return infinite
     labels = rows.column(target)
     if task == "classification":
@@ -238,14 +233,10 @@ def text_problem(
         if row[label_index] is not None
     ]
     texts = [(number, row[text_index]) for number, row in rows]
-    blank = blank_text_problem(texts, path, text_column)
-    if blank:
-        return blank
-    if len(rows) < MIN_ROWS:
-        return (
-            f"{path} has {len(rows)} labelled texts: a train/test split needs at "
-            f"least {MIN_ROWS}"
-        )
+    if problem := blank_text_problem(texts, path, text_column) or too_few_problem(
+        path, len(rows), "labelled texts", "a train/test split"
+    ):
+        return problem
     labels = [row[label_index] for _, row in rows]
     return one_class_problem(labels, "label column", target, "texts") or (
         split_problem(labels, test_size)
@@ -254,11 +245,9 @@ def text_problem(
 
 def clustering_problem(table: Table, path: Path | str, label: str) -> str:
     """Rows to cluster: every column but the label, if one is named."""
-    if len(table.rows) < MIN_ROWS:
-        return (
-            f"{path} has {len(table.rows)} rows: clustering and scoring new rows "
-            f"needs at least {MIN_ROWS}"
-        )
+    purpose = "clustering and scoring new rows"
+    if problem := too_few_problem(path, len(table.rows), "rows", purpose):
+        return problem
     features = [name for name in table.header if name != label]
     if not features:
         return f"{path} has no columns to cluster besides {label!r}"
