@@ -1,9 +1,8 @@
 """Score a fitted model on held-out rows next to the baseline; save the evidence.
 
 `evaluate` works in memory; `write_evaluation` writes reports/metrics.json and the
-figures. `train` calls both, and the `evaluate` command re-scores the saved model.
-Any model with a `predict(X)` method will do: a scikit-learn Pipeline, or the
-advanced tier's network behind the same method.
+figures. Any model with a `predict(X)` method will do: a scikit-learn Pipeline, or
+the advanced tier's network behind the same method.
 """
 
 from dataclasses import dataclass, field
@@ -36,8 +35,6 @@ PRIMARY_METRIC = {"classification": "accuracy", "regression": "r2"}
 
 
 class Predictor(Protocol):
-    """What every tier's model offers: the columns it was fitted on, and predictions."""
-
     feature_names_in_: Any
 
     def predict(self, X: pd.DataFrame) -> Any: ...
@@ -45,8 +42,6 @@ class Predictor(Protocol):
 
 @dataclass
 class Evaluation:
-    """What one evaluation found: the metrics file's content and the figures to save."""
-
     metrics: dict[str, Any]
     figures: dict[str, Figure] = field(default_factory=dict)
 
@@ -134,7 +129,6 @@ def evaluate(model: Predictor, split: Split, project: Project) -> Evaluation:
 
 
 def write_evaluation(evaluation: Evaluation, paths: Paths) -> None:
-    """Save each figure as PNG under reports/figures/, then reports/metrics.json."""
     saved = []
     for name, figure in evaluation.figures.items():
         path = paths.figures / f"{name}.png"
@@ -144,8 +138,7 @@ def write_evaluation(evaluation: Evaluation, paths: Paths) -> None:
 
 
 def held_out_split(paths: Paths, project: Project, model: Predictor) -> Split:
-    """The test rows `train` held out, with only the columns `model` was fitted on
-    (a model fitted before the data changed may not find them: said plainly)."""
+    """The test rows `train` held out, with only the columns `model` was fitted on."""
     X, y = load_dataset(paths, project)
     hint = "run `train` again to fit it to this data"
     X = require_columns(model.feature_names_in_, X, "the data", hint)

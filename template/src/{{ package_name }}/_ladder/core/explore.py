@@ -1,12 +1,10 @@
 """A first look at the data: the facts and figures notebooks/01-explore.py shows.
 
 The notebook loads the data as `train` does, then calls one function per cell: the
-facts that matter, the target's balance or spread, the features that tell it apart
-most, their correlations. A clustering project's hidden labels (kept to score the
-clusters) take the target's place; without labels the figures show the features
-alone. Each figure is returned, never drawn on screen: a notebook shows it inline, a
-headless run only saves it (`save_exploration`: reports/figures/ and
-reports/data.json, which `report` puts in the blog draft's data block).
+facts, the target's balance or spread, the features that tell it apart most, their
+correlations. A clustering project's hidden labels take the target's place. Each
+figure is returned, never drawn on screen: a notebook shows it inline, and
+`save_exploration` writes reports/figures/ and reports/data.json for `report`.
 """
 
 import math
@@ -65,7 +63,6 @@ def project_root(start: Path | None = None) -> Path:
 
 
 def load(root: Path | None = None) -> Exploration:
-    """The project's data, loaded the way `train` loads it."""
     paths = Paths(project_root(root))
     project = load_settings(paths).project
     X, y = load_dataset(paths, project)
@@ -73,8 +70,7 @@ def load(root: Path | None = None) -> Exploration:
 
 
 def data_facts(data: Exploration) -> dict[str, Any]:
-    """Rows, columns, gaps, duplicates and the target: what the post's table shows
-    (a kind adds its own under "more", label: value)."""
+    """What the post's table shows (a kind adds its own under "more")."""
     X, y, project = data.X, data.y, data.project
     missing = X.isna().sum()
     facts: dict[str, Any] = {
@@ -127,8 +123,8 @@ def telling_features(data: Exploration, limit: int = MAX_FEATURES) -> list[str]:
 
 
 def target_figure(data: Exploration) -> Figure | None:
-    """How many rows each class has, or how the target's values spread; None when
-    there is no target (a clustering project without labels)."""
+    """How many rows each class has, or how the target's values spread; None
+    without a target."""
     y = data.y
     if y is None:
         return None
