@@ -140,12 +140,6 @@ def infinite_problem(table: Table, path: Path | str, columns: list[str]) -> str:
     return ""
 
 
-def labelled(table: Table, target: str) -> Table:
-    """The rows with a value in `target`: a row without one teaches nothing."""
-    index = table.header.index(target)
-    return Table(table.header, [row for row in table.rows if row[index] is not None])
-
-
 def too_few_problem(path: Path | str, count: int, rows: str, purpose: str) -> str:
     """Why `count` rows are too few for `purpose`, or "" when there are enough."""
     if count < MIN_ROWS:
@@ -185,7 +179,9 @@ def split_problem(labels: list[str] | None, test_size: float) -> str:
 def tabular_problem(
     table: Table, path: Path | str, target: str, task: str | None, test_size: float
 ) -> str:
-    rows = labelled(table, target)
+    # The rows with a value in `target`: a row without one teaches nothing.
+    index = table.header.index(target)
+    rows = Table(table.header, [row for row in table.rows if row[index] is not None])
     many = f"rows with a value in {target!r}"
     if problem := too_few_problem(path, len(rows.rows), many, "a train/test split"):
         return problem

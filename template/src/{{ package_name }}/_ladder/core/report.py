@@ -120,12 +120,9 @@ def training_summary(metrics: dict[str, Any]) -> str:
 def per_class_table(metrics: dict[str, Any]) -> str:
     if not metrics.get("per_class"):
         return ""
+    scores = ("precision", "recall", "f1")
     rows = [
-        (
-            name,
-            *(f"{v[key]:.3f}" for key in ("precision", "recall", "f1")),
-            v["support"],
-        )
+        (name, *(f"{v[key]:.3f}" for key in scores), v["support"])
         for name, v in metrics["per_class"].items()
     ]
     header = "| class | precision | recall | F1 | support |"
