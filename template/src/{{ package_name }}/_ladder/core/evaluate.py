@@ -143,12 +143,3 @@ def held_out_split(paths: Paths, project: Project, model: Predictor) -> Split:
     hint = "run `train` again to fit it to this data"
     X = require_columns(model.feature_names_in_, X, "the data", hint)
     return split_dataset(X, y, project)
-
-
-def evaluate_saved_model(
-    paths: Paths, project: Project, model: Predictor
-) -> dict[str, Any]:
-    """Re-score a saved model on the same test rows `train` held out."""
-    evaluation = evaluate(model, held_out_split(paths, project, model), project)
-    write_evaluation(evaluation, paths)
-    return evaluation.metrics
