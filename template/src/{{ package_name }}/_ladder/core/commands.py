@@ -158,27 +158,22 @@ def run_report(paths: Paths, settings: Settings) -> None:
     print_filled(report(paths, settings.project), settings.project)
 
 
-def kind_commands() -> list[Command]:
-    kind = current_kind()
-    return [
-        Command(
-            "explore",
-            "run notebooks/01-explore.py headless; keep the run in reports/",
-            run_explore,
-        ),
-        Command("evaluate", kind.evaluate_help, run_evaluate, reads_config=True),
-        Command(
-            "predict",
-            kind.predict_help,
-            run_predict,
-            reads_config=kind.predict_reads_config,
-            add_options=kind.add_predict_options,
-        ),
-        Command(
-            "report", "fill the results into the blog draft and README", run_report
-        ),
-        *kind.commands,
-    ]
-
-
-COMMANDS = kind_commands()
+# These commands, with the help and options the project's kind gives them.
+KIND = current_kind()
+COMMANDS = [
+    Command(
+        "explore",
+        "run notebooks/01-explore.py headless; keep the run in reports/",
+        run_explore,
+    ),
+    Command("evaluate", KIND.evaluate_help, run_evaluate, reads_config=True),
+    Command(
+        "predict",
+        KIND.predict_help,
+        run_predict,
+        reads_config=KIND.predict_reads_config,
+        add_options=KIND.add_predict_options,
+    ),
+    Command("report", "fill the results into the blog draft and README", run_report),
+    *KIND.commands,
+]
