@@ -127,7 +127,6 @@ def class_key(cells: list[str]) -> list[object]:
 
 
 def infinite_problem(table: Table, path: Path | str, columns: list[str]) -> str:
-    """Which numeric columns among `columns` hold an infinite value, if any."""
     found = []
     for name in columns:
         cells = [cell for cell in table.column(name) if cell is not None]
@@ -157,9 +156,9 @@ def one_class_problem(labels: list[str], what: str, target: str, rows: str) -> s
 
 
 def split_problem(labels: list[str] | None, test_size: float) -> str:
-    """Why these rows cannot be split into training and test rows, or "". `labels`
-    for classification (None otherwise): every class keeps its share of each side
-    when each has two rows or more, and then each side needs a row per class."""
+    """Why these rows cannot be split into training and test rows, or "". With
+    `labels` (classification), a split that keeps each class's share needs a row
+    per class on each side."""
     if not labels:
         return ""
     counts = Counter(class_key(labels))
@@ -205,8 +204,8 @@ def tabular_problem(
 def blank_text_problem(
     texts: list[tuple[int, str | None]], path: Path | str, column: str
 ) -> str:
-    """Why some texts cannot be read, naming their rows (`texts`: (row number from 1
-    under the header, text))."""
+    """Why some texts cannot be read, naming their rows (numbered from 1 under the
+    header)."""
     blank = [number for number, text in texts if text is None or not text.strip()]
     if not blank:
         return ""
@@ -251,7 +250,6 @@ def clustering_problem(table: Table, path: Path | str, label: str) -> str:
 
 
 def parse_date(text: str) -> datetime.datetime | None:
-    """The date `text` writes (year first), or None when it is not one."""
     found = DATE.fullmatch(text.strip())
     if not found:
         return None
@@ -274,8 +272,7 @@ def read_series(
     table: Table, path: Path | str, date_column: str, value_column: str | None
 ) -> tuple[list[datetime.datetime], list[float]]:
     """Each row's date and value (NaN where the cell is empty), in the file's order;
-    raises DataProblem for a date that is not one, a date seen twice, or a value
-    that is not a number. Without `value_column`, only the dates are read."""
+    without `value_column`, only the dates."""
     dates, lines = [], {}
     for line, cell in enumerate(table.column(date_column), start=2):
         date = parse_date(cell or "")
@@ -311,8 +308,6 @@ def read_series(
 
 
 def series_length_problem(steps: int, season: int, horizon: int) -> str:
-    """Why a series of `steps` regular steps is too short to hold out `horizon` steps
-    and learn a season of `season` steps, or ""."""
     needed = season + horizon + MIN_HISTORY
     if steps < needed:
         return (
@@ -406,7 +401,7 @@ def csv_problem(
 
 
 def images_problem(folder: Path | str) -> str:
-    """Why the folder (one subfolder of images per class) cannot be learned from."""
+    """Why the folder (a subfolder of images per class) cannot be learned from."""
     folder = Path(folder)
     try:
         classes = sorted(path for path in folder.iterdir() if path.is_dir())
@@ -429,14 +424,12 @@ def images_problem(folder: Path | str) -> str:
 
 
 def image_files(candidates: Iterable[Path]) -> list[Path]:
-    """The files among `candidates`, sorted, hidden ones (.DS_Store) left out."""
     return sorted(
         path for path in candidates if path.is_file() and not path.name.startswith(".")
     )
 
 
 def image_file_problem(file: Path) -> str:
-    """Why `file` is not an image to read: its name, or its first bytes."""
     if file.suffix.lower() not in IMAGE_SUFFIXES:
         return (
             f"{file} is not an image (expected one of {', '.join(IMAGE_SUFFIXES)}): "
