@@ -26,6 +26,8 @@ BUILT_IN = {
 
 @dataclass(frozen=True)
 class DataSettings:
+    """The `data:` section of configs/default.yaml."""
+
     # Feature columns the models must not see, e.g. an ID, or a column that leaks the
     # answer. Try leaving out a column to see how much the model needs it.
     drop_columns: list[str] = field(default_factory=list)
