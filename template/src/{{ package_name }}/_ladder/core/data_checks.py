@@ -239,13 +239,20 @@ def text_problem(
 
 
 def clustering_problem(table: Table, path: Path | str, label: str) -> str:
-    """Rows to cluster: every column but the label, if one is named."""
+    """Rows to cluster: every column but the label, if one is named. The labels
+    score the clusters, so every row needs one: a score on some rows only would
+    not be the score of the clusters."""
     purpose = "clustering and scoring new rows"
     if problem := too_few_problem(path, len(table.rows), "rows", purpose):
         return problem
     features = [name for name in table.header if name != label]
     if not features:
         return f"{path} has no columns to cluster besides {label!r}"
+    if label and (empty := table.column(label).count(None)):
+        return (
+            f"{path} has {empty} empty cell(s) in label column {label!r}: fill them "
+            "in or delete those rows, or name no label column"
+        )
     return infinite_problem(table, path, features)
 
 
