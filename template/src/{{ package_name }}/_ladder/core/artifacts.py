@@ -156,6 +156,21 @@ def save_figure(figure: "Figure", path: Path) -> None:
     )
 
 
+def save_figures(
+    figures: Mapping[str, "Figure | None"], folder: Path, base: Path, prefix: str = ""
+) -> list[str]:
+    """Write each figure (None: not drawn) to folder/<prefix><name>.png; their paths
+    relative to `base`, as metrics.json lists them."""
+    saved = []
+    for name, figure in figures.items():
+        if figure is None:
+            continue
+        path = folder / f"{prefix}{name}.png"
+        save_figure(figure, path)
+        saved.append(path.relative_to(base).as_posix())
+    return saved
+
+
 def save_model(model: "Pipeline", path: Path) -> None:
     import skops.io as sio  # seconds to import: only commands that need it pay
 

@@ -24,7 +24,7 @@ from sklearn.metrics import (
     root_mean_squared_error,
 )
 
-from .artifacts import require_columns, save_figure, write_metrics
+from .artifacts import require_columns, save_figures, write_metrics
 from .data import Split, load_dataset, split_dataset
 from .paths import Paths
 from .project import Project
@@ -113,27 +113,31 @@ def evaluate(model: Predictor, split: Split, project: Project) -> Evaluation:
     baseline = build_baseline(project.task).fit(split.X_train, split.y_train)
     y_pred = model.predict(split.X_test)
     metrics = {
-        "project": project.slug,
-        "dataset": project.data_source,
-        "task": project.task,
         "primary_metric": PRIMARY_METRIC[project.task],
         "model": score(project.task, split.y_test, y_pred),
         "baseline": score(project.task, split.y_test, baseline.predict(split.X_test)),
         **describe(model),
         "n_train": len(split.X_train),
         "n_test": len(split.X_test),
-        "evaluated_at": datetime.now().astimezone().isoformat(timespec="seconds"),
     }
     figures = evaluation_figures(project.task, split.y_test, y_pred)
-    return Evaluation(metrics, figures)
+    return Evaluation(metrics_record(project, metrics), figures)
+
+
+def metrics_record(project: Project, results: dict[str, Any]) -> dict[str, Any]:
+    """metrics.json as every kind writes it: which project, data and task, then the
+    results, then when they were measured."""
+    return {
+        "project": project.slug,
+        "dataset": project.data_source,
+        "task": project.task,
+        **results,
+        "evaluated_at": datetime.now().astimezone().isoformat(timespec="seconds"),
+    }
 
 
 def write_evaluation(evaluation: Evaluation, paths: Paths) -> None:
-    saved = []
-    for name, figure in evaluation.figures.items():
-        path = paths.figures / f"{name}.png"
-        save_figure(figure, path)
-        saved.append(path.relative_to(paths.reports).as_posix())
+    saved = save_figures(evaluation.figures, paths.figures, paths.reports)
     write_metrics(paths.metrics, {**evaluation.metrics, "figures": saved})
 
 
