@@ -456,6 +456,18 @@ def shopper_rows(project: Path) -> None:
     rows.to_csv(project / "rows.csv", index=False)
 
 
+def labels_with_gaps(project: Path) -> None:
+    """The shoppers with a label column, `segment`, whose first 5 cells are empty."""
+    rewrite(project_config, lambda text: text.replace('target: ""', "target: segment"))(
+        project
+    )
+    edit_csv(
+        lambda frame: frame.assign(
+            segment=[None if n < 5 else "ab"[n % 2] for n in range(len(frame))]
+        )
+    )(project)
+
+
 def untrusted_model(project: Path) -> None:
     import skops.io as sio
     from sklearn.pipeline import make_pipeline
@@ -542,6 +554,17 @@ RUN_CASES = [
         ("train",),
         "has 4 rows: clustering and scoring new rows needs at least 10",
         tiers=("intermediate",),
+    ),
+    *(
+        RunCase(
+            f"clustering-label-has-empty-cells-{command}",
+            SHOPPERS,
+            labels_with_gaps,
+            (command,),
+            "shoppers.csv has 5 empty cell(s) in label column 'segment': fill them in",
+            tiers=("intermediate",),
+        )
+        for command in ("train", "explore")
     ),
     RunCase(
         "clustering-column-unknown",

@@ -164,6 +164,18 @@ CASES = [
         csv=rows("spend,visits", ["1,2", "3,4", "5,6", "7,8"]),
     ),
     DataCase(
+        "clustering-label-has-empty-cells",
+        "target_column",
+        {**SHOPPERS, "target_column": "segment"},
+        "{path} has 2 empty cell(s) in label column 'segment': fill them in or delete "
+        "those rows, or name no label column",
+        # One label empty, one that pandas reads as missing.
+        csv=rows(
+            "spend,segment",
+            [f"{number},{'ab'[number % 2]}" for number in range(10)] + ["7,", "8,NA"],
+        ),
+    ),
+    DataCase(
         "clustering-infinite-value",
         "target_column",
         SHOPPERS,

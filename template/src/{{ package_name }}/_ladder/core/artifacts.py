@@ -1,14 +1,11 @@
 """Saving and loading what a run produces, safely.
 
 Files are written to a temporary name and renamed into place, so a run that fails
-half-way never leaves a half-written model, metrics file or draft behind. Models are
-saved with skops, which, unlike pickle, refuses to load types it was not told to
-trust, and record the library versions they were made with: one saved under
-scikit-learn 1.5 may predict differently, or not load, under 1.8, so loading it under
-others warns and names them (`make install` brings back those uv.lock pins).
+half-way leaves nothing half written. Models are saved with skops, which, unlike
+pickle, refuses types it was not told to trust, with the library versions they were
+made with: a model loaded under others may predict differently, so it warns.
 
-pandas and skops are imported inside the functions that need them: `report` only reads
-and writes text, and starts in a blink instead of loading every scikit-learn estimator.
+pandas and skops are imported where they are needed, so `report` starts in a blink.
 """
 
 import json
@@ -47,11 +44,9 @@ class VersionChangeWarning(UserWarning):
     """A model loaded under other library versions than those it was saved with."""
 
 
-# Looked up once a process: the installed packages do not change while it runs, and
-# a network's checkpoint, saved every epoch, records them each time.
+# Looked up once a process: a network's checkpoint, saved every epoch, records them.
 @cache
 def installed_version(library: str) -> str:
-    """The installed version of a library, by distribution name (scikit-learn)."""
     try:
         return version(library)
     except PackageNotFoundError:
@@ -63,7 +58,6 @@ def installed_versions(libraries: Iterable[str]) -> dict[str, str]:
 
 
 def warn_if_changed(recorded: Mapping[str, str], path: Path) -> None:
-    """Warn, naming each library and both versions, if `path` was made under others."""
     changed = [
         f"{library} {made_with} (now {installed_version(library)})"
         for library, made_with in recorded.items()
@@ -113,9 +107,8 @@ def write_json(path: Path, data: dict[str, Any]) -> None:
 
 
 def write_metrics(path: Path, metrics: dict[str, Any]) -> None:
-    """Write reports/metrics.json. Its `evaluated_at` says when these results were
-    first seen: a run that gives the same results keeps the date it has, so the file
-    (and `git status`) change only when the results do."""
+    """Write reports/metrics.json, keeping its `evaluated_at` when the results are
+    the same, so the file (and `git status`) change only when the results do."""
     fresh = json.loads(json.dumps(metrics))  # as it reads back: tuples are lists
     try:
         previous = json.loads(path.read_text(encoding="utf-8"))
@@ -140,7 +133,6 @@ def read_json(path: Path) -> dict[str, Any]:
 
 
 def read_csv(path: Path) -> "pd.DataFrame":
-    """A CSV as a DataFrame; an empty, unreadable or broken file gets a clear error."""
     import pandas as pd
 
     try:
@@ -164,8 +156,22 @@ def save_figure(figure: "Figure", path: Path) -> None:
     )
 
 
+def save_figures(
+    figures: Mapping[str, "Figure | None"], folder: Path, base: Path, prefix: str = ""
+) -> list[str]:
+    """Write each figure (None: not drawn) to folder/<prefix><name>.png; their paths
+    relative to `base`, as metrics.json lists them."""
+    saved = []
+    for name, figure in figures.items():
+        if figure is None:
+            continue
+        path = folder / f"{prefix}{name}.png"
+        save_figure(figure, path)
+        saved.append(path.relative_to(base).as_posix())
+    return saved
+
+
 def save_model(model: "Pipeline", path: Path) -> None:
-    """Save `model` with skops, the versions of MODEL_LIBRARIES recorded inside."""
     import skops.io as sio  # seconds to import: only commands that need it pay
 
     def write(temporary: Path) -> None:
@@ -178,7 +184,6 @@ def save_model(model: "Pipeline", path: Path) -> None:
 
 
 def recorded_versions(path: Path) -> dict[str, str]:
-    """The versions recorded in a model file; none in one saved before the record."""
     with zipfile.ZipFile(path) as archive:
         if VERSIONS_MEMBER not in archive.namelist():
             return {}

@@ -1,21 +1,16 @@
 """The command line: `python -m <package> [--root DIR] COMMAND [options]`.
 
-Each rung of the ladder lists its commands in its `commands.py` (core: `explore`,
-`evaluate`, `predict`, `report`; the beginner rung: `train`; ...), and a higher rung's
-command replaces a lower one's of the same name, so `train` grows with the tier. The
-project's kind (core/kind.py) gives the commands what differs and may add its own;
-its package may hold rungs of its own too (`kinds/<kind>/advanced/`, ...), which
-climb after the shared ones.
+Each rung lists its commands in its `commands.py`, and a higher rung's command
+replaces a lower one's of the same name, so `train` grows with the tier; a kind's
+own rungs (`kinds/<kind>/advanced/`, ...) climb after the shared ones. Commands that
+`reads_config` read configs/default.yaml too, with `--config FILE` and
+`--section.key value` overrides (settings.py). A ProjectError becomes a one-line
+message and exit code 1, never a traceback.
 
-Every command reads configs/project.yaml; those that `reads_config` read
-configs/default.yaml too (every section the tier lists in its `sections.py`), and
-take `--config FILE` and `--section.key value` overrides (settings.py). A
-ProjectError becomes a one-line message and exit code 1, never a traceback.
-
-Commands joined by `then` run in order in one process: `train then evaluate` imports
-scikit-learn & co. once. Every command of the chain is parsed before the first runs,
-so a typo stops it before any training. A distributed training (DDP) runs its
-command again in each process: give it alone, and `evaluate` after it.
+Commands joined by `then` run in one process (`train then evaluate` imports
+scikit-learn once), each parsed before the first runs, so a typo stops the chain
+before any training. A distributed training (DDP) runs its command again in each
+process: give it alone, and `evaluate` after it.
 """
 
 import argparse
@@ -64,8 +59,8 @@ def is_present(module: str) -> bool:
 
 
 def present_rungs() -> list[str]:
-    """The rungs this project has, climbing: the shared ones its tier reaches, each
-    followed by its kind's own (`kinds.text.intermediate`, ...) where it has one."""
+    """The rungs this project has, climbing, each shared one followed by its kind's
+    own (`kinds.text.intermediate`, ...) where it has one."""
     kinds = importlib.import_module(f"{LADDER}.kinds")
     names = [m.name for m in pkgutil.iter_modules(kinds.__path__) if m.ispkg]
     climbing = [[rung, *(f"kinds.{kind}.{rung}" for kind in names)] for rung in RUNGS]
@@ -82,8 +77,7 @@ def available_commands() -> dict[str, Command]:
 
 
 def config_sections() -> Mapping[str, AddSection]:
-    """Every section of configs/default.yaml at this tier: the list of the highest
-    rung that has one, which holds those of the rungs below."""
+    """Every section of configs/default.yaml: the highest rung's list holds them all."""
     listing = [rung for rung in present_rungs() if is_present(f"{rung}.sections")]
     return importlib.import_module(f"{LADDER}.{listing[-1]}.sections").sections()
 
@@ -103,8 +97,7 @@ def command_parser(paths: Paths, command: Command) -> ArgumentParser:
 def command_line(
     commands: Mapping[str, Command], first: bool
 ) -> argparse.ArgumentParser:
-    """`[--root DIR] COMMAND [options]`; the commands after `then` share the first's
-    --root."""
+    """`[--root DIR] COMMAND [options]`; those after `then` share the first's --root."""
     listing = "\n".join(f"  {name:<10} {c.help}" for name, c in commands.items())
     parser = argparse.ArgumentParser(
         prog=f"python -m {PACKAGE}" + ("" if first else f" ... {THEN}"),
@@ -139,8 +132,7 @@ FORMAT_WARNING = warnings.formatwarning
 
 
 def format_warning(message, category, *args, **kwargs) -> str:
-    """Python's format for every warning but ours, which speak to the learner in one
-    line (a VersionChangeWarning)."""
+    """Python's format for every warning but a VersionChangeWarning: one line."""
     if issubclass(category, VersionChangeWarning):
         return f"warning: {message}\n"
     return FORMAT_WARNING(message, category, *args, **kwargs)

@@ -1,12 +1,10 @@
-"""The commands every tier has: `explore`, `evaluate`, `predict` and `report`; the
-advanced rung replaces `evaluate` and `predict` with its own, which load the network.
+"""The commands every tier has: `explore`, `evaluate`, `predict` and `report` (the
+advanced rung's `evaluate` and `predict` load the network instead).
 
 `explore` runs notebooks/01-explore.py headless, as `make explore` does: jupytext
-reads the percent script (plain Python whose `# %%` lines start the cells, so it
-diffs and merges like code) into a notebook, nbclient runs it in a fresh kernel from
-the notebook's folder, and the run, outputs included, is saved as an .ipynb that
-GitHub shows, the same for the same run: a run that changed nothing leaves
-`git status` clean.
+reads the percent script (plain Python, so it diffs and merges like code), nbclient
+runs it in a fresh kernel, and the run is saved as an .ipynb that GitHub shows, the
+same text for the same run, so a run that changed nothing leaves `git status` clean.
 """
 
 import importlib.util
@@ -31,7 +29,6 @@ WRITTEN = "metrics written to reports/metrics.json, figures to reports/figures/"
 
 
 def print_scores(metrics: dict, written: str = WRITTEN) -> None:
-    """The test score next to the baseline's, then where the results are."""
     name, model, baseline = headline(metrics)
     print(f"test {name}: model {model:.3f}, baseline {baseline:.3f}")
     print(written)
@@ -44,9 +41,8 @@ def headline(metrics: dict) -> tuple:
 
 
 def print_rescored(paths: Paths, rescore: Callable[[], dict]) -> None:
-    """`evaluate`'s output: the scores `rescore()` gives the saved model, or, when
-    they are those reports/metrics.json holds already (`make all` evaluates right
-    after `train`, which printed them), one line that says so."""
+    """The scores `rescore()` gives the saved model, or one line when they are those
+    reports/metrics.json holds already (`make all` evaluates right after `train`)."""
     try:
         before = headline(json.loads(paths.metrics.read_text(encoding="utf-8")))
     except (OSError, ValueError, KeyError, TypeError):  # none yet, or not readable
@@ -59,7 +55,6 @@ def print_rescored(paths: Paths, rescore: Callable[[], dict]) -> None:
 
 
 def print_filled(documents: list[Path], project: Project) -> None:
-    """`report`'s output: the files it filled, and what keeps the figures away."""
     from .publish import placeholder_note
 
     for document in documents:
@@ -70,7 +65,6 @@ def print_filled(documents: list[Path], project: Project) -> None:
 
 
 def run_saved(metrics: dict) -> str:
-    """Where a tier with run folders saved this run."""
     return f"run saved to reports/runs/{metrics['run']}/"
 
 
@@ -164,28 +158,22 @@ def run_report(paths: Paths, settings: Settings) -> None:
     print_filled(report(paths, settings.project), settings.project)
 
 
-def kind_commands() -> list[Command]:
-    """These commands, with the help and options the project's kind gives them."""
-    kind = current_kind()
-    return [
-        Command(
-            "explore",
-            "run notebooks/01-explore.py headless; keep the run in reports/",
-            run_explore,
-        ),
-        Command("evaluate", kind.evaluate_help, run_evaluate, reads_config=True),
-        Command(
-            "predict",
-            kind.predict_help,
-            run_predict,
-            reads_config=kind.predict_reads_config,
-            add_options=kind.add_predict_options,
-        ),
-        Command(
-            "report", "fill the results into the blog draft and README", run_report
-        ),
-        *kind.commands,
-    ]
-
-
-COMMANDS = kind_commands()
+# These commands, with the help and options the project's kind gives them.
+KIND = current_kind()
+COMMANDS = [
+    Command(
+        "explore",
+        "run notebooks/01-explore.py headless; keep the run in reports/",
+        run_explore,
+    ),
+    Command("evaluate", KIND.evaluate_help, run_evaluate, reads_config=True),
+    Command(
+        "predict",
+        KIND.predict_help,
+        run_predict,
+        reads_config=KIND.predict_reads_config,
+        add_options=KIND.add_predict_options,
+    ),
+    Command("report", "fill the results into the blog draft and README", run_report),
+    *KIND.commands,
+]

@@ -1,12 +1,7 @@
-"""Load the data and split it into a training set and a held-out test set.
-
-Everything downstream takes `X` (a DataFrame of features) and `y` (a Series, the
-target), so a new data source only has to change `load_dataset`.
-"""
+"""Load a table's data and split it into training rows and held-out test rows."""
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import pandas as pd
 from sklearn import datasets
@@ -51,8 +46,8 @@ class Split:
 def load_dataset(
     paths: Paths, project: Project
 ) -> tuple[pd.DataFrame, pd.Series | None]:
-    """The project's features and target, as its kind loads them (its steps' `load`).
-    (A clustering project's target is its hidden labels, None when it has none.)"""
+    """The project's features and target (a clustering project's hidden labels,
+    None when it has none), as its kind's steps `load` them."""
     return current_kind().steps.load(paths, project)
 
 
@@ -68,12 +63,14 @@ def load_table(paths: Paths, project: Project) -> tuple[pd.DataFrame, pd.Series]
     return bunch.data, bunch.target.rename(project.target)
 
 
-def read_checked_csv(csv_path: Path, **columns: Any) -> pd.DataFrame:
-    """Your CSV, once it passes the checks `copier copy` made on it too: the same
-    words in both places. `columns` are csv_problem's (kind, target, ...)."""
+def read_checked_csv(csv_path: Path, project: Project) -> pd.DataFrame:
+    """Your CSV, once it passes the checks `copier copy` made on it too, with the
+    project's columns: the same words in both places."""
     if not csv_path.is_file():
         raise ProjectError(f"{csv_path} not found: copy your CSV there, then run again")
-    problem = csv_problem(csv_path, **columns)
+    # Every column the project names: each kind's checks read those they need.
+    facts = ("kind", "target", "task", "text_column", "test_size")
+    problem = csv_problem(csv_path, **{key: getattr(project, key) for key in facts})
     if problem:
         raise ProjectError(problem)
     return read_csv(csv_path)
@@ -81,13 +78,7 @@ def read_checked_csv(csv_path: Path, **columns: Any) -> pd.DataFrame:
 
 def load_csv(csv_path: Path, project: Project) -> tuple[pd.DataFrame, pd.Series]:
     """Your CSV: every column but the target is a feature."""
-    frame = read_checked_csv(
-        csv_path,
-        kind=project.kind,
-        target=project.target,
-        task=project.task,
-        test_size=project.test_size,
-    )
+    frame = read_checked_csv(csv_path, project)
     target = project.target
     if target not in frame.columns:
         columns = ", ".join(map(str, frame.columns))
@@ -104,7 +95,6 @@ def load_csv(csv_path: Path, project: Project) -> tuple[pd.DataFrame, pd.Series]
 def require_known(
     names: list[str], X: pd.DataFrame, key: str, source: str | Path
 ) -> None:
-    """Refuse a config key (`data.drop_columns`, ...) that names a column `X` lacks."""
     unknown = [name for name in names if name not in X.columns]
     if unknown:
         raise ProjectError(
@@ -116,7 +106,6 @@ def require_known(
 def select_columns(
     X: pd.DataFrame, settings: DataSettings, source: str | Path
 ) -> pd.DataFrame:
-    """`X` without the columns `data.drop_columns` names (set in `source`)."""
     require_known(settings.drop_columns, X, "data.drop_columns", source)
     X = X.drop(columns=settings.drop_columns)
     if X.columns.empty:

@@ -24,11 +24,8 @@ MIN_ROWS = 10
 MIN_HISTORY = 10
 # The cells pandas reads as missing (read_csv's default na_values).
 NA_VALUES = frozenset(
-    {
-        *("", "#N/A", "#N/A N/A", "#NA", "-1.#IND", "-1.#QNAN", "-NaN", "-nan"),
-        *("1.#IND", "1.#QNAN", "<NA>", "N/A", "NA", "NULL", "NaN", "None", "n/a"),
-        *("nan", "null"),
-    }
+    ("", "#N/A", "#N/A N/A", "#NA", "-1.#IND", "-1.#QNAN", "-NaN", "-nan", "1.#IND")
+    + ("1.#QNAN", "<NA>", "N/A", "NA", "NULL", "NaN", "None", "n/a", "nan", "null")
 )
 NUMBER = re.compile(
     r"[+-]?((\d+\.?\d*|\.\d+)([eE][+-]?\d+)?|inf|infinity)", re.IGNORECASE
@@ -45,13 +42,8 @@ DATE = re.compile(
 IMAGE_SUFFIXES = (".bmp", ".gif", ".jpeg", ".jpg", ".png", ".tif", ".tiff", ".webp")
 # How each of those formats begins: a file that begins otherwise is not one.
 IMAGE_SIGNATURES = (
-    b"\x89PNG\r\n\x1a\n",
-    b"\xff\xd8\xff",
-    b"GIF87a",
-    b"GIF89a",
-    b"BM",
-    b"II*\x00",
-    b"MM\x00*",
+    *(b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"BM"),
+    *(b"II*\x00", b"MM\x00*"),
 )
 
 
@@ -135,7 +127,6 @@ def class_key(cells: list[str]) -> list[object]:
 
 
 def infinite_problem(table: Table, path: Path | str, columns: list[str]) -> str:
-    """Which numeric columns among `columns` hold an infinite value, if any."""
     found = []
     for name in columns:
         cells = [cell for cell in table.column(name) if cell is not None]
@@ -148,10 +139,11 @@ def infinite_problem(table: Table, path: Path | str, columns: list[str]) -> str:
     return ""
 
 
-def labelled(table: Table, target: str) -> Table:
-    """The rows with a value in `target`: a row without one teaches nothing."""
-    index = table.header.index(target)
-    return Table(table.header, [row for row in table.rows if row[index] is not None])
+def too_few_problem(path: Path | str, count: int, rows: str, purpose: str) -> str:
+    """Why `count` rows are too few for `purpose`, or "" when there are enough."""
+    if count < MIN_ROWS:
+        return f"{path} has {count} {rows}: {purpose} needs at least {MIN_ROWS}"
+    return ""
 
 
 def one_class_problem(labels: list[str], what: str, target: str, rows: str) -> str:
@@ -164,9 +156,9 @@ def one_class_problem(labels: list[str], what: str, target: str, rows: str) -> s
 
 
 def split_problem(labels: list[str] | None, test_size: float) -> str:
-    """Why these rows cannot be split into training and test rows, or "". `labels`
-    for classification (None otherwise): every class keeps its share of each side
-    when each has two rows or more, and then each side needs a row per class."""
+    """Why these rows cannot be split into training and test rows, or "". With
+    `labels` (classification), a split that keeps each class's share needs a row
+    per class on each side."""
     if not labels:
         return ""
     counts = Counter(class_key(labels))
@@ -186,17 +178,15 @@ def split_problem(labels: list[str] | None, test_size: float) -> str:
 def tabular_problem(
     table: Table, path: Path | str, target: str, task: str | None, test_size: float
 ) -> str:
-    rows = labelled(table, target)
-    if len(rows.rows) < MIN_ROWS:
-        return (
-            f"{path} has {len(rows.rows)} rows with a value in {target!r}: a "
-            f"train/test split needs at least {MIN_ROWS}"
-        )
-    features = [name for name in table.header if name != target]
-    if not features:
+    # The rows with a value in `target`: a row without one teaches nothing.
+    index = table.header.index(target)
+    rows = Table(table.header, [row for row in table.rows if row[index] is not None])
+    many = f"rows with a value in {target!r}"
+    if problem := too_few_problem(path, len(rows.rows), many, "a train/test split"):
+        return problem
+    if set(table.header) <= {target}:
         return f"{path} has no feature columns besides {target!r}"
-    infinite = infinite_problem(rows, path, table.header)
-    if infinite:
+    if infinite := infinite_problem(rows, path, table.header):
         return infinite
     labels = rows.column(target)
     if task == "classification":
@@ -214,8 +204,8 @@ def tabular_problem(
 def blank_text_problem(
     texts: list[tuple[int, str | None]], path: Path | str, column: str
 ) -> str:
-    """Why some texts cannot be read, naming their rows (`texts`: (row number from 1
-    under the header, text))."""
+    """Why some texts cannot be read, naming their rows (numbered from 1 under the
+    header)."""
     blank = [number for number, text in texts if text is None or not text.strip()]
     if not blank:
         return ""
@@ -238,14 +228,10 @@ def text_problem(
         if row[label_index] is not None
     ]
     texts = [(number, row[text_index]) for number, row in rows]
-    blank = blank_text_problem(texts, path, text_column)
-    if blank:
-        return blank
-    if len(rows) < MIN_ROWS:
-        return (
-            f"{path} has {len(rows)} labelled texts: a train/test split needs at "
-            f"least {MIN_ROWS}"
-        )
+    if problem := blank_text_problem(texts, path, text_column) or too_few_problem(
+        path, len(rows), "labelled texts", "a train/test split"
+    ):
+        return problem
     labels = [row[label_index] for _, row in rows]
     return one_class_problem(labels, "label column", target, "texts") or (
         split_problem(labels, test_size)
@@ -253,20 +239,24 @@ def text_problem(
 
 
 def clustering_problem(table: Table, path: Path | str, label: str) -> str:
-    """Rows to cluster: every column but the label, if one is named."""
-    if len(table.rows) < MIN_ROWS:
-        return (
-            f"{path} has {len(table.rows)} rows: clustering and scoring new rows "
-            f"needs at least {MIN_ROWS}"
-        )
+    """Rows to cluster: every column but the label, if one is named. The labels
+    score the clusters, so every row needs one: a score on some rows only would
+    not be the score of the clusters."""
+    purpose = "clustering and scoring new rows"
+    if problem := too_few_problem(path, len(table.rows), "rows", purpose):
+        return problem
     features = [name for name in table.header if name != label]
     if not features:
         return f"{path} has no columns to cluster besides {label!r}"
+    if label and (empty := table.column(label).count(None)):
+        return (
+            f"{path} has {empty} empty cell(s) in label column {label!r}: fill them "
+            "in or delete those rows, or name no label column"
+        )
     return infinite_problem(table, path, features)
 
 
 def parse_date(text: str) -> datetime.datetime | None:
-    """The date `text` writes (year first), or None when it is not one."""
     found = DATE.fullmatch(text.strip())
     if not found:
         return None
@@ -289,8 +279,7 @@ def read_series(
     table: Table, path: Path | str, date_column: str, value_column: str | None
 ) -> tuple[list[datetime.datetime], list[float]]:
     """Each row's date and value (NaN where the cell is empty), in the file's order;
-    raises DataProblem for a date that is not one, a date seen twice, or a value
-    that is not a number. Without `value_column`, only the dates are read."""
+    without `value_column`, only the dates."""
     dates, lines = [], {}
     for line, cell in enumerate(table.column(date_column), start=2):
         date = parse_date(cell or "")
@@ -326,8 +315,6 @@ def read_series(
 
 
 def series_length_problem(steps: int, season: int, horizon: int) -> str:
-    """Why a series of `steps` regular steps is too short to hold out `horizon` steps
-    and learn a season of `season` steps, or ""."""
     needed = season + horizon + MIN_HISTORY
     if steps < needed:
         return (
@@ -421,7 +408,7 @@ def csv_problem(
 
 
 def images_problem(folder: Path | str) -> str:
-    """Why the folder (one subfolder of images per class) cannot be learned from."""
+    """Why the folder (a subfolder of images per class) cannot be learned from."""
     folder = Path(folder)
     try:
         classes = sorted(path for path in folder.iterdir() if path.is_dir())
@@ -444,14 +431,12 @@ def images_problem(folder: Path | str) -> str:
 
 
 def image_files(candidates: Iterable[Path]) -> list[Path]:
-    """The files among `candidates`, sorted, hidden ones (.DS_Store) left out."""
     return sorted(
         path for path in candidates if path.is_file() and not path.name.startswith(".")
     )
 
 
 def image_file_problem(file: Path) -> str:
-    """Why `file` is not an image to read: its name, or its first bytes."""
     if file.suffix.lower() not in IMAGE_SUFFIXES:
         return (
             f"{file} is not an image (expected one of {', '.join(IMAGE_SUFFIXES)}): "

@@ -1,9 +1,8 @@
 """Score a fitted model on held-out rows next to the baseline; save the evidence.
 
 `evaluate` works in memory; `write_evaluation` writes reports/metrics.json and the
-figures. `train` calls both, and the `evaluate` command re-scores the saved model.
-Any model with a `predict(X)` method will do: a scikit-learn Pipeline, or the
-advanced tier's network behind the same method.
+figures. Any model with a `predict(X)` method will do: a scikit-learn Pipeline, or
+the advanced tier's network behind the same method.
 """
 
 from dataclasses import dataclass, field
@@ -25,7 +24,7 @@ from sklearn.metrics import (
     root_mean_squared_error,
 )
 
-from .artifacts import require_columns, save_figure, write_metrics
+from .artifacts import require_columns, save_figures, write_metrics
 from .data import Split, load_dataset, split_dataset
 from .paths import Paths
 from .project import Project
@@ -36,8 +35,6 @@ PRIMARY_METRIC = {"classification": "accuracy", "regression": "r2"}
 
 
 class Predictor(Protocol):
-    """What every tier's model offers: the columns it was fitted on, and predictions."""
-
     feature_names_in_: Any
 
     def predict(self, X: pd.DataFrame) -> Any: ...
@@ -45,8 +42,6 @@ class Predictor(Protocol):
 
 @dataclass
 class Evaluation:
-    """What one evaluation found: the metrics file's content and the figures to save."""
-
     metrics: dict[str, Any]
     figures: dict[str, Figure] = field(default_factory=dict)
 
@@ -118,44 +113,37 @@ def evaluate(model: Predictor, split: Split, project: Project) -> Evaluation:
     baseline = build_baseline(project.task).fit(split.X_train, split.y_train)
     y_pred = model.predict(split.X_test)
     metrics = {
-        "project": project.slug,
-        "dataset": project.data_source,
-        "task": project.task,
         "primary_metric": PRIMARY_METRIC[project.task],
         "model": score(project.task, split.y_test, y_pred),
         "baseline": score(project.task, split.y_test, baseline.predict(split.X_test)),
         **describe(model),
         "n_train": len(split.X_train),
         "n_test": len(split.X_test),
-        "evaluated_at": datetime.now().astimezone().isoformat(timespec="seconds"),
     }
     figures = evaluation_figures(project.task, split.y_test, y_pred)
-    return Evaluation(metrics, figures)
+    return Evaluation(metrics_record(project, metrics), figures)
+
+
+def metrics_record(project: Project, results: dict[str, Any]) -> dict[str, Any]:
+    """metrics.json as every kind writes it: which project, data and task, then the
+    results, then when they were measured."""
+    return {
+        "project": project.slug,
+        "dataset": project.data_source,
+        "task": project.task,
+        **results,
+        "evaluated_at": datetime.now().astimezone().isoformat(timespec="seconds"),
+    }
 
 
 def write_evaluation(evaluation: Evaluation, paths: Paths) -> None:
-    """Save each figure as PNG under reports/figures/, then reports/metrics.json."""
-    saved = []
-    for name, figure in evaluation.figures.items():
-        path = paths.figures / f"{name}.png"
-        save_figure(figure, path)
-        saved.append(path.relative_to(paths.reports).as_posix())
+    saved = save_figures(evaluation.figures, paths.figures, paths.reports)
     write_metrics(paths.metrics, {**evaluation.metrics, "figures": saved})
 
 
 def held_out_split(paths: Paths, project: Project, model: Predictor) -> Split:
-    """The test rows `train` held out, with only the columns `model` was fitted on
-    (a model fitted before the data changed may not find them: said plainly)."""
+    """The test rows `train` held out, with only the columns `model` was fitted on."""
     X, y = load_dataset(paths, project)
     hint = "run `train` again to fit it to this data"
     X = require_columns(model.feature_names_in_, X, "the data", hint)
     return split_dataset(X, y, project)
-
-
-def evaluate_saved_model(
-    paths: Paths, project: Project, model: Predictor
-) -> dict[str, Any]:
-    """Re-score a saved model on the same test rows `train` held out."""
-    evaluation = evaluate(model, held_out_split(paths, project, model), project)
-    write_evaluation(evaluation, paths)
-    return evaluation.metrics

@@ -1,12 +1,10 @@
 """A first look at the data: the facts and figures notebooks/01-explore.py shows.
 
 The notebook loads the data as `train` does, then calls one function per cell: the
-facts that matter, the target's balance or spread, the features that tell it apart
-most, their correlations. A clustering project's hidden labels (kept to score the
-clusters) take the target's place; without labels the figures show the features
-alone. Each figure is returned, never drawn on screen: a notebook shows it inline, a
-headless run only saves it (`save_exploration`: reports/figures/ and
-reports/data.json, which `report` puts in the blog draft's data block).
+facts, the target's balance or spread, the features that tell it apart most, their
+correlations. A clustering project's hidden labels take the target's place. Each
+figure is returned, never drawn on screen: a notebook shows it inline, and
+`save_exploration` writes reports/figures/ and reports/data.json for `report`.
 """
 
 import math
@@ -16,10 +14,11 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from sklearn.feature_selection import f_classif
 
-from .artifacts import save_figure, write_json
+from .artifacts import save_figures, write_json
 from .data import load_dataset
 from .errors import ProjectError
 from .paths import Paths
@@ -65,7 +64,6 @@ def project_root(start: Path | None = None) -> Path:
 
 
 def load(root: Path | None = None) -> Exploration:
-    """The project's data, loaded the way `train` loads it."""
     paths = Paths(project_root(root))
     project = load_settings(paths).project
     X, y = load_dataset(paths, project)
@@ -73,8 +71,7 @@ def load(root: Path | None = None) -> Exploration:
 
 
 def data_facts(data: Exploration) -> dict[str, Any]:
-    """Rows, columns, gaps, duplicates and the target: what the post's table shows
-    (a kind adds its own under "more", label: value)."""
+    """What the post's table shows (a kind adds its own under "more")."""
     X, y, project = data.X, data.y, data.project
     missing = X.isna().sum()
     facts: dict[str, Any] = {
@@ -127,8 +124,8 @@ def telling_features(data: Exploration, limit: int = MAX_FEATURES) -> list[str]:
 
 
 def target_figure(data: Exploration) -> Figure | None:
-    """How many rows each class has, or how the target's values spread; None when
-    there is no target (a clustering project without labels)."""
+    """How many rows each class has, or how the target's values spread; None
+    without a target."""
     y = data.y
     if y is None:
         return None
@@ -157,23 +154,35 @@ def feature_figure(data: Exploration) -> Figure:
     if not columns:
         raise ProjectError("the data has no feature columns to plot")
     per_class = data.has_classes and data.y.nunique() <= MAX_CLASS_COLOURS
-    across = min(len(columns), 4)
-    down = math.ceil(len(columns) / across)
-    figure = Figure(figsize=(3.2 * across, 2.6 * down + 0.6), layout="constrained")
-    grid = np.atleast_1d(figure.subplots(down, across, squeeze=False).ravel())
-    for axes, column in zip(grid, columns, strict=False):
+    figure, grid = panel_grid(len(columns), (3.2, 2.6), extra=0.6)
+    for axes, column in zip(grid, columns, strict=True):
         values = data.X[column]
         if column in numeric:
             draw_histogram(axes, values, data.y if per_class else None)
         else:
             draw_categories(axes, values, data.y if per_class else None)
         axes.set_title(str(column), fontsize="medium")
-    for axes in grid[len(columns) :]:
-        axes.set_visible(False)
     if per_class:
         handles, labels = grid[0].get_legend_handles_labels()
         figure.legend(handles, labels, loc="outside upper center", ncols=10)
     return figure
+
+
+def panel_grid(
+    count: int, size: tuple[float, float], extra: float = 0, across: int = 4
+) -> tuple[Figure, list[Axes]]:
+    """A figure of `count` panels, `across` to a row at most, each `size` inches wide
+    and high, plus `extra` inches of height (titles, a legend); the grid's cells past
+    `count` are hidden."""
+    across = min(count, across)
+    down = math.ceil(count / across)
+    figure = Figure(
+        figsize=(size[0] * across, size[1] * down + extra), layout="constrained"
+    )
+    grid = figure.subplots(down, across, squeeze=False).ravel()
+    for axes in grid[count:]:
+        axes.set_visible(False)
+    return figure, list(grid[:count])
 
 
 def draw_histogram(axes, values: pd.Series, classes: pd.Series | None) -> None:
@@ -238,13 +247,7 @@ def save_exploration(
 ) -> list[Path]:
     """Write each figure to reports/figures/data_<name>.png and the facts, with the
     figures' paths, to reports/data.json; returns the files written."""
-    written = []
-    for name, figure in figures.items():
-        if figure is None:
-            continue
-        path = data.paths.figures / f"{FIGURE_PREFIX}{name}.png"
-        save_figure(figure, path)
-        written.append(path)
-    relative = [path.relative_to(data.paths.reports).as_posix() for path in written]
-    write_json(data.paths.data_facts, {**facts, "figures": relative})
-    return [*written, data.paths.data_facts]
+    paths = data.paths
+    saved = save_figures(figures, paths.figures, paths.reports, FIGURE_PREFIX)
+    write_json(paths.data_facts, {**facts, "figures": saved})
+    return [*(paths.reports / path for path in saved), paths.data_facts]

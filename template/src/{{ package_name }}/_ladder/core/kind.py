@@ -3,15 +3,12 @@
 
 Each tier's pipeline is written once, against this object: the kind declares its
 config sections, its `predict` options and any command of its own, and its
-`steps.py` says how its data is loaded and split, how your model is fitted, scored
-and asked for predictions (`Steps`). The data travels between the steps as the
-kind's own object (a `Split` of rows, a time series, ...), which the tiers only hand
-on. A tier above the beginner's asks for the kind's part of it: `kind.part(tier)`,
-the module `kinds/<kind>/<tier>/`, whose shape that tier defines. A project holds its
-own kind's package only, so core names no kind.
-
-KIND is read by every command, `report` too, which starts in a blink: the steps and
-parts (scikit-learn, PyTorch) are imported when a command first uses them.
+`steps.py` (`Steps`) loads, splits, fits, scores and predicts, handing its own data
+object (a `Split` of rows, a time series, ...) from step to step. A tier above the
+beginner's asks for the kind's part of it: `kind.part(tier)`, the module
+`kinds/<kind>/<tier>/`. A project holds its own kind's package only, so core names
+no kind; the steps and parts (scikit-learn, PyTorch) are imported when first used,
+so `report`, which reads KIND too, starts in a blink.
 """
 
 import importlib
@@ -39,30 +36,20 @@ KINDS = f"{__package__.rsplit('.', 1)[0]}.kinds"
 class Steps(Protocol):
     """What `kinds/<kind>/steps.py` defines: the steps of one experiment."""
 
-    def load(self, paths: Paths, project: "Project") -> Any:
-        """The data before the split, as the notebook sees it: (features, target)."""
-
-    def prepare(self, paths: Paths, settings: Settings) -> Any:
-        """The data, loaded and split into training and held-out test rows."""
-
-    def fit(self, settings: Settings, data: Any) -> Any:
-        """Your model.py's model, with the config's settings, fitted."""
-
-    def evaluate(self, model: Any, data: Any, settings: Settings) -> "Evaluation":
-        """The test scores next to the baseline's, and the figures."""
-
-    def predict(self, model: Any, paths: Paths, settings: Settings) -> str:
-        """Predict for the inputs `predict`'s options name; says what it wrote."""
-
-
-def no_notes(settings: Settings, metrics: dict) -> list[str]:
-    return []
+    # The data before the split, as the notebook sees it: (features, target).
+    def load(self, paths: Paths, project: "Project") -> Any: ...
+    # The data, loaded and split into training and held-out test rows.
+    def prepare(self, paths: Paths, settings: Settings) -> Any: ...
+    # Your model.py's model, with the config's settings, fitted.
+    def fit(self, settings: Settings, data: Any) -> Any: ...
+    # The test scores next to the baseline's, and the figures.
+    def evaluate(self, model: Any, data: Any, settings: Settings) -> "Evaluation": ...
+    # Predict for the inputs `predict`'s options name; says what it wrote.
+    def predict(self, model: Any, paths: Paths, settings: Settings) -> str: ...
 
 
 def row_sections() -> Mapping[str, AddSection]:
-    """The config sections of the steps on rows (core/rows.py), for the kinds whose
-    data is rows of a table: `data` is a dataclass; `features` are the arguments of
-    build_preprocessor."""
+    """The config sections of the steps on rows (core/rows.py)."""
     from ...features import build_preprocessor
     from .data import DataSettings
 
@@ -75,8 +62,8 @@ def row_sections() -> Mapping[str, AddSection]:
 def predict_options(
     inputs: str, help: str, **argument: Any
 ) -> Callable[["ArgumentParser"], None]:
-    """What adds `predict`'s options: its inputs (named `inputs`, a path unless
-    `argument` says otherwise) and --output."""
+    """What adds `predict`'s options: its inputs (a path unless `argument` says
+    otherwise) and --output."""
 
     def add(parser: "ArgumentParser") -> None:
         parser.add_argument(inputs, help=help, **{"type": Path, **argument})
@@ -105,7 +92,7 @@ class Kind:
     predict_reads_config: bool = False
     evaluate_help: str = "re-score the saved model on the test rows"
     # Lines `train` prints before the scores, from the settings and metrics.
-    train_notes: Callable[[Settings, dict], list[str]] = no_notes
+    train_notes: Callable[[Settings, dict], list[str]] = lambda settings, metrics: []
     # The captions of the figures the exploration notebook draws for this kind alone,
     # by the figure's name (the shared ones are core/report.py's).
     captions: Mapping[str, str] = field(default_factory=dict)

@@ -8,9 +8,8 @@ Each platform builds a post from its own place and finds its images its own way:
 - dev.to and Medium: blog/<slug>.md, the figures loaded from your public repository,
   since those sites keep only the text you paste in: commit and push reports/ first.
 
-The platform and the repository come from configs/project.yaml. To publish on Hugo
-or Jekyll, copy what is in blog/ into your site as it is (Hugo: under content/, for
-example content/posts/).
+To publish on Hugo or Jekyll, copy what is in blog/ into your site as it is (Hugo:
+under content/, for example content/posts/).
 """
 
 import datetime
@@ -81,7 +80,6 @@ class Blog:
         return None
 
     def raw_url(self, relative: str) -> str:
-        """The address the repository serves a file at, given its path from the root."""
         base = self.project.repository_url.removesuffix(".git")
         host, _, owner_and_name = base.removeprefix("https://").partition("/")
         path = quote(relative)

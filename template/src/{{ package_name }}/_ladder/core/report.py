@@ -1,13 +1,10 @@
-"""Fill the results block of the blog draft and the README from reports/, and the
-draft's data block from what the exploration notebook saved.
+"""Fill the results block of the blog draft, the README and any model card from
+reports/metrics.json, and the draft's data block from reports/data.json (what the
+exploration notebook saved; until it has run, the block keeps what it holds).
 
-Only the lines between a block's markers, each on a line of its own, are rewritten;
-everything else in those files is yours. The results come from reports/metrics.json
-alone, so running `report` twice gives the same files. The data block comes from
-reports/data.json and the figures explore.py saved; a draft without its markers (one
-made before they existed) is left as it is, and until the notebook has run the block
-keeps what it holds. How the draft links to the figures depends on the blog platform:
-publish.py knows, and copies the figures where the platform needs them.
+Only the lines between a block's markers are rewritten; the rest of those files is
+yours, and running `report` twice gives the same files. publish.py links and copies
+the figures the way the blog platform needs.
 """
 
 import json
@@ -29,14 +26,8 @@ DATA_START = "<!-- data:start -->"
 DATA_END = "<!-- data:end -->"
 # What `report` reads from reports/metrics.json, and from reports/data.json.
 METRICS_KEYS = (
-    "primary_metric",
-    "model",
-    "baseline",
-    "estimator",
-    "params",
-    "n_train",
-    "n_test",
-    "dataset",
+    *("primary_metric", "model", "baseline", "estimator", "params", "n_train"),
+    *("n_test", "dataset"),
 )
 FACTS_KEYS = ("rows", "features", "missing", "duplicate_rows", "target", "figures")
 # The data block's figures, by name; a kind adds its own (its KIND's `captions`), and
@@ -70,13 +61,12 @@ DATA_BLOCK = block_pattern(DATA_START, DATA_END)
 
 
 def fenced(start: str, body: str, end: str) -> str:
-    """A block's text. Empty lines around the body: kramdown (Jekyll) reads a table
-    that follows an HTML comment line as plain text."""
+    # Empty lines around the body: kramdown (Jekyll) reads a table that follows an
+    # HTML comment line as plain text.
     return f"{start}\n\n{body}\n\n{end}"
 
 
 def table(header: str, rule: str, rows: Iterable[Sequence[Any]]) -> str:
-    """A Markdown table: its header and rule lines, then one line per row."""
     lines = [header, rule]
     lines += ["| " + " | ".join(str(value) for value in row) + " |" for row in rows]
     return "\n".join(lines)
@@ -107,7 +97,6 @@ def model_summary(metrics: dict[str, Any]) -> str:
 
 
 def training_summary(metrics: dict[str, Any]) -> str:
-    """How long the network trained, on what, and which epoch was kept."""
     training = metrics.get("training")
     if not training:
         return ""
@@ -129,15 +118,11 @@ def training_summary(metrics: dict[str, Any]) -> str:
 
 
 def per_class_table(metrics: dict[str, Any]) -> str:
-    """Precision, recall and F1 of each class, when metrics hold them."""
     if not metrics.get("per_class"):
         return ""
+    scores = ("precision", "recall", "f1")
     rows = [
-        (
-            name,
-            *(f"{v[key]:.3f}" for key in ("precision", "recall", "f1")),
-            v["support"],
-        )
+        (name, *(f"{v[key]:.3f}" for key in scores), v["support"])
         for name, v in metrics["per_class"].items()
     ]
     header = "| class | precision | recall | F1 | support |"
@@ -165,16 +150,12 @@ def misclassified_table(metrics: dict[str, Any]) -> str:
     return f"Test examples the model got wrong:\n\n{wrong}"
 
 
-def figure_links(
-    metrics: dict[str, Any], reports: Path, document: Path, blog: Blog
-) -> str:
+def images(figures: Iterable[Path], title, document: Path, blog: Blog) -> list[str]:
     """Markdown images, each linked the way the document's platform finds it."""
-    links = []
-    for figure in metrics.get("figures", []):
-        link = blog.figure_link(reports / figure, document)
-        title = Path(figure).stem.replace("_", " ").capitalize()
-        links.append(f"![{title}]({link})")
-    return "\n\n".join(links)
+    return [
+        f"![{title(figure)}]({blog.figure_link(figure, document)})"
+        for figure in figures
+    ]
 
 
 def read_metrics(path: Path) -> dict[str, Any]:
@@ -198,8 +179,7 @@ def with_results(
     blog: Blog,
     extra_sections: Sequence[str] = (),
 ) -> str:
-    """`document`'s text with its one results block rewritten; `extra_sections`
-    (Markdown) go between the model summary and the figures."""
+    """`document`'s text with its one results block rewritten."""
     if not document.is_file():
         raise ProjectError(f"{document} not found: `report` fills its results block")
     try:
@@ -220,14 +200,19 @@ def with_results(
         per_class_table(metrics),
         misclassified_table(metrics),
         *extra_sections,
-        figure_links(metrics, reports, document, blog),
+        *images(
+            [reports / figure for figure in metrics.get("figures", [])],
+            lambda figure: figure.stem.replace("_", " ").capitalize(),
+            document,
+            blog,
+        ),
     ]
     block = fenced(START, "\n\n".join(section for section in sections if section), END)
     return BLOCK.sub(lambda _: block, text)
 
 
 def cell(text: Any) -> str:
-    """`text` as one Markdown table cell: a | would start the next one."""
+    # A | would start the next cell.
     return str(text).replace("|", "\\|").replace("\n", " ")
 
 
@@ -241,7 +226,6 @@ def number(value: float) -> str:
 
 
 def target_cell(facts: dict[str, Any]) -> str:
-    """The target and its classes with their rows, or the spread of its values."""
     if not facts["target"]:
         return "none: the data has no labels"
     name = f"`{cell(facts['target'])}`"
@@ -291,8 +275,7 @@ def facts_table(facts: dict[str, Any]) -> str:
 
 
 def read_facts(paths: Paths) -> tuple[dict[str, Any], list[Path]] | None:
-    """reports/data.json and the figures it names, or None when the notebook has not
-    run yet."""
+    """reports/data.json and its figures, or None when the notebook has not run."""
     if not paths.data_facts.is_file():
         return None
     try:
@@ -330,12 +313,10 @@ def with_data(
     captions = CAPTIONS | current_kind().captions
     if not facts["target"]:
         captions |= UNLABELLED_CAPTIONS
-    links = [
-        f"![{captions.get(figure.stem, figure.stem)}]"
-        f"({blog.figure_link(figure, document)})"
-        for figure in figures
-    ]
-    body = "\n\n".join([facts_table(facts), *links])
+    shown = images(
+        figures, lambda path: captions.get(path.stem, path.stem), document, blog
+    )
+    body = "\n\n".join([facts_table(facts), *shown])
     block = fenced(DATA_START, body, DATA_END)
     return DATA_BLOCK.sub(lambda _: block, text)
 
@@ -348,8 +329,7 @@ def fill_results(
     extra_sections: Sequence[str] = (),
 ) -> None:
     """Rewrite the results block of each document, and the draft's data block when
-    the notebook has run, or none of them if one is refused. Figure paths in
-    `metrics` are relative to `reports`; `blog` links and copies the figures."""
+    the notebook has run, or none of them if one is refused."""
     texts = [
         with_results(document, metrics, reports, blog, extra_sections)
         for document in documents
@@ -373,7 +353,6 @@ def draft_path(paths: Paths, project: Project) -> Path:
 
 
 def documents_to_fill(paths: Paths, project: Project) -> list[Path]:
-    """The draft, the README, and the model card when the project has one."""
     documents = [draft_path(paths, project), paths.readme]
     if paths.model_card.is_file():
         documents.append(paths.model_card)
@@ -381,7 +360,7 @@ def documents_to_fill(paths: Paths, project: Project) -> list[Path]:
 
 
 def report(paths: Paths, project: Project) -> list[Path]:
-    """Fill the blog draft, the README and any model card; returns the files written."""
+    """Fill the documents; returns the files written."""
     metrics = read_metrics(paths.metrics)
     documents = documents_to_fill(paths, project)
     # A kind may show more than the scores and figures, e.g. what each cluster holds.

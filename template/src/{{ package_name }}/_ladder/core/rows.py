@@ -27,8 +27,7 @@ def prepare(paths: Paths, settings: Settings) -> Split:
 
 
 def fit(settings: Settings, split: Split):
-    """model.py's Pipeline, with the `features:` settings, fitted on the training
-    rows."""
+    """model.py's Pipeline, with the `features:` settings, fitted."""
     from ...features import build_preprocessor
     from ...model import build_model
 
@@ -50,8 +49,7 @@ def evaluate(model: Predictor, split: Split, settings: Settings) -> Evaluation:
 def read_rows(
     model: Predictor, csv_path: Path, verb: str = "predict"
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """`csv_path`'s rows, and of them the columns `model` was fitted on; refuses a
-    missing file, a CSV without rows, or one that lacks some of those columns."""
+    """`csv_path`'s rows, and of them the columns `model` was fitted on."""
     if not csv_path.is_file():
         raise ProjectError(f"{csv_path} not found: give a CSV with rows to {verb}")
     rows = read_csv(csv_path)
@@ -65,7 +63,6 @@ def read_rows(
 
 
 def scored(csv_path: Path, verb: str, score: Callable[[], Any]) -> Any:
-    """`score()`, with a value the model cannot read said in one line."""
     try:
         return score()
     except ValueError as error:  # e.g. text in a column that held numbers in training
@@ -81,7 +78,6 @@ def write_rows(table: pd.DataFrame, output: Path) -> Path:
 
 
 def predict(model: Predictor, paths: Paths, settings: Settings) -> str:
-    """Write the `csv` rows plus a `prediction` column to --output."""
     rows, inputs = read_rows(model, settings.csv)
     predictions = scored(settings.csv, "scored", lambda: model.predict(inputs))
     output = settings.output or paths.predictions

@@ -1,15 +1,13 @@
 """The configuration: configs/*.yaml read into typed sections by jsonargparse.
 
 A section is a dataclass (its fields are the keys) or a function (its keyword
-arguments are the keys, e.g. `features.build_preprocessor`), so adding a parameter to
-one of your functions makes it a config key, with its type checked. A command reads
-configs/project.yaml, then configs/default.yaml if it reads the sections, then any
-`--config` file you pass, then `--section.key value` overrides:
+arguments are the keys), so a parameter added to one of your functions is a config
+key, its type checked. A command reads configs/project.yaml, configs/default.yaml if
+it reads the sections, any `--config` file, then `--section.key value` overrides:
 
     python -m <package> train --features.scale_numeric false --search.n_trials 5
 
-An unknown key, a wrong type or broken YAML stops the command with the file and the
-key. The resolved configuration, every default filled in, is saved with each run.
+An unknown key, a wrong type or broken YAML stops the command with the file and key.
 """
 
 import argparse
@@ -38,17 +36,14 @@ AddSection = Callable[[ArgumentParser, str], None]
 
 
 def dataclass_section(kind: type, **options: Any) -> AddSection:
-    """A section whose keys are the fields of a dataclass."""
     return lambda parser, key: parser.add_class_arguments(kind, key, **options)
 
 
 def function_section(function: Callable, **options: Any) -> AddSection:
-    """A section whose keys are a function's arguments; `skip={...}` omits some."""
     return lambda parser, key: parser.add_function_arguments(function, key, **options)
 
 
 def value_section(kind: Any, default: Any) -> AddSection:
-    """A section that is one value of a type, e.g. a dict of candidates."""
     return lambda parser, key: parser.add_argument(
         f"--{key}", type=kind, default=default
     )
@@ -103,7 +98,6 @@ class RunKeysHelp(DefaultHelpFormatter):
 def build_parser(
     paths: Paths, sections: Mapping[str, AddSection], **options: Any
 ) -> ArgumentParser:
-    """A parser for `sections` plus `project`, reading the project's config files."""
     files = [paths.project_config]
     if sections:
         files.append(paths.default_config)
@@ -137,7 +131,6 @@ def check_file(parser: ArgumentParser, path: Path) -> None:
 
 
 def config_files(parser: ArgumentParser, args: Sequence[str]) -> list[Path]:
-    """The default files, then each `--config FILE` among `args`, in reading order."""
     files = [Path(file) for file in parser.default_config_files]
     for flag, value in zip(args, args[1:], strict=False):
         if flag == "--config":
@@ -147,7 +140,6 @@ def config_files(parser: ArgumentParser, args: Sequence[str]) -> list[Path]:
 
 
 def parse_settings(parser: ArgumentParser, args: Sequence[str] = ()) -> Settings:
-    """The checked configuration: files first, then the command line's overrides."""
     files = config_files(parser, args)
     for path in files:
         check_file(parser, path)

@@ -64,7 +64,7 @@ def load(paths: Paths, project: Project) -> tuple[pd.DataFrame, pd.Series | None
         names = bunch.target_names[bunch.target].astype(str)
         return bunch.data, pd.Series(names, index=bunch.data.index, name=label)
     csv_path = paths.root / project.csv_file
-    frame = read_checked_csv(csv_path, kind="clustering", target=label)
+    frame = read_checked_csv(csv_path, project)
     if not label:
         return frame, None
     if label not in frame.columns:

@@ -54,13 +54,7 @@ def load_newsgroups(project: Project) -> pd.DataFrame:
 def load_csv(csv_path: Path, project: Project) -> pd.DataFrame:
     """Your CSV's texts and labels, once it passes the checks `copier copy` made on
     it too (read_checked_csv): no blank text, enough rows, two labels or more."""
-    frame = read_checked_csv(
-        csv_path,
-        kind=project.kind,
-        target=project.target,
-        text_column=project.text_column,
-        test_size=project.test_size,
-    )
+    frame = read_checked_csv(csv_path, project)
     columns = [project.text_column, project.target]
     missing = [column for column in columns if column not in frame.columns]
     if missing:
