@@ -15,7 +15,7 @@ import tempfile
 import warnings
 import zipfile
 from collections.abc import Callable, Iterable, Mapping
-from functools import cache
+from functools import cache, partial
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -150,12 +150,6 @@ def read_csv(path: Path) -> "pd.DataFrame":
         raise ProjectError(f"{path} cannot be read: {error.strerror}") from None
 
 
-def save_figure(figure: "Figure", path: Path) -> None:
-    write_atomically(
-        path, lambda temporary: figure.savefig(temporary, format="png", dpi=120)
-    )
-
-
 def save_figures(
     figures: Mapping[str, "Figure | None"], folder: Path, base: Path, prefix: str = ""
 ) -> list[str]:
@@ -166,7 +160,7 @@ def save_figures(
         if figure is None:
             continue
         path = folder / f"{prefix}{name}.png"
-        save_figure(figure, path)
+        write_atomically(path, partial(figure.savefig, format="png", dpi=120))
         saved.append(path.relative_to(base).as_posix())
     return saved
 

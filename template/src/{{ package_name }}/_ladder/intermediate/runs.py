@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..core.artifacts import (
     read_json,
-    save_figure,
+    save_figures,
     write_json,
     write_metrics,
     write_text,
@@ -83,9 +83,7 @@ def save_run(
     temporary = root / f".unfinished-{folder.name}"
     temporary.mkdir()
     try:
-        for name, figure in figures.items():
-            save_figure(figure, temporary / "figures" / f"{name}.png")
-        saved = [f"figures/{name}.png" for name in figures]
+        saved = save_figures(figures, temporary / "figures", temporary)
         metrics = {**metrics, "run": folder.name, "figures": saved}
         write_text(temporary / "config.yaml", settings.yaml)
         write_json(temporary / "metrics.json", metrics)

@@ -10,7 +10,7 @@ import numpy as np
 from matplotlib.figure import Figure
 from PIL import Image
 
-from ...core.explore import Exploration, data_facts
+from ...core.explore import Exploration, data_facts, panel_grid
 from .data import images_folder, list_images, to_images
 from .steps import draw
 
@@ -82,14 +82,8 @@ def class_means_figure(data: Exploration) -> Figure:
     """Each class's average image: what its images share (a shape, a colour, a
     background; a background that tells the classes apart is a shortcut)."""
     shown = images_by_class(data)
-    across = min(len(shown), 5)
-    down = -(-len(shown) // across)
-    figure = Figure(figsize=(1.8 * across, 2 * down + 0.5), layout="constrained")
-    grid = figure.subplots(down, across, squeeze=False).ravel()
-    for axes in grid:
-        axes.set_axis_off()
-    for axes, (name, images) in zip(grid, shown.items(), strict=False):
-        axes.set_axis_on()
+    figure, grid = panel_grid(len(shown), (1.8, 2), extra=0.5, across=5)
+    for axes, (name, images) in zip(grid, shown.items(), strict=True):
         draw(axes, images.mean(axis=0))
         axes.set_title(name, fontsize="medium")
     figure.suptitle("The average image of each class")

@@ -10,7 +10,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from sklearn.feature_extraction.text import CountVectorizer
 
-from ...core.explore import Exploration, data_facts
+from ...core.explore import Exploration, data_facts, panel_grid
 
 # Texts shown per label, and the characters shown of each.
 PER_CLASS = 3
@@ -116,17 +116,10 @@ def word_bars(
 ) -> Figure:
     """A panel of bars per label, first word at the top, four panels across at most;
     each panel `size` inches, plus `extra` inches of height."""
-    across = min(len(bars), 4)
-    down = -(-len(bars) // across)
-    figure = Figure(
-        figsize=(size[0] * across, size[1] * down + extra), layout="constrained"
-    )
-    grid = figure.subplots(down, across, squeeze=False).ravel()
-    for axes, (label, values) in zip(grid, bars.items(), strict=False):
+    figure, grid = panel_grid(len(bars), size, extra)
+    for axes, (label, values) in zip(grid, bars.items(), strict=True):
         axes.barh(values.index[::-1], values.to_numpy()[::-1])  # barh draws bottom up
         axes.set_title(label, fontsize="medium")
-    for axes in grid[len(bars) :]:
-        axes.set_visible(False)
     return figure
 
 
