@@ -16,13 +16,11 @@ them, whatever the clusters are called: adjusted Rand index and adjusted mutual
 information (0 for chance, 1 for the same grouping).
 """
 
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 import numpy as np
 import pandas as pd
-from jsonargparse.typing import PositiveInt
 from sklearn import metrics as sk
 from sklearn.pipeline import Pipeline
 
@@ -43,18 +41,6 @@ from .profile import (
 
 # The data's own steps: every column and the hidden labels; the split rows.
 load, prepare = data.load, data.prepare
-
-
-@dataclass(frozen=True)
-class EvaluationSettings:
-    """The `evaluation:` section: what the report shows of the clusters."""
-
-    # The choice-of-k figure tries KMeans for every k from 2 to this.
-    max_k: PositiveInt = 10
-    # How many of the most unusual rows the draft lists.
-    unusual_rows: PositiveInt = 5
-    # How many columns the profile of each cluster shows: those telling them apart most.
-    profile_columns: PositiveInt = 8
 
 
 def fit(settings: Settings, rows: Rows) -> Pipeline:

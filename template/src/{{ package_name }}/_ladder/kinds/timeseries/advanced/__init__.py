@@ -6,8 +6,11 @@ period by their errors (lower is better). The names it does not define are the r
 (advanced/rows.py): the network's name and inputs, the LightningModule, the report."""
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from jsonargparse.typing import PositiveInt
 
 from ....advanced import rows
 from ....advanced.paths import NetworkPaths
@@ -18,11 +21,21 @@ SEARCHES_NETWORK = False
 EVALUATE_READS_CONFIG = True
 # What the network is scored by while training: a regression of the next change.
 NETWORK_TASK = "regression"
+# The window when `window.length` is null and the series has no season.
+DEFAULT_LENGTH = 24
+
+
+@dataclass(frozen=True)
+class Window:
+    """The `window:` section of configs/default.yaml (here, not in windows.py, so
+    that loading the settings imports no PyTorch)."""
+
+    # Steps of the past the network reads; null: three seasons (36 months of monthly
+    # data), or 24 steps when the series has no season.
+    length: PositiveInt | None = None
 
 
 def sections() -> Mapping[str, AddSection]:
-    from .windows import Window
-
     return {"window": dataclass_section(Window)}
 
 
@@ -43,9 +56,12 @@ def periods(settings: Settings, series: Any) -> Any:
 
 
 def data_module(settings: Settings, series: Any) -> Any:
-    from .windows import WindowDataModule, window_length
+    from .windows import WindowDataModule
 
-    length = window_length(settings.window, series.season)
+    season = series.season
+    length = int(
+        settings.window.length or (3 * season if season > 1 else DEFAULT_LENGTH)
+    )
     train = periods(settings, series).train
     return WindowDataModule(train, length, settings.batches)
 

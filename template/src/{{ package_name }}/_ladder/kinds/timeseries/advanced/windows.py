@@ -13,7 +13,6 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 import torch
-from jsonargparse.typing import PositiveInt
 from torch import nn
 from torch.utils.data import TensorDataset
 
@@ -21,22 +20,6 @@ from ....advanced.datamodule import BatchedData, Batches
 from ....advanced.predictor import NetworkSpec
 from ....core.errors import ProjectError
 from ..forecasters import future_dates
-
-# The window when `window.length` is null and the series has no season.
-DEFAULT_LENGTH = 24
-
-
-@dataclass(frozen=True)
-class Window:
-    """The `window:` section of configs/default.yaml."""
-
-    # Steps of the past the network reads; null: three seasons (36 months of monthly
-    # data), or 24 steps when the series has no season.
-    length: PositiveInt | None = None
-
-
-def window_length(window: Window, season: int) -> int:
-    return int(window.length or (3 * season if season > 1 else DEFAULT_LENGTH))
 
 
 def windows_of(changes: np.ndarray, length: int) -> tuple[torch.Tensor, torch.Tensor]:
