@@ -1,9 +1,7 @@
 """The time-series kind's advanced part (advanced/part.py's `AdvancedPart`): a
-sequence network over sliding windows of the training period (windows.py), which
-forecasts step by step behind the same `forecast(history, steps)` as every
-forecaster; its rival is the best classical forecaster, both scored on the test
-period by their errors (lower is better). The names it does not define are the rows'
-(advanced/rows.py): the network's name and inputs, the LightningModule, the report."""
+sequence network over windows of the training period (windows.py) that forecasts like
+every forecaster, beside the best classical one, both scored by their errors. The
+names it does not define are the rows' (advanced/rows.py)."""
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -25,10 +23,10 @@ NETWORK_TASK = "regression"
 DEFAULT_LENGTH = 24
 
 
+# Here, not in windows.py: loading the settings imports no PyTorch.
 @dataclass(frozen=True)
 class Window:
-    """The `window:` section of configs/default.yaml (here, not in windows.py, so
-    that loading the settings imports no PyTorch)."""
+    """The `window:` section of configs/default.yaml."""
 
     # Steps of the past the network reads; null: three seasons (36 months of monthly
     # data), or 24 steps when the series has no season.
@@ -101,8 +99,8 @@ def rival_scores(
 def figures(
     model: Any, classical: Any, series: Any, settings: Settings, outcome: Any
 ) -> dict[str, Any]:
-    """The network's forecast beside its rivals' over the same test period (in
-    place of the evaluation's), and the candidates' cross-validation."""
+    """The network's forecast beside its rivals' (in place of the evaluation's), and
+    the candidates' cross-validation."""
     from ..figures import cross_validation_figure, forecast_figure
     from ..forecasters import SeasonalNaive
 
