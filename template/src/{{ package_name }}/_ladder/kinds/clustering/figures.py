@@ -3,6 +3,8 @@ groups show as clouds of points coloured by the hidden labels; the clusters draw
 2-D, how many to look for, and the candidates compared. Each returns a Figure.
 """
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
@@ -10,7 +12,8 @@ from sklearn.cluster import KMeans
 from sklearn.decomposition import PCA
 from sklearn.metrics import silhouette_score
 
-from ...core.explore import MAX_CLASS_COLOURS, Exploration, telling_features
+if TYPE_CHECKING:
+    from ...core.explore import Exploration
 
 # Features paired at most: four make sixteen small plots, more would be unreadable.
 MAX_PAIRED = 4
@@ -93,9 +96,12 @@ def candidates_figure(candidates: list[dict]) -> Figure:
     return figure
 
 
-def pair_figure(data: Exploration, limit: int = MAX_PAIRED) -> Figure | None:
+def pair_figure(data: "Exploration", limit: int = MAX_PAIRED) -> Figure | None:
     """The most telling numeric features against each other, coloured by the hidden
     labels (if few enough), histograms on the diagonal; None below two features."""
+    # The notebook's alone: `train` draws no pairs, nor imports the exploration.
+    from ...core.explore import MAX_CLASS_COLOURS, telling_features
+
     columns = telling_features(data, limit)
     if len(columns) < 2:
         return None
