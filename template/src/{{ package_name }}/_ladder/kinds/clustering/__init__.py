@@ -3,17 +3,32 @@ rows. The labels, when the data has some, never reach the model: they only score
 groups."""
 
 from collections.abc import Mapping
+from dataclasses import dataclass
+
+from jsonargparse.typing import PositiveInt
 
 from ...core.kind import Kind, add_rows_to_predict
 from ...core.settings import AddSection, dataclass_section, function_section
 
 
+@dataclass(frozen=True)
+class EvaluationSettings:
+    """The `evaluation:` section: what the report shows of the clusters."""
+
+    # The choice-of-k figure tries KMeans for every k from 2 to this.
+    max_k: PositiveInt = 10
+    # How many of the most unusual rows the draft lists.
+    unusual_rows: PositiveInt = 5
+    # How many columns the profile of each cluster shows: those telling them apart most.
+    profile_columns: PositiveInt = 8
+
+
 def sections() -> Mapping[str, AddSection]:
-    """`model` holds the arguments of build_model but the two the engine gives."""
+    """`model` holds the arguments of build_model but the two the engine gives; the
+    steps (metrics, figures) are not imported: loading the settings stays light."""
     from ....features import build_preprocessor
     from ....model import build_model
     from .data import ClusterData
-    from .steps import EvaluationSettings
 
     return {
         "data": dataclass_section(ClusterData),

@@ -1,10 +1,6 @@
-"""The rows to cluster, with their labels hidden from every model.
-
-A built-in dataset knows the class of each row (the species of each iris); a CSV may
-name a label column (`project.target`). No model ever sees it: it is kept aside to
-score the clusters against, which a truly unlabelled problem cannot do. The rows are
-split as in every kind: the models are fitted on the training rows, and new rows
-(the test rows) are assigned to their clusters and scored once.
+"""The rows to cluster, split into training and test rows, with their labels (a
+built-in dataset's classes, a CSV's `project.target`) kept aside from every model:
+they only score the clusters.
 """
 
 from dataclasses import dataclass, field
@@ -44,8 +40,7 @@ class Rows:
     labels_test: pd.Series | None
 
     @property
-    def X(self) -> pd.DataFrame:
-        """Every row, training rows first."""
+    def X(self) -> pd.DataFrame:  # training rows first
         return pd.concat([self.X_train, self.X_test])
 
     @property
@@ -56,8 +51,7 @@ class Rows:
 
 
 def load(paths: Paths, project: Project) -> tuple[pd.DataFrame, pd.Series | None]:
-    """The features and the hidden labels: a built-in dataset, or your CSV, where
-    every column is a feature but the label column, if you named one."""
+    """The features and the hidden labels (None for a CSV without a label column)."""
     label = project.target
     if project.dataset in BUILT_IN:
         bunch = BUILT_IN[project.dataset](as_frame=True)
@@ -78,8 +72,7 @@ def load(paths: Paths, project: Project) -> tuple[pd.DataFrame, pd.Series | None
 
 
 def prepare(paths: Paths, settings: Settings) -> Rows:
-    """Load the data, keep `data.columns` (all when empty) less `data.drop_columns`,
-    hold out the test rows."""
+    """The data's `data.columns` (all when empty) less `data.drop_columns`, split."""
     X, labels = load(paths, settings.project)
     source, chosen = paths.default_config, settings.data.columns
     require_known(chosen, X, "data.columns", source)

@@ -1,12 +1,9 @@
-"""Figures of a clustering: the features in pairs (notebooks/01-explore.py), the
-clusters drawn in 2-D, how many to look for, and the candidates compared.
-
-Clusters are groups of rows that sit close together, so the notebook sets the
-features against each other in pairs, where groups show as clouds of points. The
-hidden labels, when the data has them, colour the points: a clustering cannot see
-them, but where they sit apart, the groups are there for it to find. Each function
-returns a matplotlib Figure and saves nothing.
+"""Figures of a clustering: the features in pairs (notebooks/01-explore.py), where
+groups show as clouds of points coloured by the hidden labels; the clusters drawn in
+2-D, how many to look for, and the candidates compared. Each returns a Figure.
 """
+
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -15,7 +12,8 @@ from sklearn.cluster import KMeans
 from sklearn.decomposition import PCA
 from sklearn.metrics import silhouette_score
 
-from ...core.explore import MAX_CLASS_COLOURS, Exploration, telling_features
+if TYPE_CHECKING:
+    from ...core.explore import Exploration
 
 # Features paired at most: four make sixteen small plots, more would be unreadable.
 MAX_PAIRED = 4
@@ -28,9 +26,8 @@ def projection_figure(
     unusual: np.ndarray,
     seed: int,
 ) -> Figure:
-    """Every row on the two directions of largest spread (PCA), coloured by cluster,
-    the most unusual rows circled; beside it, the same rows coloured by the hidden
-    labels, when there are some."""
+    """Every row on its two principal components, coloured by cluster, the most
+    unusual circled; beside it, coloured by the hidden labels, if any."""
     points = PCA(n_components=2, random_state=seed).fit_transform(features)
     panels = 1 if labels is None else 2
     figure = Figure(figsize=(6 * panels, 5), layout="constrained")
@@ -61,8 +58,7 @@ def colour_by(axes, points: np.ndarray, groups: np.ndarray, title: str) -> None:
 def choice_of_k_figure(
     features: np.ndarray, ks: list[int], chosen: int, seed: int
 ) -> Figure:
-    """KMeans for each k: the inertia (the elbow, where adding clusters stops paying)
-    and the silhouette (higher is better), with the k in use marked."""
+    """KMeans for each k: the inertia (its elbow) and the silhouette, k in use."""
     inertias, silhouettes = [], []
     for k in ks:
         model = KMeans(n_clusters=k, n_init=10, random_state=seed).fit(features)
@@ -82,8 +78,7 @@ def choice_of_k_figure(
 
 
 def candidates_figure(candidates: list[dict]) -> Figure:
-    """Each candidate's best trial: its silhouette over the seeds (mean and spread)
-    and its stability (how alike the seeds' clusters are)."""
+    """Each candidate's best trial: its silhouette over the seeds and its stability."""
     names = [candidate["name"] for candidate in candidates]
     figure = Figure(figsize=(11, 4), layout="constrained")
     score_axes, stability_axes = figure.subplots(1, 2)
@@ -101,11 +96,12 @@ def candidates_figure(candidates: list[dict]) -> Figure:
     return figure
 
 
-def pair_figure(data: Exploration, limit: int = MAX_PAIRED) -> Figure | None:
-    """The most telling numeric features against each other, a point per row,
-    coloured by the hidden labels when the data has them (few enough to tell
-    apart); each feature's histogram on the diagonal. None with fewer than two
-    numeric features."""
+def pair_figure(data: "Exploration", limit: int = MAX_PAIRED) -> Figure | None:
+    """The most telling numeric features against each other, coloured by the hidden
+    labels (if few enough), histograms on the diagonal; None below two features."""
+    # The notebook's alone: `train` draws no pairs, nor imports the exploration.
+    from ...core.explore import MAX_CLASS_COLOURS, telling_features
+
     columns = telling_features(data, limit)
     if len(columns) < 2:
         return None

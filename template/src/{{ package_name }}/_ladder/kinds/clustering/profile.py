@@ -1,12 +1,9 @@
 """What each cluster holds, which rows fit none, and how the draft shows both.
 
-A cluster is only useful once you can say what its rows have in common: its profile
-shows the columns that tell the clusters apart most, those whose cluster means lie
-furthest apart in units of the column's own spread. A row far from the centre of
-every cluster fits none of the groups: its anomaly score is its distance to the
-nearest centre, in the model's scaled columns (the autoencoder's own score is its
-reconstruction error). The rows with the highest scores are worth a look: errors in
-the data, fraud, rare cases.
+A profile shows the columns whose cluster means lie furthest apart, in units of the
+column's spread. A row's anomaly score is its distance to the nearest centre in the
+model's scaled columns (the autoencoder's: its reconstruction error); the highest
+are worth a look: errors in the data, fraud, rare cases.
 """
 
 from typing import Any
@@ -24,8 +21,7 @@ NOTE = (
 
 
 def centres(estimator) -> np.ndarray:
-    """The cluster centres an estimator keeps: KMeans' centroids, a Gaussian
-    mixture's means, or a NearestCentroid's centroids."""
+    """The centres of KMeans, a Gaussian mixture or a NearestCentroid."""
     for name in ("cluster_centers_", "means_", "centroids_"):
         if hasattr(estimator, name):
             return np.asarray(getattr(estimator, name))
@@ -33,8 +29,8 @@ def centres(estimator) -> np.ndarray:
 
 
 def anomaly_scores(model, X: pd.DataFrame) -> np.ndarray:
-    """Each row's anomaly score: the model's own (the autoencoder's reconstruction
-    error), else its distance to the nearest cluster centre."""
+    """Each row's anomaly score: the model's own, else its distance to the nearest
+    centre."""
     if hasattr(model, "anomaly_scores"):
         return model.anomaly_scores(X)
     features = model[:-1].transform(X)
@@ -75,8 +71,8 @@ def most_unusual(
     columns: list[str],
     count: int,
 ) -> list[dict]:
-    """The `count` rows with the highest scores, most unusual first: their row,
-    score, cluster and the values of `columns` (a missing value is null)."""
+    """The `count` rows with the highest scores, most unusual first, with their
+    cluster and the values of `columns` (a missing value is null)."""
     rows = []
     for position in np.argsort(scores)[::-1][:count]:
         values = X.iloc[position][columns]
@@ -92,7 +88,6 @@ def most_unusual(
 
 
 def plain(value) -> float | str | None:
-    """A cell as JSON can hold it."""
     if pd.isna(value):
         return None
     return float(value) if isinstance(value, (int, float, np.number)) else str(value)
@@ -122,7 +117,6 @@ def cluster_sections(metrics: dict[str, Any]) -> list[str]:
 
 
 def profile_table(profile: dict[str, dict]) -> str:
-    """The profile as a Markdown table: one row per cluster."""
     if not profile:
         return ""
     columns = list(next(iter(profile.values()))["means"])
@@ -137,7 +131,6 @@ def profile_table(profile: dict[str, dict]) -> str:
 
 
 def unusual_table(unusual: list[dict]) -> str:
-    """The most unusual rows as a Markdown table, most unusual first."""
     if not unusual:
         return ""
     columns = list(unusual[0]["values"])

@@ -1,28 +1,20 @@
 """The steps of a clustering experiment (core/kind.py's `Steps`): the model is fitted
-on the training rows alone, no labels; the test rows, which it never saw, are each
-assigned to their nearest cluster, as `predict` does for new rows, and scored next to
-random assignment to as many clusters. The profile, the unusual rows and the 2-D
-figure cover every row: they describe the data rather than judge the model.
+on the training rows, no labels; the test rows are assigned to their nearest cluster,
+as `predict` does, and scored next to random assignment to as many clusters. The
+profile, the unusual rows and the 2-D figure cover every row: they describe the data.
 
-Internal scores judge the clusters from the data alone:
-- silhouette (-1 to 1, higher is better): how much closer each row is to its own
-  cluster than to the next one;
-- Davies-Bouldin (0 and up, lower is better): how alike each cluster is to its most
-  similar neighbour;
-- Calinski-Harabasz (0 and up, higher is better): spread between clusters over
-  spread within them.
-When the data has labels (hidden from the models), two more compare the clusters with
-them, whatever the clusters are called: adjusted Rand index and adjusted mutual
-information (0 for chance, 1 for the same grouping).
+Internal scores: silhouette (-1 to 1, higher is better: how much closer each row is to
+its own cluster than to the next), Davies-Bouldin (lower is better: how alike each
+cluster is to its nearest) and Calinski-Harabasz (higher is better: spread between
+over spread within). With labels (hidden from the models): adjusted Rand index and
+adjusted mutual information (0 for chance, 1 for the same grouping).
 """
 
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 import numpy as np
 import pandas as pd
-from jsonargparse.typing import PositiveInt
 from sklearn import metrics as sk
 from sklearn.pipeline import Pipeline
 
@@ -41,25 +33,11 @@ from .profile import (
     telling_columns,
 )
 
-# The data's own steps: every column and the hidden labels; the split rows.
 load, prepare = data.load, data.prepare
 
 
-@dataclass(frozen=True)
-class EvaluationSettings:
-    """The `evaluation:` section: what the report shows of the clusters."""
-
-    # The choice-of-k figure tries KMeans for every k from 2 to this.
-    max_k: PositiveInt = 10
-    # How many of the most unusual rows the draft lists.
-    unusual_rows: PositiveInt = 5
-    # How many columns the profile of each cluster shows: those telling them apart most.
-    profile_columns: PositiveInt = 8
-
-
 def fit(settings: Settings, rows: Rows) -> Pipeline:
-    """model.py's Pipeline, with the `features:` and `model:` settings, fitted on the
-    training rows alone: no labels."""
+    """model.py's Pipeline, as the config says, fitted on the training rows alone."""
     from ....features import build_preprocessor
     from ....model import build_model
 
@@ -80,8 +58,7 @@ def fit_rows(model: Pipeline, X) -> Pipeline:
 def cluster_scores(
     features: np.ndarray, clusters: np.ndarray, labels: pd.Series | None
 ) -> dict[str, float]:
-    """The internal scores of `clusters` on `features`, and the agreement with
-    `labels` when given."""
+    """The internal scores of `clusters`, and their agreement with `labels`."""
     found = len(np.unique(clusters))
     if not 2 <= found < len(clusters):
         raise ProjectError(
@@ -103,8 +80,7 @@ def cluster_scores(
 
 
 def random_assignment(n_rows: int, n_clusters: int, seed: int) -> np.ndarray:
-    """The baseline: each row in one of `n_clusters` clusters of equal size, at
-    random, so every cluster is used. Any model worth keeping beats it."""
+    """The baseline: each row in one of `n_clusters` equal clusters, at random."""
     rng = np.random.default_rng(seed)
     return rng.permutation(np.arange(n_rows) % n_clusters)
 
@@ -112,9 +88,8 @@ def random_assignment(n_rows: int, n_clusters: int, seed: int) -> np.ndarray:
 def scores_against_chance(
     features: np.ndarray, clusters: np.ndarray, rows: Rows, seed: int
 ) -> dict[str, Any]:
-    """The model's test scores, and those of random assignment to as many clusters;
-    the one that decides is agreement with the labels when there are some, else the
-    silhouette (both higher is better)."""
+    """The model's test scores and random assignment's; the labels decide when there
+    are some, else the silhouette."""
     chance = random_assignment(len(clusters), len(np.unique(clusters)), seed)
     labels = rows.labels_test
     return {
@@ -125,16 +100,14 @@ def scores_against_chance(
 
 
 def feature_space(model, X) -> np.ndarray:
-    """X in the scaled columns the model clusters: every model's internal scores are
-    measured there, so they compare (the autoencoder's own `features`)."""
+    """X in the scaled columns the model clusters, where every model is scored."""
     if hasattr(model, "features"):
         return model.features(X)
     return model[:-1].transform(X)
 
 
 def evaluate(model: Pipeline, rows: Rows, settings: Settings) -> Evaluation:
-    """Test scores against chance; the profile and most unusual rows (metrics), and
-    the clusters drawn in 2-D and the choice of k (figures)."""
+    """Test scores against chance, the profile and most unusual rows; the figures."""
     project, shown, seed = settings.project, settings.evaluation, settings.project.seed
     test_clusters = model.predict(rows.X_test)
     scores = scores_against_chance(

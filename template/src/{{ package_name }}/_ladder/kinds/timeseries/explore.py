@@ -1,9 +1,6 @@
-"""A first look at a series: what notebooks/01-explore.py shows for it.
-
-A series is one column of values over time, so the tabular notebook's per-column
-views would say nothing: instead, the series with its test period, its trend and
-season pulled apart, and the autocorrelation of its step-to-step changes, which the
-lag features are made of. `save` writes what the draft's data block reads.
+"""A first look at a series (notebooks/01-explore.py): the series with its test
+period, its trend and season pulled apart, and the autocorrelation of its changes,
+which the lag features are made of. `save` writes what the draft's data block reads.
 """
 
 from dataclasses import dataclass
@@ -38,8 +35,7 @@ class SeriesExploration:
 
 
 def load(root: Path | None = None) -> SeriesExploration:
-    """The project's series, loaded the way `train` loads it (the `data:` section
-    of configs/default.yaml says how to resample it and fill its gaps)."""
+    """The project's series, loaded as `train` loads it (the `data:` section)."""
     paths = Paths(project_root(root))
     settings = load_settings(paths, config_sections())
     project = settings.project
@@ -48,7 +44,6 @@ def load(root: Path | None = None) -> SeriesExploration:
 
 
 def series_facts(series: Series, project: Project) -> dict[str, Any]:
-    """Steps, gaps and the spread of the values, then the series' own facts."""
     values = series.values
     horizon = int(project.horizon or 1)
     return {
@@ -94,9 +89,8 @@ def series_figure(series: Series, horizon: int) -> Figure:
 
 
 def autocorrelation_figure(series: Series, horizon: int) -> Figure:
-    """How much each change follows the change `lag` steps before, over the training
-    period: bars beyond the noise band are the lags worth giving the model, and a
-    bar at one season says the seasonal lag helps."""
+    """How much each change follows the change `lag` steps before (training period):
+    bars beyond the noise band are lags worth giving the model."""
     changes = series.values.iloc[:-horizon].diff().dropna()
     most = max(2 * series.season, MIN_LAGS)
     lags = np.arange(1, max(min(most, len(changes) // 2), 1) + 1)
@@ -123,8 +117,8 @@ def autocorrelation_figure(series: Series, horizon: int) -> Figure:
 
 
 def decomposition_figure(series: Series, horizon: int) -> Figure | None:
-    """The training period pulled apart into trend, season and what is left (STL,
-    from statsmodels); None for a series without a season, or too short for two."""
+    """The training period as trend, season and rest (STL); None without a season,
+    or with fewer than two."""
     values = series.values.iloc[:-horizon]
     if series.season < 2 or len(values) < MIN_SEASONS * series.season:
         return None
@@ -149,8 +143,7 @@ def decomposition_figure(series: Series, horizon: int) -> Figure | None:
 
 def save(data: SeriesExploration, figures: dict[str, Figure | None]) -> list[Path]:
     """Save the series' facts and `figures` for the draft; returns the files written."""
-    values = data.series.values
-    # The series as core's exploration holds data: no feature columns, the values.
+    values = data.series.values  # as core's exploration holds data: no features
     held = Exploration(
         data.paths, data.project, pd.DataFrame(index=values.index), values
     )

@@ -1,5 +1,4 @@
-"""Figures of a forecast: the forecast over the test period and its residuals, and
-the candidates' cross-validation. Each returns a Figure and saves nothing."""
+"""Figures of a forecast and its residuals, and of the candidates' cross-validation."""
 
 import pandas as pd
 from matplotlib.figure import Figure
@@ -49,8 +48,7 @@ def residuals_figure(test: pd.Series, forecast: pd.Series) -> Figure:
 
 
 def cross_validation_figure(candidates: list[dict]) -> Figure:
-    """Each candidate's best trial, one dot per fold: which forecaster wins, and by
-    how much more than the fold-to-fold noise? (MASE: lower is better.)"""
+    """Each candidate's best trial, one dot per fold: does the winner beat the noise?"""
     # The intermediate tier's figure, imported only by the tiers that search.
     from ...intermediate.rows import cross_validation_figure as folds_figure
 

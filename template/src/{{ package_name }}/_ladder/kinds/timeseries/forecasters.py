@@ -1,10 +1,6 @@
-"""Forecasters: models that continue a series by a number of steps.
-
-Each learns from a series with `fit(history)`; `forecast(history, steps)` then
-continues any series of the same kind: the training series to score it on the test
-period, or the latest data to forecast the future (`predict`). They are scikit-learn
-estimators (`get_params`, `clone`), so the search sets their parameters and skops
-saves them like any model.
+"""Forecasters: `fit(history)`, then `forecast(history, steps)` continues any series
+of the kind (the training period to score, the latest data to predict). They are
+scikit-learn estimators, so the search sets their parameters and skops saves them.
 """
 
 import warnings
@@ -27,18 +23,16 @@ def future_dates(history: pd.Series, steps: int) -> pd.DatetimeIndex:
 
 
 class Forecaster(BaseEstimator):
-    """What every forecaster is: `fit(history)`, `forecast(history, steps)`, and a
-    `season` the engine sets from the data. Each one below is a dataclass, whose
-    fields are the parameters scikit-learn's `get_params` and `clone` see (its
-    equality and repr stay scikit-learn's)."""
+    """Each one below is a dataclass whose fields are its parameters for
+    scikit-learn (its equality and repr stay scikit-learn's); the engine sets
+    `season` from the data."""
 
     season: int
 
 
 @dataclass(eq=False, repr=False)
 class SeasonalNaive(Forecaster):
-    """The baseline: each step repeats the value one season earlier (the last value,
-    when the series has no season). A model that cannot beat it has learned nothing."""
+    """The baseline: each step repeats the value one season earlier (or the last)."""
 
     season: int = 1
 
@@ -54,9 +48,8 @@ class SeasonalNaive(Forecaster):
 
 @dataclass(eq=False, repr=False)
 class LagForecaster(Forecaster):
-    """A scikit-learn Pipeline on lag and calendar features (features.py), which
-    learns the change from one step to the next and forecasts recursively: each
-    forecast step becomes the past of the following one."""
+    """A Pipeline on lag and calendar features (features.py) that learns each step's
+    change and forecasts recursively: each forecast becomes the next one's past."""
 
     model: Pipeline | None = None
     features: dict[str, Any] | None = None
@@ -94,10 +87,8 @@ class LagForecaster(Forecaster):
 
 
 class Statistical(Forecaster):
-    """A statsmodels state-space model (a subclass's `build(history)`): `fit`
-    estimates its parameters on the history; `forecast` runs the same model with
-    those parameters over any series (`run(model)`), so it continues from that
-    series' latest values without estimating them again."""
+    """A statsmodels model (`build(history)`) whose parameters `fit` estimates once;
+    `forecast` runs it with them over any series (`run(model)`)."""
 
     def fit(self, history: pd.Series) -> "Statistical":
         # statsmodels warns when an optimiser stops early; a search tries many
@@ -143,8 +134,8 @@ class ExponentialSmoothing(Statistical):
 
 @dataclass(eq=False, repr=False)
 class Sarima(Statistical):
-    """SARIMA: autoregression (p), differencing (d) and moving average (q) terms, and
-    the same once per season (seasonal_p, seasonal_d, seasonal_q)."""
+    """SARIMA: autoregression (p), differencing (d), moving average (q), per step and
+    per season."""
 
     p: int = 1
     d: int = 1
@@ -169,7 +160,6 @@ class Sarima(Statistical):
 
 
 def describe_forecaster(forecaster: Forecaster) -> dict[str, Any]:
-    """The forecaster's name and the parameters that differ from their defaults."""
     from ...core.evaluate import describe
 
     if isinstance(forecaster, LagForecaster):

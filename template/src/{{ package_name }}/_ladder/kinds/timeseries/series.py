@@ -1,8 +1,5 @@
-"""Load the series, make its time steps regular, and split it by time.
-
-A series is a pandas Series indexed by dates at one regular frequency (months, days,
-...). Every split here is by time: a model is fitted on the past and scored on what
-came after it, never shuffled, so no future value reaches training.
+"""Load the series (a pandas Series on dates at one regular frequency) and split it
+by time: fitted on the past, scored on what came after, never shuffled.
 """
 
 import warnings
@@ -50,8 +47,6 @@ class SeriesSettings:
 
 @dataclass(frozen=True)
 class Series:
-    """The series, regular and gap-free, with what was learned about it."""
-
     values: pd.Series
     # Steps in one season; 1 when the series has none.
     season: int
@@ -83,7 +78,7 @@ def load_series(paths: Paths, settings: Settings, csv: Path | None = None) -> Se
 
 def read_built_in(dataset: str, name: str) -> pd.Series:
     """A series statsmodels ships: no download needed."""
-    from statsmodels import datasets  # imported here: only loading needs it
+    from statsmodels import datasets
 
     if dataset == "co2":
         # Weekly readings, some missing: data.resample averages them by month.
@@ -118,8 +113,7 @@ def read_csv_series(csv_path: Path, project: Project) -> pd.Series:
 def prepare(
     raw: pd.Series, project: Project, settings: SeriesSettings, source: str | Path
 ) -> Series:
-    """Regular steps, gaps filled or refused (naming the first) as data.fill_gaps
-    says, long enough for the forecast."""
+    """Regular steps, gaps filled or refused as data.fill_gaps says, long enough."""
     values = regular(raw, settings, source)
     gaps = int(values.isna().sum())
     if gaps and settings.fill_gaps == "refuse":
@@ -203,9 +197,8 @@ def time_split(values: pd.Series, horizon: int) -> TimeSplit:
 def expanding_folds(
     values: pd.Series, folds: int, horizon: int, minimum: int
 ) -> list[TimeSplit]:
-    """Expanding-window cross-validation: each fold learns from all the steps before
-    its own `horizon` steps and is scored on them, the last fold ending with `values`.
-    Refuses more folds than leave `minimum` steps to the first fold's past."""
+    """Expanding-window folds of `horizon` steps, the last ending with `values`; the
+    first fold's past must keep `minimum` steps."""
     if len(values) - folds * horizon < minimum:
         raise ProjectError(
             f"search.folds is {folds}: {folds} folds of {horizon} steps leave the "

@@ -1,11 +1,7 @@
 """The steps of a forecasting experiment (core/kind.py's `Steps`): fit on the past,
-score on the last `horizon` steps next to the seasonal naive baseline, forecast the
-steps after the latest data.
-
-A forecast is judged by MAE and RMSE, in the series' units, and by MASE (mean
-absolute scaled error): its MAE over the MAE the seasonal naive forecast makes one
-step ahead on the training period. Below 1, it errs less than that simple rule did;
-it compares across series of any scale.
+score on the last `horizon` steps next to the seasonal naive baseline, forecast ahead.
+MASE is the forecast's MAE over the seasonal naive's one-step MAE in training: below
+1 it beats that rule, on any scale (MAE and RMSE are in the series' units).
 """
 
 from datetime import datetime
@@ -27,7 +23,6 @@ from .series import Series, TimeSplit, load_series, time_split
 # The metric that decides; lower is better.
 PRIMARY_METRIC = "mase"
 
-# The series, regular and gap-free, as the `data:` section says.
 prepare = load_series
 
 
@@ -64,8 +59,7 @@ def forecast_scores(
 
 
 def evaluate(forecaster: Forecaster, series: Series, settings: Settings) -> Evaluation:
-    """Test-period metrics and figures for `forecaster` and the seasonal naive, which
-    both continue the training series over the steps they never saw."""
+    """Test-period metrics and figures for `forecaster` and the seasonal naive."""
     project = settings.project
     split = time_split(series.values, int(project.horizon or 1))
     forecast, scores = forecast_scores(forecaster, split, series.season)
@@ -102,8 +96,7 @@ def evaluate(forecaster: Forecaster, series: Series, settings: Settings) -> Eval
 
 
 def predict(forecaster: Forecaster, paths: Paths, settings: Settings) -> str:
-    """Forecast the `horizon` steps after the latest date of the whole series (or of
-    the CSV `predict` is given, with the same date and value columns)."""
+    """Forecast the `horizon` steps after the series' (or `predict`'s CSV's) end."""
     series = load_series(paths, settings, settings.csv)
     trained_season = getattr(forecaster, "season", series.season)
     if series.season != trained_season:

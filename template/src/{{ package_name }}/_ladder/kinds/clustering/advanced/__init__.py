@@ -1,8 +1,7 @@
 """The clustering kind's advanced part (advanced/part.py's `AdvancedPart`): an
-autoencoder trained by Lightning to rebuild the rows (training.py), KMeans on its
-embedding, its reconstruction error as anomaly score (autoencoder.py); its rival is
-the best classical candidate, both scored against random assignment. The names it
-does not define are the rows' (advanced/rows.py): no sections, nothing to check."""
+autoencoder that learns to rebuild the rows (training.py), KMeans on its embedding,
+its reconstruction error as anomaly score (autoencoder.py), beside the best classical
+candidate. The names it does not define are the rows' (advanced/rows.py)."""
 
 from collections.abc import Sequence
 from pathlib import Path
@@ -17,13 +16,13 @@ NETWORK_INPUTS = frozenset({"n_inputs"})
 SEARCHES_NETWORK = False
 # The rows are prepared as the `data:` section says, in `evaluate` too.
 EVALUATE_READS_CONFIG = True
-# The values logged per stage, as train_<name> and val_<name>: early stopping and the
-# checkpoints can watch either validation one.
-MONITORED = ("val_loss", "val_mae")
+# KMeans fitted on the embedding: the autoencoder's clusters, beside the checkpoint.
+EMBEDDING_KMEANS = "embedding_kmeans.skops"
 
 
 def monitored(settings: Settings) -> tuple[Sequence[str], str]:
-    return MONITORED, "an autoencoder"
+    # Logged per stage (train_mae, val_mae): early stopping may watch either val one.
+    return ("val_loss", "val_mae"), "an autoencoder"
 
 
 def curve_metric(settings: Settings) -> str:
@@ -43,16 +42,10 @@ def data_module(settings: Settings, rows: Any) -> Any:
     return RowsDataModule(rows, features, settings.batches, settings.project.seed)
 
 
-def embedding_path(paths: NetworkPaths) -> Path:
-    """KMeans fitted on the embedding: the autoencoder's clusters."""
-    return paths.models / "embedding_kmeans.skops"
-
-
 def model(
     checkpoint: Path, datamodule: Any, rows: Any, settings: Settings
 ) -> tuple[Any, dict[str, Any]]:
-    """The trained autoencoder, with KMeans (`model.n_clusters`) fitted on the
-    embedding of the training rows."""
+    """The trained autoencoder, with KMeans fitted on the training rows' embedding."""
     from .autoencoder import cluster_embedding, load_autoencoder
 
     network, saved = load_autoencoder(checkpoint)
@@ -70,22 +63,20 @@ def save(model: Any, paths: NetworkPaths) -> None:
     from ....core.artifacts import save_model
 
     save_model(model.preprocessor, paths.preprocessor)
-    save_model(model.kmeans, embedding_path(paths))
+    save_model(model.kmeans, paths.models / EMBEDDING_KMEANS)
 
 
 def load(paths: NetworkPaths, settings: Settings) -> tuple[Any, dict[str, Any]]:
-    """models/model.ckpt, models/preprocessor.skops and the embedding's KMeans."""
     from ....core.artifacts import load_model
     from .autoencoder import EmbeddingClusterer, load_autoencoder
 
     network, saved = load_autoencoder(paths.checkpoint)
     preprocessor = load_model(paths.preprocessor)
-    kmeans = load_model(embedding_path(paths))
+    kmeans = load_model(paths.models / EMBEDDING_KMEANS)
     return EmbeddingClusterer(network, preprocessor, kmeans), saved
 
 
 def describe(model: Any, config: str) -> dict[str, Any]:
-    """The `network:` section and the clusters KMeans finds in the embedding."""
     import yaml
 
     network = (yaml.safe_load(config) or {}).get("network", {}) if config else {}
@@ -114,8 +105,8 @@ def figures(
 
 
 def report_content(paths: NetworkPaths) -> tuple[dict[str, Any], Path, list[str]]:
-    """What `report` fills in: the latest run's metrics and folder, the autoencoder
-    beside the best classical candidate and the baseline, the clusters, every run."""
+    """The latest run's metrics and folder; the autoencoder beside the best classical
+    candidate and the baseline, the clusters, every run."""
     from ....intermediate.runs import (
         best_run,
         finished_runs,

@@ -1,10 +1,6 @@
-"""The autoencoder as a clustering model: embed, cluster, score, with no Lightning.
-
-`EmbeddingClusterer` offers what the kind's steps need of any model:
-`feature_names_in_`, `predict(X)` (KMeans on the embedding), `features(X)` (the
-scaled columns every model's scores are measured in) and `anomaly_scores(X)` (the
-reconstruction error). It needs PyTorch and the fitted preprocessing only, so
-`predict` starts in a moment.
+"""The autoencoder as a clustering model with what the kind's steps ask of a model
+(`predict`, `features`, `anomaly_scores`): PyTorch and the preprocessing, no
+Lightning, so `predict` starts in a moment.
 """
 
 import json
@@ -39,8 +35,7 @@ class AutoencoderSpec:
 
 
 def load_autoencoder(path: Path) -> tuple[Autoencoder, dict[str, Any]]:
-    """The autoencoder saved at `path` (weights only, never code), and its
-    checkpoint."""
+    """The autoencoder saved at `path` (weights, never code), and its checkpoint."""
     checkpoint = read_checkpoint(path)
     network, _ = rebuild(path, checkpoint, lambda spec: AutoencoderSpec(**spec))
     return network, checkpoint
@@ -48,8 +43,7 @@ def load_autoencoder(path: Path) -> tuple[Autoencoder, dict[str, Any]]:
 
 @dataclass(frozen=True)
 class EmbeddingClusterer:
-    """The autoencoder's embedding, clustered by KMeans; its network is
-    load_autoencoder's, in evaluation mode."""
+    """KMeans on the embedding of load_autoencoder's network (in evaluation mode)."""
 
     network: Autoencoder
     preprocessor: ColumnTransformer
@@ -71,8 +65,7 @@ class EmbeddingClusterer:
 
     @torch.no_grad()
     def anomaly_scores(self, X: pd.DataFrame) -> np.ndarray:
-        """Each row's reconstruction error: the mean squared difference between the
-        scaled row and the network's rebuilt one."""
+        """Each row's reconstruction error (mean squared, in scaled units)."""
         inputs = to_features(self.preprocessor, X)
         return ((self.network(inputs) - inputs) ** 2).mean(dim=1).numpy()
 
@@ -84,7 +77,6 @@ class EmbeddingClusterer:
 def cluster_embedding(
     network: Autoencoder, preprocessor: ColumnTransformer, X: pd.DataFrame, **kmeans
 ) -> EmbeddingClusterer:
-    """KMeans fitted on the embedding of the rows X."""
     clusterer = EmbeddingClusterer(network, preprocessor, KMeans(n_init=10, **kmeans))
     clusterer.kmeans.fit(clusterer.embed(X))
     return clusterer

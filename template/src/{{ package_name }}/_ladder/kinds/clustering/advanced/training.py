@@ -1,11 +1,6 @@
-"""How the autoencoder learns: its batches of unlabelled rows, and its loss.
-
-An autoencoder learns to rebuild its input, so a batch is rows only: no labels. The
-validation rows, which pick the best epoch, are split off the training rows
-(`batches.val_size`); the test rows stay untouched until the final score, and
-features.py's preprocessing is fitted on the network's training rows only. The
-optimizer, the schedule and the checkpoints' content are every network's
-(advanced/lit_model.py's `LitBase`).
+"""How the autoencoder learns: batches of rows, no labels, and its loss. The
+validation rows (`batches.val_size`) are split off the training rows, on which alone
+features.py's preprocessing is fitted; the rest is every network's (`LitBase`).
 """
 
 from typing import Any
@@ -42,7 +37,6 @@ class RowsDataModule(BatchedData):
         }
 
     def spec(self, network: dict[str, Any]) -> AutoencoderSpec:
-        """An autoencoder of these preprocessed rows, with `network`'s knobs."""
         n_inputs = int(self.datasets["train"].tensors[0].shape[1])
         return AutoencoderSpec(n_inputs, network)
 

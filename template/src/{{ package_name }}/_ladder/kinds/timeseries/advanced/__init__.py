@@ -1,13 +1,14 @@
 """The time-series kind's advanced part (advanced/part.py's `AdvancedPart`): a
-sequence network over sliding windows of the training period (windows.py), which
-forecasts step by step behind the same `forecast(history, steps)` as every
-forecaster; its rival is the best classical forecaster, both scored on the test
-period by their errors (lower is better). The names it does not define are the rows'
-(advanced/rows.py): the network's name and inputs, the LightningModule, the report."""
+sequence network over windows of the training period (windows.py) that forecasts like
+every forecaster, beside the best classical one, both scored by their errors. The
+names it does not define are the rows' (advanced/rows.py)."""
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from jsonargparse.typing import PositiveInt
 
 from ....advanced import rows
 from ....advanced.paths import NetworkPaths
@@ -18,11 +19,21 @@ SEARCHES_NETWORK = False
 EVALUATE_READS_CONFIG = True
 # What the network is scored by while training: a regression of the next change.
 NETWORK_TASK = "regression"
+# The window when `window.length` is null and the series has no season.
+DEFAULT_LENGTH = 24
+
+
+# Here, not in windows.py: loading the settings imports no PyTorch.
+@dataclass(frozen=True)
+class Window:
+    """The `window:` section of configs/default.yaml."""
+
+    # Steps of the past the network reads; null: three seasons (36 months of monthly
+    # data), or 24 steps when the series has no season.
+    length: PositiveInt | None = None
 
 
 def sections() -> Mapping[str, AddSection]:
-    from .windows import Window
-
     return {"window": dataclass_section(Window)}
 
 
@@ -43,9 +54,12 @@ def periods(settings: Settings, series: Any) -> Any:
 
 
 def data_module(settings: Settings, series: Any) -> Any:
-    from .windows import WindowDataModule, window_length
+    from .windows import WindowDataModule
 
-    length = window_length(settings.window, series.season)
+    season = series.season
+    length = int(
+        settings.window.length or (3 * season if season > 1 else DEFAULT_LENGTH)
+    )
     train = periods(settings, series).train
     return WindowDataModule(train, length, settings.batches)
 
@@ -85,8 +99,8 @@ def rival_scores(
 def figures(
     model: Any, classical: Any, series: Any, settings: Settings, outcome: Any
 ) -> dict[str, Any]:
-    """The network's forecast beside its rivals' over the same test period (in
-    place of the evaluation's), and the candidates' cross-validation."""
+    """The network's forecast beside its rivals' (in place of the evaluation's), and
+    the candidates' cross-validation."""
     from ..figures import cross_validation_figure, forecast_figure
     from ..forecasters import SeasonalNaive
 

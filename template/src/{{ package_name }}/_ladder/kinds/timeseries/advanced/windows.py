@@ -1,11 +1,6 @@
-"""Sliding windows: the data a sequence network learns from, and the network as a
-forecaster.
-
-Each window is the standardised changes of `length` consecutive steps; its target is
-the change of the step after it. Windows come from the training period only, and the
-last `val_size` share of them (the latest) picks the best epoch: the split is by time
-here too. `NetworkForecaster` forecasts step by step, each forecast joining the
-window of the next, behind the same `forecast(history, steps)` as every forecaster.
+"""Sliding windows of the training period's standardised changes, each with the
+next change as target; the latest `val_size` share picks the best epoch (a split by
+time). `NetworkForecaster` forecasts step by step, each forecast joining the window.
 """
 
 from dataclasses import dataclass
@@ -13,7 +8,6 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 import torch
-from jsonargparse.typing import PositiveInt
 from torch import nn
 from torch.utils.data import TensorDataset
 
@@ -22,26 +16,9 @@ from ....advanced.predictor import NetworkSpec
 from ....core.errors import ProjectError
 from ..forecasters import future_dates
 
-# The window when `window.length` is null and the series has no season.
-DEFAULT_LENGTH = 24
-
-
-@dataclass(frozen=True)
-class Window:
-    """The `window:` section of configs/default.yaml."""
-
-    # Steps of the past the network reads; null: three seasons (36 months of monthly
-    # data), or 24 steps when the series has no season.
-    length: PositiveInt | None = None
-
-
-def window_length(window: Window, season: int) -> int:
-    return int(window.length or (3 * season if season > 1 else DEFAULT_LENGTH))
-
 
 def windows_of(changes: np.ndarray, length: int) -> tuple[torch.Tensor, torch.Tensor]:
-    """Every window of `length` changes, shaped (windows, length, 1), and the change
-    that follows each one."""
+    """Every window of `length` changes, shaped (windows, length, 1), and the next."""
     inputs = np.lib.stride_tricks.sliding_window_view(changes[:-1], length)
     return (
         torch.tensor(inputs, dtype=torch.float32).unsqueeze(-1),
@@ -73,7 +50,6 @@ class WindowDataModule(BatchedData):
         self.length, self.batches = length, batches
 
     def spec(self, network: dict) -> NetworkSpec:
-        """A regression of the next standardised change, with `network`'s knobs."""
         return NetworkSpec(
             task="regression",
             input_shape=(self.length, 1),
@@ -86,8 +62,7 @@ class WindowDataModule(BatchedData):
 
 @dataclass(frozen=True)
 class NetworkForecaster:
-    """A trained network (load_network's, in evaluation mode) behind
-    `forecast(history, steps)`."""
+    """A trained network (load_network's, in evaluation mode) as a forecaster."""
 
     network: nn.Module
     spec: NetworkSpec
