@@ -10,7 +10,6 @@ over spread within). With labels (hidden from the models): adjusted Rand index a
 adjusted mutual information (0 for chance, 1 for the same grouping).
 """
 
-from datetime import datetime
 from typing import Any
 
 import numpy as np
@@ -19,7 +18,7 @@ from sklearn import metrics as sk
 from sklearn.pipeline import Pipeline
 
 from ...core.errors import ProjectError
-from ...core.evaluate import Evaluation, describe
+from ...core.evaluate import Evaluation, describe, metrics_record
 from ...core.paths import Paths
 from ...core.rows import read_rows, scored, write_rows
 from ...core.settings import Settings
@@ -126,20 +125,21 @@ def evaluate(model: Pipeline, rows: Rows, settings: Settings) -> Evaluation:
     else:
         measure = "the distance to the nearest cluster centre"
         n_clusters = len(centres(model[-1]))
-    metrics = {
-        "project": project.slug,
-        "dataset": project.data_source,
-        "task": project.task,
-        **scores,
-        **describe(model),
-        "n_clusters": n_clusters,
-        "n_train": n_train,
-        "n_test": len(rows.X_test),
-        "anomaly_score": measure,
-        "profile": cluster_profile(X, clusters, columns),
-        "unusual": most_unusual(X, row_scores, clusters, columns, shown.unusual_rows),
-        "evaluated_at": datetime.now().astimezone().isoformat(timespec="seconds"),
-    }
+    metrics = metrics_record(
+        project,
+        {
+            **scores,
+            **describe(model),
+            "n_clusters": n_clusters,
+            "n_train": n_train,
+            "n_test": len(rows.X_test),
+            "anomaly_score": measure,
+            "profile": cluster_profile(X, clusters, columns),
+            "unusual": most_unusual(
+                X, row_scores, clusters, columns, shown.unusual_rows
+            ),
+        },
+    )
     drawn = {
         "clusters": figures.projection_figure(
             features, clusters, rows.labels, top, seed

@@ -4,16 +4,13 @@ MASE is the forecast's MAE over the seasonal naive's one-step MAE in training: b
 1 it beats that rule, on any scale (MAE and RMSE are in the series' units).
 """
 
-from datetime import datetime
-from typing import Any
-
 import numpy as np
 import pandas as pd
 from sklearn.metrics import mean_absolute_error, root_mean_squared_error
 
 from ...core.artifacts import write_atomically
 from ...core.errors import ProjectError
-from ...core.evaluate import Evaluation
+from ...core.evaluate import Evaluation, metrics_record
 from ...core.paths import Paths
 from ...core.settings import Settings
 from . import figures
@@ -66,24 +63,23 @@ def evaluate(forecaster: Forecaster, series: Series, settings: Settings) -> Eval
     naive, naive_scores = forecast_scores(
         SeasonalNaive(series.season), split, series.season
     )
-    metrics: dict[str, Any] = {
-        "project": project.slug,
-        "dataset": project.data_source,
-        "task": project.task,
-        "primary_metric": PRIMARY_METRIC,
-        "model": scores,
-        "baseline": naive_scores,
-        **describe_forecaster(forecaster),
-        "n_train": len(split.train),
-        "n_test": len(split.test),
-        "horizon": len(split.test),
-        "season": series.season,
-        "frequency": series.frequency,
-        "gaps_filled": series.gaps,
-        "train_period": [str(split.train.index[0]), str(split.train.index[-1])],
-        "test_period": [str(split.test.index[0]), str(split.test.index[-1])],
-        "evaluated_at": datetime.now().astimezone().isoformat(timespec="seconds"),
-    }
+    metrics = metrics_record(
+        project,
+        {
+            "primary_metric": PRIMARY_METRIC,
+            "model": scores,
+            "baseline": naive_scores,
+            **describe_forecaster(forecaster),
+            "n_train": len(split.train),
+            "n_test": len(split.test),
+            "horizon": len(split.test),
+            "season": series.season,
+            "frequency": series.frequency,
+            "gaps_filled": series.gaps,
+            "train_period": [str(split.train.index[0]), str(split.train.index[-1])],
+            "test_period": [str(split.test.index[0]), str(split.test.index[-1])],
+        },
+    )
     baseline = "seasonal naive" if series.season > 1 else "naive"
     forecasts = {"model": forecast, baseline: naive}
     drawn = {
