@@ -46,32 +46,19 @@ def run_search(paths: Paths, settings: Settings) -> None:
     if not advanced_part().SEARCHES_NETWORK:
         search_candidates(paths, settings)
         return
-    from .network_search import check_network_search, search_network, train_command
-
     tune_network = settings.network_search.n_trials > 0
     if tune_network:  # checked before either search starts
+        from .network_search import check_network_search, search_network
+
         trials, knobs = check_network_search(paths, settings)
     if settings.search.n_trials:
         search_candidates(paths, settings)
     else:
         print("candidates: search.n_trials is 0, no trials added")
-    if not tune_network:
+    if tune_network:
+        search_network(paths, trials, knobs)
+    else:
         print("network: network_search.n_trials is 0, no trials added")
-        return
-    outcome = search_network(paths, settings, trials, knobs)
-    print(
-        f"study {outcome.study_name}: {outcome.complete} finished, "
-        f"{outcome.pruned} pruned network trials"
-    )
-    best = outcome.best
-    if best is None:
-        print("no network trial has finished yet: nothing to train with")
-        return
-    print(
-        f"best network trial {best.number}: {settings.early_stopping.monitor} "
-        f"{best.value:.4f}; its values are in {outcome.saved}. Train with them:\n"
-        f"  {train_command(paths, settings)}"
-    )
 
 
 def run_evaluate(paths: Paths, settings: Settings) -> None:

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import lightning as L
-from lightning.pytorch.cli import LRSchedulerCallable, OptimizerCallable
 from torch import Tensor, nn
 from torch.optim.lr_scheduler import ReduceLROnPlateau
 from torchmetrics import MeanMetric, MetricCollection
@@ -20,6 +19,7 @@ from torchmetrics.regression import MeanAbsoluteError, MeanSquaredError, R2Score
 
 from ..core.artifacts import installed_versions
 from .predictor import NETWORK_LIBRARIES, NetworkSpec
+from .sections import LRSchedulerCallable, OptimizerCallable
 
 # Logged per stage as train_<name> and val_<name>, beside <stage>_loss; the names are
 # core's metric names, so val_accuracy here is accuracy in reports/metrics.json.

@@ -1,54 +1,73 @@
-"""The advanced part of the kinds on rows (part.py's `AdvancedPart`): the tabular
-kind's, and the images kind's, whose images are rows of pixels. The rows become
-tensors through features.py's preprocessor (datamodule.py), saved beside the
-checkpoint; its rival is the best classical candidate, on the same test rows.
+"""The advanced part of the kinds on rows (part.py): the tabular kind's, and the images
+kind's, whose images are rows of pixels. The rows become tensors through features.py's
+preprocessor (datamodule.py), saved beside the checkpoint; its rival is the best
+classical candidate, on the same test rows. Every part has the names below: another
+kind's part defines those that differ, these stand for the others.
 """
 
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..core.data import Split
 from ..core.settings import AddSection, Settings
 from .paths import NetworkPaths
 
+if TYPE_CHECKING:
+    from ..core.data import Split
+
+# The network's name in the commands' help ("network", "autoencoder"), and how
+# `train`'s output names its rival, the intermediate tier's refitted best.
 NETWORK = "network"
 RIVAL = "best classical"
+# build_network's arguments the data sets: left out of the `network:` section.
 NETWORK_INPUTS = frozenset({"input_shape", "n_outputs"})
+# Whether `search` tunes the network too (the `network_search:` section).
 SEARCHES_NETWORK = True
+# Whether `evaluate` reads configs/default.yaml: a kind whose data the `data:`
+# section shapes needs it; the others start faster without it.
 EVALUATE_READS_CONFIG = False
 
 
 def sections() -> Mapping[str, AddSection]:
+    """The config sections the kind adds, before `network:` (e.g. `tokenizer`)."""
     return {}
 
 
 def monitored(settings: Settings) -> tuple[Sequence[str], str]:
+    """The values early stopping may watch, and what they are for (for the message
+    that refuses another)."""
     from .lit_model import monitored_names
 
     return monitored_names(settings.project.task), settings.project.task
 
 
 def curve_metric(settings: Settings) -> str:
+    """The value drawn beside the loss in the training curves."""
     from .lit_model import METRIC_NAMES
 
     return METRIC_NAMES[settings.project.task][0]
 
 
 def lit_module(params: Any) -> Any:
+    """The LightningModule that trains the network of `params.spec`."""
     from .lit_model import LitNetwork
 
     return LitNetwork(params)
 
 
 def check(settings: Settings) -> None:
-    """Nothing to fetch: a network on rows starts from fresh weights."""
+    """What must hold before training or a search starts (pretrained weights on this
+    machine, ...), or a ProjectError that says what to do. Nothing, on rows."""
 
 
-def data_module(settings: Settings, split: Split, tensors: ModuleType | None = None):
-    """The training rows' batches; `tensors` shapes rows that are more than a
-    table's (images/advanced/tensors.py)."""
+def data_module(
+    settings: Settings, split: "Split", tensors: ModuleType | None = None
+) -> Any:
+    """The LightningDataModule of the training part of the data (what the kind's
+    `steps.prepare` returned): the batches, `n_val` rows held out to pick the best
+    epoch, and `spec(network)`, what rebuilds the network (saved in each checkpoint).
+    `tensors` shapes rows that are more than a table's (images/advanced/tensors.py)."""
     from .datamodule import TableDataModule
 
     features = settings.features.as_dict()
@@ -56,8 +75,10 @@ def data_module(settings: Settings, split: Split, tensors: ModuleType | None = N
 
 
 def model(
-    checkpoint: Path, datamodule: Any, split: Split, settings: Settings
+    checkpoint: Path, datamodule: Any, split: "Split", settings: Settings
 ) -> tuple[Any, dict[str, Any]]:
+    """The network of `checkpoint` as the model the kind's steps evaluate and predict
+    with, and the checkpoint's content."""
     from .predictor import NetworkPredictor, load_network
 
     network, spec, saved = load_network(checkpoint)
@@ -65,13 +86,15 @@ def model(
 
 
 def save(model: Any, paths: NetworkPaths) -> None:
+    """What the model needs beside the checkpoint: here its preprocessor."""
     from ..core.artifacts import save_model
 
     save_model(model.preprocessor, paths.preprocessor)
 
 
 def load(paths: NetworkPaths, settings: Settings) -> tuple[Any, dict[str, Any]]:
-    """models/model.ckpt and models/preprocessor.skops, ready to predict."""
+    """`model`, from what `train` saved: models/model.ckpt and
+    models/preprocessor.skops, ready to predict."""
     from ..core.artifacts import load_model
     from .predictor import NetworkPredictor, load_network
 
@@ -80,34 +103,40 @@ def load(paths: NetworkPaths, settings: Settings) -> tuple[Any, dict[str, Any]]:
 
 
 def describe(model: Any, config: str) -> dict[str, Any]:
+    """metrics.json's `estimator` and `params`, from the resolved config."""
     from .results import describe_network
 
     return describe_network(model, config)
 
 
 def report_content(paths: NetworkPaths) -> tuple[dict[str, Any], Path, list[str]]:
+    """What `report` fills in: the metrics, the folder their figures are relative to,
+    and the draft's sections (the comparison, the runs)."""
     from .results import network_results
 
     return network_results(paths)
 
 
 def facts(model: Any, datamodule: Any) -> dict[str, Any]:
+    """What a run records of the network beyond the shared facts."""
     return {}
 
 
 def rival_scores(
-    model: Any, classical: Any, split: Split, settings: Settings
+    model: Any, classical: Any, split: "Split", settings: Settings
 ) -> dict[str, float]:
+    """The rival's test scores, measured as the network's are."""
     from ..core.evaluate import score
 
     return score(settings.project.task, split.y_test, classical.predict(split.X_test))
 
 
 def figures(
-    model: Any, classical: Any, split: Split, settings: Settings, outcome: Any
+    model: Any, classical: Any, split: "Split", settings: Settings, outcome: Any
 ) -> dict[str, Any]:
-    """The intermediate tier's figures of the rival: the candidates, its learning
-    curve, the columns it relies on."""
+    """The figures of the rival's search and of the comparison (one named like an
+    evaluation figure replaces it): the candidates, the rival's learning curve, the
+    columns it relies on."""
     from ..intermediate.part import intermediate_part
     from ..intermediate.rows import search_figures
 

@@ -35,8 +35,10 @@ from ..core.settings import Settings
 from ..intermediate.part import reported_mean, search_part
 from ..intermediate.runs import save_run, write_latest
 from ..intermediate.train import search_candidates, search_metrics
+from .commands import add_train_options
 from .lit_model import LitParams
-from .part import DataModule, advanced_part
+from .network_space import TrainerSettings
+from .part import advanced_part
 from .paths import NetworkPaths
 from .predictor import read_checkpoint
 from .results import per_class, training_facts
@@ -108,12 +110,12 @@ def build_trainer(paths: NetworkPaths, settings: Settings) -> L.Trainer:
     )
 
 
-def build_datamodule(settings: Settings, data: Any) -> DataModule:
+def build_datamodule(settings: Settings, data: Any) -> Any:
     """The training and validation batches, from the training part of `data`."""
     return advanced_part().data_module(settings, data)
 
 
-def build_lit_model(settings: Settings, datamodule: DataModule) -> L.LightningModule:
+def build_lit_model(settings: Settings, datamodule: Any) -> L.LightningModule:
     """The network of the `network:` section, for the data in `datamodule`."""
     params = LitParams(
         spec=datamodule.spec(settings.network.as_dict()),
@@ -176,6 +178,8 @@ def train(paths: Paths, settings: Settings) -> dict[str, Any] | None:
     """Train, search, score, save; returns the metrics written, or None on the
     processes other than rank 0."""
     paths, part = NetworkPaths(paths.root), advanced_part()
+    # `trainer:` checked against Lightning's Trainer, every default filled in.
+    settings = TrainerSettings(paths, settings, add_train_options).with_values({})
     check_monitor(settings)
     resume = None
     if settings.resume is not None:

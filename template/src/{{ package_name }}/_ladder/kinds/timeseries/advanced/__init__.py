@@ -1,4 +1,4 @@
-"""The time-series kind's advanced part (advanced/part.py's `AdvancedPart`): a
+"""The time-series kind's advanced part (advanced/part.py): a
 sequence network over sliding windows of the training period (windows.py), which
 forecasts step by step behind the same `forecast(history, steps)` as every
 forecaster; its rival is the best classical forecaster, both scored on the test
@@ -9,7 +9,6 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from ....advanced import rows
 from ....advanced.paths import NetworkPaths
 from ....core.settings import AddSection, Settings, dataclass_section
 
@@ -101,7 +100,3 @@ def figures(
         "forecast": forecast_figure(split.train, split.test, forecasts, series.season),
         "cross_validation": cross_validation_figure(outcome.candidates),
     }
-
-
-def __getattr__(name: str) -> Any:
-    return getattr(rows, name)
