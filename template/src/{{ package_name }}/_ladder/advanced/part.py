@@ -1,14 +1,11 @@
 """What a kind gives the advanced tier: its part, `kinds/<kind>/advanced/`.
 
-The tier's `train`, commands and config sections are written once (train.py,
-commands.py, sections.py); what differs by kind of data is asked of the part: how its
-data becomes batches and the network's spec, how the trained network becomes a model
-that predicts (saved beside the checkpoint, loaded again by `evaluate` and
-`predict`), what a run records and draws, and what `report` fills in. rows.py is the
-part of the kinds on rows (tabular, images), and lists every name a part has: a
-kind's part defines those that differ, and rows.py's stand for the others. A part is
-imported by every command, `report` too: it imports PyTorch and Lightning inside its
-functions only.
+The tier's `train`, commands and sections are written once; what differs by kind of
+data is asked of the part (how its data becomes batches, how the trained network
+becomes a model that predicts, what a run records and draws, what `report` fills
+in). rows.py, the part of the kinds on rows, lists every name a part has: a kind's
+part defines those that differ. Every command imports it, `report` too: it imports
+PyTorch and Lightning inside its functions only.
 """
 
 from types import SimpleNamespace

@@ -13,10 +13,9 @@ import yaml
 from ..core.artifacts import read_json, write_metrics
 from ..core.evaluate import held_out_split, write_evaluation
 from ..core.kind import current_kind
-from ..core.project import Project
 from ..core.report import read_metrics
 from ..core.settings import Settings
-from ..intermediate.runs import all_runs_section, fill_report, list_runs
+from ..intermediate.runs import all_runs_section, list_runs
 from .part import advanced_part
 from .paths import NetworkPaths
 
@@ -144,9 +143,3 @@ def network_results(paths: NetworkPaths) -> tuple[dict[str, Any], Path, list[str
     if runs:
         sections += all_runs_section(runs)
     return metrics, paths.reports, sections
-
-
-def report(paths: NetworkPaths, project: Project) -> list[Path]:
-    """Fill the documents with what the kind's part shows: the network beside its
-    rival and the baseline, and every run."""
-    return fill_report(paths, project, *advanced_part().report_content(paths))

@@ -35,8 +35,7 @@ def sections() -> Mapping[str, AddSection]:
 
 
 def monitored(settings: Settings) -> tuple[Sequence[str], str]:
-    """The values early stopping may watch, and what they are for (for the message
-    that refuses another)."""
+    """The values early stopping may watch, and what they are for (its message)."""
     from .lit_model import monitored_names
 
     return monitored_names(settings.project.task), settings.project.task
@@ -57,17 +56,16 @@ def lit_module(params: Any) -> Any:
 
 
 def check(settings: Settings) -> None:
-    """What must hold before training or a search starts (pretrained weights on this
-    machine, ...), or a ProjectError that says what to do. Nothing, on rows."""
+    """Raise a ProjectError that says what to do if training cannot start (no
+    pretrained weights, ...). Nothing to check on rows."""
 
 
 def data_module(
     settings: Settings, split: "Split", tensors: ModuleType | None = None
 ) -> Any:
-    """The LightningDataModule of the training part of the data (what the kind's
-    `steps.prepare` returned): the batches, `n_val` rows held out to pick the best
-    epoch, and `spec(network)`, what rebuilds the network (saved in each checkpoint).
-    `tensors` shapes rows that are more than a table's (images/advanced/tensors.py)."""
+    """The LightningDataModule of the training part of `steps.prepare`'s data: its
+    batches, `n_val` rows that pick the best epoch, and `spec(network)`, what
+    rebuilds the network. `tensors`: images/advanced/tensors.py."""
     from .datamodule import TableDataModule
 
     features = settings.features.as_dict()
@@ -77,8 +75,7 @@ def data_module(
 def model(
     checkpoint: Path, datamodule: Any, split: "Split", settings: Settings
 ) -> tuple[Any, dict[str, Any]]:
-    """The network of `checkpoint` as the model the kind's steps evaluate and predict
-    with, and the checkpoint's content."""
+    """The model the kind's steps score and predict with, and the checkpoint."""
     from .predictor import NetworkPredictor, load_network
 
     network, spec, saved = load_network(checkpoint)
@@ -93,8 +90,7 @@ def save(model: Any, paths: NetworkPaths) -> None:
 
 
 def load(paths: NetworkPaths, settings: Settings) -> tuple[Any, dict[str, Any]]:
-    """`model`, from what `train` saved: models/model.ckpt and
-    models/preprocessor.skops, ready to predict."""
+    """`model`, from models/model.ckpt and models/preprocessor.skops."""
     from ..core.artifacts import load_model
     from .predictor import NetworkPredictor, load_network
 
@@ -134,9 +130,8 @@ def rival_scores(
 def figures(
     model: Any, classical: Any, split: "Split", settings: Settings, outcome: Any
 ) -> dict[str, Any]:
-    """The figures of the rival's search and of the comparison (one named like an
-    evaluation figure replaces it): the candidates, the rival's learning curve, the
-    columns it relies on."""
+    """The figures of the rival's search (one named like an evaluation figure
+    replaces it): the candidates, its learning curve, the columns it relies on."""
     from ..intermediate.part import intermediate_part
     from ..intermediate.rows import search_figures
 
