@@ -58,9 +58,7 @@ class TableDataModule(BatchedData):
         batches: Batches,
         tensors: ModuleType | None = None,
     ) -> None:
-        # Imported here: a problem kind with a features.py of its own (text, ...)
-        # imports `Batches` from this module without it.
-        from ...features import build_preprocessor
+        from ...features import build_preprocessor  # text's features.py has none
 
         super().__init__()
         self.project = project

@@ -72,12 +72,10 @@ class Knob:
 
 
 class TrainerSettings:
-    """The resolved configuration of `train` or `search`, read again with `trainer:`
-    as Lightning's Trainer takes it (sections.py), ready to take each trial's values.
-
-    Each config file is checked as every command checks it, naming the file at fault;
-    a file's `trainer:` keys override an earlier file's, as in every other section,
-    and the command line's override both."""
+    """The configuration `train` or `search` read, read again with `trainer:` as
+    Lightning's Trainer takes it (sections.py), ready to take each trial's values.
+    Each file is checked anew, naming the file at fault; a file's `trainer:` keys
+    override those of the files before it, and the command line's override both."""
 
     def __init__(
         self,

@@ -1,14 +1,11 @@
 """The config sections of the advanced rung, after the intermediate ones and the
-kind's own (its part's `sections`, e.g. text's `tokenizer`). jsonargparse builds each
-from a signature, none lists its keys by hand: `trainer` from Lightning's `Trainer`,
-`optimizer` and `scheduler` from the class `class_path` names, `network` from
-network.py's build_network, `batches`, `early_stopping` and `network_search` (where
-the kind's part searches the network, network_space.py) from dataclasses.
-
-Every command reads `trainer:` as a plain table, so that only those that build a
-Trainer import Lightning (a few seconds): `train` and `search` read the configuration
-again with `sections(lightning=True)` (network_space.py's `TrainerSettings`), which
-checks each key against the Trainer's signature and fills in its defaults.
+kind's own (e.g. text's `tokenizer`). jsonargparse builds each from a signature, none
+lists its keys by hand: `trainer` from Lightning's `Trainer`, `optimizer` and
+`scheduler` from the classes `class_path` names, `network` from build_network, the
+others from dataclasses. Every command reads `trainer:` as a plain table, so only
+those that build a Trainer import Lightning (seconds): `train` and `search` read the
+configuration again with `sections(lightning=True)` (network_space.py's
+`TrainerSettings`), which checks each key against the Trainer's own signature.
 """
 
 from collections.abc import Callable, Iterable, Mapping
@@ -16,11 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from jsonargparse import ArgumentParser, Namespace, lazy_instance
-from jsonargparse.typing import (
-    NonNegativeInt,
-    OpenUnitInterval,
-    PositiveInt,
-)
+from jsonargparse.typing import NonNegativeInt, OpenUnitInterval, PositiveInt
 from optuna.pruners import BasePruner, MedianPruner
 from torch.optim import Optimizer
 from torch.optim.lr_scheduler import LRScheduler

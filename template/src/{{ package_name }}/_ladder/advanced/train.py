@@ -149,9 +149,11 @@ def load_history(path: Path) -> pd.DataFrame:
 
 
 def training_curves_figure(
-    history: pd.DataFrame, metric: str, monitor: str, best_epoch: int
+    history: pd.DataFrame, metric: str, training: dict[str, Any]
 ) -> Figure:
-    """Loss, `metric` and learning rate per epoch: training against validation."""
+    """Loss, `metric` and learning rate per epoch: training against validation, and
+    the best epoch (`training_facts`)."""
+    best_epoch = training["best_epoch"]
     figure = Figure(figsize=(13, 4), layout="constrained")
     loss_axes, metric_axes, lr_axes = figure.subplots(1, 3)
     for axes, name in [(loss_axes, "loss"), (metric_axes, metric)]:
@@ -170,7 +172,9 @@ def training_curves_figure(
         axes.axvline(best_epoch, color="grey", linestyle="--", label="best epoch")
         axes.set_xlabel("epoch")
         axes.legend()
-    figure.suptitle(f"Training curves; best epoch by {monitor}: {best_epoch}")
+    figure.suptitle(
+        f"Training curves; best epoch by {training['monitor']}: {best_epoch}"
+    )
     return figure
 
 
@@ -242,12 +246,7 @@ def train(paths: Paths, settings: Settings) -> dict[str, Any] | None:
     }
     if settings.project.is_classification:
         metrics["per_class"] = per_class(data.y_test, model.predict(data.X_test))
-    curves = training_curves_figure(
-        history,
-        part.curve_metric(settings),
-        training["monitor"],
-        training["best_epoch"],
-    )
+    curves = training_curves_figure(history, part.curve_metric(settings), training)
     figures = {
         **evaluation.figures,
         "training_curves": curves,
