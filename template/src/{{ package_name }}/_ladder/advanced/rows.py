@@ -99,18 +99,34 @@ def load(paths: NetworkPaths, settings: Settings) -> tuple[Any, dict[str, Any]]:
 
 
 def describe(model: Any, config: str) -> dict[str, Any]:
-    """metrics.json's `estimator` and `params`, from the resolved config."""
-    from .results import describe_network
+    """metrics.json's `estimator` and `params`: the network's class and its main
+    settings (from the resolved config), for the report's model summary."""
+    import yaml
 
-    return describe_network(model, config)
+    settings = yaml.safe_load(config) if config else {}
+    weights = sum(parameter.numel() for parameter in model.network.parameters())
+    params: dict[str, Any] = {**model.spec.network, "weights": weights}
+    for key in ("optimizer", "scheduler"):
+        if settings.get(key):
+            params[key] = settings[key]["class_path"].rsplit(".", 1)[-1]
+    if settings.get("optimizer"):
+        params["lr"] = settings["optimizer"]["init_args"].get("lr")
+    if settings.get("batches"):
+        params["batch_size"] = settings["batches"]["batch_size"]
+    return {"estimator": type(model.network).__name__, "params": params}
 
 
 def report_content(paths: NetworkPaths) -> tuple[dict[str, Any], Path, list[str]]:
     """What `report` fills in: the metrics, the folder their figures are relative to,
-    and the draft's sections (the comparison, the runs)."""
-    from .results import network_results
+    and the draft's sections: the network / best classical / baseline table, and the
+    table of every run."""
+    from ..core.report import read_metrics
+    from ..intermediate.runs import all_runs_section, list_runs
+    from .results import comparison_table
 
-    return network_results(paths)
+    metrics, runs = read_metrics(paths.metrics), list_runs(paths)
+    every_run = all_runs_section(runs) if runs else []
+    return metrics, paths.reports, [comparison_table(metrics), *every_run]
 
 
 def facts(model: Any, datamodule: Any) -> dict[str, Any]:
