@@ -87,27 +87,6 @@ def network_study_name(settings: Settings) -> str:
     return hashed_name(f"{settings.experiment}-network", measured, settings)
 
 
-def train_trial(
-    paths: Paths, settings: Settings, split: Split, trial: optuna.Trial
-) -> ReportToOptuna:
-    """Train one trial's network (no checkpoints, no logs: a trial leaves nothing but
-    its record in the study); the returned callback holds its validation values."""
-    L.seed_everything(settings.project.seed, workers=True, verbose=False)
-    datamodule = build_datamodule(settings, split)
-    reporter = ReportToOptuna(trial, settings.early_stopping.monitor)
-    flags = {**trainer_flags(settings), **ONE_DEVICE}
-    flags.update(enable_progress_bar=False, enable_model_summary=False)
-    trainer = L.Trainer(
-        callbacks=[early_stopping(settings), reporter],
-        logger=False,
-        enable_checkpointing=False,
-        default_root_dir=paths.root,
-        **flags,
-    )
-    trainer.fit(build_lit_model(settings, datamodule), datamodule=datamodule)
-    return reporter
-
-
 def run_trial(
     paths: Paths,
     trials: TrainerSettings,
@@ -115,15 +94,29 @@ def run_trial(
     split: Split,
     trial: optuna.Trial,
 ) -> float:
-    """What Optuna optimises: a trial's monitored value at its best epoch."""
+    """What Optuna optimises: a trial's monitored value at its best epoch. The trial
+    trains its network without checkpoints or logs: it leaves nothing but its record
+    in the study."""
     values = {knob.name: knob.suggest(trial) for knob in knobs}
     trial.set_user_attr("overrides", overrides(knobs, values, trials.base))
     trial.set_user_attr("worker", WORKER)
     settings = trials.with_values(
         {knob.config_key: values[knob.name] for knob in knobs}
     )
+    reporter = ReportToOptuna(trial, settings.early_stopping.monitor)
+    flags = {**trainer_flags(settings), **ONE_DEVICE}
+    flags.update(enable_progress_bar=False, enable_model_summary=False)
     try:
-        reporter = train_trial(paths, settings, split, trial)
+        L.seed_everything(settings.project.seed, workers=True, verbose=False)
+        datamodule = build_datamodule(settings, split)
+        trainer = L.Trainer(
+            callbacks=[early_stopping(settings), reporter],
+            logger=False,
+            enable_checkpointing=False,
+            default_root_dir=paths.root,
+            **flags,
+        )
+        trainer.fit(build_lit_model(settings, datamodule), datamodule=datamodule)
     except (RuntimeError, ValueError, TypeError) as error:
         reason = str(error).strip().splitlines()[0] if str(error).strip() else ""
         raise ProjectError(

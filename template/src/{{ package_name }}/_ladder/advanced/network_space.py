@@ -130,10 +130,15 @@ def network_space(settings: Settings, trials: TrainerSettings) -> list[Knob]:
     for section, keys in configured.items():
         for key, value in keys.items():
             where = f"{source}: network_search.space.{section}.{key}"
+            lists = isinstance(value, list) and value
+            if lists and all(isinstance(choice, list) for choice in value):
+                setting = ListChoices(tuple(json.dumps(one) for one in value))
+            else:  # a fixed value, a list of choices or a range, as in `candidates`
+                setting = parse_setting(value, where)
             knob = Knob(
-                name=f"{section}.{key}",
-                config_key=config_key(trials.base, section, key, where),
-                setting=parse_knob(value, where),
+                f"{section}.{key}",
+                config_key(trials.base, section, key, where),
+                setting,
             )
             check_examples(trials, knob, where)
             knobs.append(knob)
@@ -163,13 +168,6 @@ def config_key(base: Namespace, section: str, key: str, where: str) -> str:
             f"{', '.join(sorted(vars(table)))})"
         )
     return f"{section}.{key}"
-
-
-def parse_knob(value: Any, where: str) -> Any:
-    """A fixed value, a list of choices (lists among them), or a range."""
-    if isinstance(value, list) and value and all(isinstance(v, list) for v in value):
-        return ListChoices(tuple(json.dumps(choice) for choice in value))
-    return parse_setting(value, where)
 
 
 def check_examples(trials: TrainerSettings, knob: Knob, where: str) -> None:
