@@ -46,32 +46,19 @@ def run_search(paths: Paths, settings: Settings) -> None:
     if not advanced_part().SEARCHES_NETWORK:
         search_candidates(paths, settings)
         return
-    from .network_search import check_network_search, search_network, train_command
-
     tune_network = settings.network_search.n_trials > 0
     if tune_network:  # checked before either search starts
+        from .network_search import check_network_search, search_network
+
         trials, knobs = check_network_search(paths, settings)
     if settings.search.n_trials:
         search_candidates(paths, settings)
     else:
         print("candidates: search.n_trials is 0, no trials added")
-    if not tune_network:
+    if tune_network:
+        search_network(paths, trials, knobs)
+    else:
         print("network: network_search.n_trials is 0, no trials added")
-        return
-    outcome = search_network(paths, settings, trials, knobs)
-    print(
-        f"study {outcome.study_name}: {outcome.complete} finished, "
-        f"{outcome.pruned} pruned network trials"
-    )
-    best = outcome.best
-    if best is None:
-        print("no network trial has finished yet: nothing to train with")
-        return
-    print(
-        f"best network trial {best.number}: {settings.early_stopping.monitor} "
-        f"{best.value:.4f}; its values are in {outcome.saved}. Train with them:\n"
-        f"  {train_command(paths, settings)}"
-    )
 
 
 def run_evaluate(paths: Paths, settings: Settings) -> None:
@@ -87,54 +74,51 @@ def run_predict(paths: Paths, settings: Settings) -> None:
 
 
 def run_report(paths: Paths, settings: Settings) -> None:
-    from .results import report
+    """Fill the draft with what the kind's part shows: the network beside its rival
+    and the baseline, and every run."""
+    from ..intermediate.runs import fill_report
 
-    print_filled(report(NetworkPaths(paths.root), settings.project), settings.project)
-
-
-def advanced_commands() -> list[Command]:
-    """These commands, with the names and options the project's kind gives them."""
-    kind, part = current_kind(), advanced_part()
-    network = part.NETWORK
-    searched = (
-        "studies: the candidates' and the network's"
-        if part.SEARCHES_NETWORK
-        else "study"
-    )
-    return [
-        Command(
-            "train",
-            f"train the {network} and the best classical model; score, save, report",
-            run_train,
-            reads_config=True,
-            add_options=add_train_options,
-        ),
-        Command(
-            "search",
-            f"only add trials to the experiment's {searched} (a worker)",
-            run_search,
-            reads_config=True,
-            on_interrupt=INTERRUPTED,
-        ),
-        Command(
-            "evaluate",
-            f"with the {network}: {kind.evaluate_help}",
-            run_evaluate,
-            reads_config=part.EVALUATE_READS_CONFIG,
-        ),
-        Command(
-            "predict",
-            f"with the {network}: {kind.predict_help}",
-            run_predict,
-            reads_config=kind.predict_reads_config,
-            add_options=kind.add_predict_options,
-        ),
-        Command(
-            "report",
-            f"fill the results, {network} vs best classical model, into the draft",
-            run_report,
-        ),
-    ]
+    root, project = NetworkPaths(paths.root), settings.project
+    report = advanced_part().report_content(root)
+    print_filled(fill_report(root, project, *report), project)
 
 
-COMMANDS = advanced_commands()
+# The commands, with the names and options the project's kind gives them.
+KIND, PART = current_kind(), advanced_part()
+SEARCHED = (
+    "studies: the candidates' and the network's" if PART.SEARCHES_NETWORK else "study"
+)
+COMMANDS = [
+    Command(
+        "train",
+        f"train the {PART.NETWORK} and the best classical model; score, save, report",
+        run_train,
+        reads_config=True,
+        add_options=add_train_options,
+    ),
+    Command(
+        "search",
+        f"only add trials to the experiment's {SEARCHED} (a worker)",
+        run_search,
+        reads_config=True,
+        on_interrupt=INTERRUPTED,
+    ),
+    Command(
+        "evaluate",
+        f"with the {PART.NETWORK}: {KIND.evaluate_help}",
+        run_evaluate,
+        reads_config=PART.EVALUATE_READS_CONFIG,
+    ),
+    Command(
+        "predict",
+        f"with the {PART.NETWORK}: {KIND.predict_help}",
+        run_predict,
+        reads_config=KIND.predict_reads_config,
+        add_options=KIND.add_predict_options,
+    ),
+    Command(
+        "report",
+        f"fill the results, {PART.NETWORK} vs best classical model, into the draft",
+        run_report,
+    ),
+]

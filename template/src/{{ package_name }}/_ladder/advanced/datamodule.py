@@ -5,32 +5,18 @@ the test rows were (core's `split_dataset`, with `batches.val_size`); features.p
 preprocessing is fitted on the rest only, so nothing of them leaks into training.
 """
 
-from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
 
 import lightning as L
 import pandas as pd
 import torch
-from jsonargparse.typing import NonNegativeInt, OpenUnitInterval, PositiveInt
 from torch.utils.data import DataLoader, Dataset, TensorDataset
 
 from ..core.data import Split, split_dataset
 from ..core.project import Project
 from .predictor import NetworkSpec, to_features
-
-
-@dataclass(frozen=True)
-class Batches:
-    """The `batches:` section of configs/default.yaml: how rows become batches."""
-
-    # Rows per optimisation step.
-    batch_size: PositiveInt = 32
-    # The share of the training rows held out to pick the best epoch.
-    val_size: OpenUnitInterval = 0.2
-    # DataLoader worker processes; 0 loads batches in the training process itself,
-    # the fastest for data held in memory.
-    num_workers: NonNegativeInt = 0
+from .sections import Batches
 
 
 class BatchedData(L.LightningDataModule):
@@ -72,9 +58,7 @@ class TableDataModule(BatchedData):
         batches: Batches,
         tensors: ModuleType | None = None,
     ) -> None:
-        # Imported here: a problem kind with a features.py of its own (text, ...)
-        # imports `Batches` from this module without it.
-        from ...features import build_preprocessor
+        from ...features import build_preprocessor  # text's features.py has none
 
         super().__init__()
         self.project = project

@@ -1,17 +1,13 @@
-"""How the network learns: its loss, its metrics, the optimizer and the LR schedule,
-in one LightningModule that Lightning's Trainer runs on a CPU, a GPU or many.
-
-The network is network.py's; the optimizer and the schedule are named in
-configs/default.yaml (`class_path`, `init_args`) and built by jsonargparse, so any
-optimizer works without a line of code here. torchmetrics adds the metrics up
-correctly across processes under DDP.
+"""How the network learns: its loss, its metrics, the optimizer and the LR schedule
+(named in configs/default.yaml and built by jsonargparse, so any optimizer works
+without a line of code here), in one LightningModule that Lightning's Trainer runs on
+a CPU, a GPU or many; torchmetrics adds the metrics up across processes under DDP.
 """
 
 from dataclasses import dataclass
 from typing import Any
 
 import lightning as L
-from lightning.pytorch.cli import LRSchedulerCallable, OptimizerCallable
 from torch import Tensor, nn
 from torch.optim.lr_scheduler import ReduceLROnPlateau
 from torchmetrics import MeanMetric, MetricCollection
@@ -20,6 +16,7 @@ from torchmetrics.regression import MeanAbsoluteError, MeanSquaredError, R2Score
 
 from ..core.artifacts import installed_versions
 from .predictor import NETWORK_LIBRARIES, NetworkSpec
+from .sections import LRSchedulerCallable, OptimizerCallable
 
 # Logged per stage as train_<name> and val_<name>, beside <stage>_loss; the names are
 # core's metric names, so val_accuracy here is accuracy in reports/metrics.json.
@@ -129,9 +126,7 @@ class LitNetwork(LitBase):
     def validation_step(self, batch: list[Tensor], batch_idx: int) -> None:
         self.step(batch, self.val_loss, self.val_metrics)
 
-    def step(
-        self, batch: list[Tensor], total_loss: MeanMetric, metrics: MetricCollection
-    ) -> Tensor:
+    def step(self, batch: list[Tensor], total_loss: MeanMetric, metrics) -> Tensor:
         """One batch: its loss, added with its scores to the epoch's running totals."""
         features, targets = batch
         outputs = self(features)
@@ -150,13 +145,7 @@ class LitNetwork(LitBase):
     def on_validation_epoch_end(self) -> None:
         self.log_epoch("val", self.val_loss, self.val_metrics, prog_bar=True)
 
-    def log_epoch(
-        self,
-        stage: str,
-        total_loss: MeanMetric,
-        metrics: MetricCollection,
-        prog_bar: bool = False,
-    ) -> None:
+    def log_epoch(self, stage: str, total_loss, metrics, prog_bar=False) -> None:
         """Log the epoch's values once (not at every step: it keeps Lightning's
         bookkeeping out of the way), then start the totals afresh."""
         values = {f"{stage}_loss": total_loss.compute(), **metrics.compute()}

@@ -12,7 +12,6 @@ values go to reports/network-search/<experiment>.yaml, a file for `train --confi
 
 import logging
 import warnings
-from dataclasses import dataclass
 from pathlib import Path
 
 import lightning as L
@@ -30,7 +29,7 @@ from ..core.kind import current_kind
 from ..core.paths import Paths
 from ..core.settings import Settings
 from ..intermediate.search import WORKER, default_storage, hashed_name, open_study
-from .network_space import Knob, TrialSettings, network_space, overrides
+from .network_space import Knob, TrainerSettings, network_space, overrides
 from .part import advanced_part
 from .train import (
     build_datamodule,
@@ -52,19 +51,6 @@ NOT_MEASURED = {"trainer": HARDWARE, "network_search": ("n_trials", "pruner")}
 # To search on several GPUs, start one `search` worker per GPU.
 ONE_DEVICE = {"devices": 1, "num_nodes": 1, "strategy": "auto"}
 COMPLETE, PRUNED = TrialState.COMPLETE, TrialState.PRUNED
-
-
-@dataclass(frozen=True)
-class NetworkOutcome:
-    """What the network's study holds after a search."""
-
-    study_name: str
-    complete: int
-    pruned: int
-    # The best finished trial, None while every trial was pruned; its values were
-    # written to `saved`.
-    best: FrozenTrial | None
-    saved: Path | None
 
 
 class ReportToOptuna(Callback):
@@ -101,43 +87,36 @@ def network_study_name(settings: Settings) -> str:
     return hashed_name(f"{settings.experiment}-network", measured, settings)
 
 
-def train_trial(
-    paths: Paths, settings: Settings, split: Split, trial: optuna.Trial
-) -> ReportToOptuna:
-    """Train one trial's network (no checkpoints, no logs: a trial leaves nothing but
-    its record in the study); the returned callback holds its validation values."""
-    L.seed_everything(settings.project.seed, workers=True, verbose=False)
-    datamodule = build_datamodule(settings, split)
-    reporter = ReportToOptuna(trial, settings.early_stopping.monitor)
-    flags = {**trainer_flags(settings), **ONE_DEVICE}
-    flags.update(enable_progress_bar=False, enable_model_summary=False)
-    trainer = L.Trainer(
-        callbacks=[early_stopping(settings), reporter],
-        logger=False,
-        enable_checkpointing=False,
-        default_root_dir=paths.root,
-        **flags,
-    )
-    trainer.fit(build_lit_model(settings, datamodule), datamodule=datamodule)
-    return reporter
-
-
 def run_trial(
     paths: Paths,
-    trials: TrialSettings,
+    trials: TrainerSettings,
     knobs: list[Knob],
     split: Split,
     trial: optuna.Trial,
 ) -> float:
-    """What Optuna optimises: a trial's monitored value at its best epoch."""
+    """What Optuna optimises: a trial's monitored value at its best epoch. The trial
+    trains its network without checkpoints or logs: it leaves nothing but its record
+    in the study."""
     values = {knob.name: knob.suggest(trial) for knob in knobs}
     trial.set_user_attr("overrides", overrides(knobs, values, trials.base))
     trial.set_user_attr("worker", WORKER)
     settings = trials.with_values(
         {knob.config_key: values[knob.name] for knob in knobs}
     )
+    reporter = ReportToOptuna(trial, settings.early_stopping.monitor)
+    flags = {**trainer_flags(settings), **ONE_DEVICE}
+    flags.update(enable_progress_bar=False, enable_model_summary=False)
     try:
-        reporter = train_trial(paths, settings, split, trial)
+        L.seed_everything(settings.project.seed, workers=True, verbose=False)
+        datamodule = build_datamodule(settings, split)
+        trainer = L.Trainer(
+            callbacks=[early_stopping(settings), reporter],
+            logger=False,
+            enable_checkpointing=False,
+            default_root_dir=paths.root,
+            **flags,
+        )
+        trainer.fit(build_lit_model(settings, datamodule), datamodule=datamodule)
     except (RuntimeError, ValueError, TypeError) as error:
         reason = str(error).strip().splitlines()[0] if str(error).strip() else ""
         raise ProjectError(
@@ -221,20 +200,19 @@ def save_best(
 
 def check_network_search(
     paths: Paths, settings: Settings
-) -> tuple[TrialSettings, list[Knob]]:
+) -> tuple[TrainerSettings, list[Knob]]:
     """The configuration trials start from, and the checked space. `search` calls it
     before either search: a typo stops it here, not after an hour of trials."""
     check_monitor(settings)
     advanced_part().check(settings)
-    trials = TrialSettings(paths, settings)
+    trials = TrainerSettings(paths, settings)
     return trials, network_space(settings, trials)
 
 
-def search_network(
-    paths: Paths, settings: Settings, trials: TrialSettings, knobs: list[Knob]
-) -> NetworkOutcome:
+def search_network(paths: Paths, trials: TrainerSettings, knobs: list[Knob]) -> None:
     """Add `network_search.n_trials` trials to the experiment's network study; save
-    the best trial's values."""
+    the best trial's values, and say how to train with them."""
+    settings = trials.with_values({})
     if settings.cpu_threads:
         torch.set_num_threads(settings.cpu_threads)
     split = current_kind().steps.prepare(paths, settings)
@@ -263,11 +241,17 @@ def search_network(
     finally:
         logger.setLevel(level)
     complete = study.get_trials(deepcopy=False, states=[COMPLETE])
-    best = study.best_trial if complete else None
-    return NetworkOutcome(
-        study_name=study.study_name,
-        complete=len(complete),
-        pruned=len(study.get_trials(deepcopy=False, states=[PRUNED])),
-        best=best,
-        saved=save_best(paths, settings, study, best) if best else None,
+    pruned = study.get_trials(deepcopy=False, states=[PRUNED])
+    print(
+        f"study {study.study_name}: {len(complete)} finished, "
+        f"{len(pruned)} pruned network trials"
+    )
+    if not complete:
+        print("no network trial has finished yet: nothing to train with")
+        return
+    best = study.best_trial
+    print(
+        f"best network trial {best.number}: {monitor} {best.value:.4f}; its values "
+        f"are in {save_best(paths, settings, study, best)}. Train with them:\n"
+        f"  {train_command(paths, settings)}"
     )

@@ -17,39 +17,24 @@ Every key, and both ends of every range, is checked before the first trial start
 """
 
 import json
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 import optuna
-from jsonargparse import Namespace, lazy_instance
-from jsonargparse.typing import NonNegativeInt
-from optuna.pruners import BasePruner, MedianPruner
+import yaml
+from jsonargparse import ArgumentError as ConfigError
+from jsonargparse import ArgumentParser, Namespace
 
-from ..core.cli import config_sections
 from ..core.errors import ProjectError
 from ..core.paths import Paths
-from ..core.settings import Settings, build_parser
+from ..core.settings import Settings, build_parser, check_file
 from ..intermediate.search import suggest_params
 from ..intermediate.space import Range, parse_setting, read_yaml
+from .sections import sections
 
 # Sections a trial may not change: what the data is, and how the searches run.
 FIXED_SECTIONS = ("project", "data", "search", "candidates", "network_search")
-
-
-@dataclass(frozen=True)
-class NetworkSearch:
-    """The `network_search:` section: the network's trials that `search` adds."""
-
-    # Network trials each `search` adds to the experiment's network study; 0 adds none.
-    n_trials: NonNegativeInt = 10
-    # Stops a trial early when its validation value, epoch by epoch, is worse than
-    # the study's other trials at the same epoch (any optuna.pruners class).
-    pruner: BasePruner = lazy_instance(
-        MedianPruner, n_startup_trials=3, n_warmup_steps=5
-    )
-    # section -> key -> a fixed value, a list of choices, or {low, high, log}.
-    space: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -86,12 +71,31 @@ class Knob:
         return self.setting if isinstance(self.setting, list) else [self.setting]
 
 
-class TrialSettings:
-    """The resolved configuration of `search`, ready to take each trial's values."""
+class TrainerSettings:
+    """The configuration `train` or `search` read, read again with `trainer:` as
+    Lightning's Trainer takes it (sections.py), ready to take each trial's values.
+    Each file is checked anew, naming the file at fault; a file's `trainer:` keys
+    override those of the files before it, and the command line's override both."""
 
-    def __init__(self, paths: Paths, settings: Settings) -> None:
-        self.parser = build_parser(paths, config_sections())
-        self.base = self.parser.parse_string(settings.yaml)
+    def __init__(
+        self,
+        paths: Paths,
+        settings: Settings,
+        add_options: Callable[[ArgumentParser], None] | None = None,
+    ) -> None:
+        self.parser = build_parser(paths, sections(lightning=True))
+        if add_options:  # the command's own, e.g. train's --resume
+            add_options(self.parser)
+        trainer: dict[str, Any] = {}
+        for path in settings.files:
+            check_file(self.parser, path)
+            trainer.update(read_yaml(path).get("trainer") or {})
+        resolved = yaml.safe_load(settings.yaml)
+        resolved["trainer"] = {**trainer, **resolved["trainer"]}
+        try:
+            self.base = self.parser.parse_object(resolved)
+        except ConfigError as error:
+            raise ProjectError(f"command line: {error}") from None
         self.files = settings.files
 
     def checked(self, values: Mapping[str, Any]) -> Namespace:
@@ -104,14 +108,14 @@ class TrialSettings:
         return namespace
 
     def with_values(self, values: Mapping[str, Any]) -> Settings:
-        """The settings a trial with `values` trains with."""
+        """The settings a trial with `values` trains with (`train`: none)."""
         namespace = self.checked(values)
         sections = self.parser.instantiate(namespace)
         sections.pop("config", None)
         return Settings(sections, self.parser.dump(namespace), self.files)
 
 
-def network_space(settings: Settings, trials: TrialSettings) -> list[Knob]:
+def network_space(settings: Settings, trials: TrainerSettings) -> list[Knob]:
     """`network_search.space` as knobs; refuses a key the configuration lacks or a
     value it does not take, naming where the space was written."""
     configured: dict[str, dict[str, Any]] = settings.network_search.space
@@ -126,10 +130,15 @@ def network_space(settings: Settings, trials: TrialSettings) -> list[Knob]:
     for section, keys in configured.items():
         for key, value in keys.items():
             where = f"{source}: network_search.space.{section}.{key}"
+            lists = isinstance(value, list) and value
+            if lists and all(isinstance(choice, list) for choice in value):
+                setting = ListChoices(tuple(json.dumps(one) for one in value))
+            else:  # a fixed value, a list of choices or a range, as in `candidates`
+                setting = parse_setting(value, where)
             knob = Knob(
-                name=f"{section}.{key}",
-                config_key=config_key(trials.base, section, key, where),
-                setting=parse_knob(value, where),
+                f"{section}.{key}",
+                config_key(trials.base, section, key, where),
+                setting,
             )
             check_examples(trials, knob, where)
             knobs.append(knob)
@@ -161,14 +170,7 @@ def config_key(base: Namespace, section: str, key: str, where: str) -> str:
     return f"{section}.{key}"
 
 
-def parse_knob(value: Any, where: str) -> Any:
-    """A fixed value, a list of choices (lists among them), or a range."""
-    if isinstance(value, list) and value and all(isinstance(v, list) for v in value):
-        return ListChoices(tuple(json.dumps(choice) for choice in value))
-    return parse_setting(value, where)
-
-
-def check_examples(trials: TrialSettings, knob: Knob, where: str) -> None:
+def check_examples(trials: TrainerSettings, knob: Knob, where: str) -> None:
     """Each choice, or both ends of a range, must be a value the key takes."""
     for example in knob.examples():
         try:

@@ -1,31 +1,19 @@
 """Where the network's files live, beside the files every tier writes."""
 
 from dataclasses import dataclass
-from pathlib import Path
 
-from ..core.paths import Paths
+from ..core.paths import Paths, under
 
 
 @dataclass(frozen=True)
 class NetworkPaths(Paths):
     """`Paths`, plus the checkpoints, the preprocessor, the logs and the history."""
 
-    @property
-    def checkpoint(self) -> Path:  # the best epoch of the last `train`
-        return self.models / "model.ckpt"
-
-    @property
-    def checkpoints(self) -> Path:  # best.ckpt and last.ckpt, while training
-        return self.models / "checkpoints"
-
-    @property
-    def preprocessor(self) -> Path:  # fitted on the network's training rows
-        return self.models / "preprocessor.skops"
-
-    @property
-    def logs(self) -> Path:
-        return self.root / "logs"
-
-    @property
-    def history(self) -> Path:  # one row per epoch: losses, metrics, learning rate
-        return self.reports / "history.csv"
+    # The best epoch of the last `train`; best.ckpt and last.ckpt, while training.
+    checkpoint = under("models", "model.ckpt")
+    checkpoints = under("models", "checkpoints")
+    # Fitted on the network's training rows.
+    preprocessor = under("models", "preprocessor.skops")
+    logs = under("logs")
+    # One row per epoch: losses, metrics, learning rate.
+    history = under("reports", "history.csv")

@@ -1,13 +1,8 @@
-"""The trained network outside Lightning: the spec that rebuilds it, its checkpoint
-loaded safely, and its predictions behind a scikit-learn model's interface.
-
-A checkpoint holds the network's weights (`state_dict`), its `NetworkSpec`
-(`network_spec`), the configuration and library versions it was trained with, and
-the optimizer's and callbacks' state for resuming; `weights_only=True` refuses
-anything else, so a checkpoint from someone else cannot run code here.
-`NetworkPredictor` offers `feature_names_in_` and `predict(X)`, so the advanced tier
-scores and predicts with the very same code as every other tier. PyTorch only, never
-Lightning: `evaluate` and `predict` start in a moment.
+"""The trained network outside Lightning (PyTorch only: `evaluate` and `predict`
+start in a moment): the spec that rebuilds it, its checkpoint loaded safely
+(`weights_only=True`: a checkpoint from someone else cannot run code here), and its
+predictions behind a scikit-learn model's `feature_names_in_` and `predict(X)`, so
+the advanced tier scores and predicts with the same code as every other tier.
 """
 
 import json
@@ -37,11 +32,8 @@ PREFIX = "network."
 
 @dataclass(frozen=True)
 class NetworkSpec:
-    """What rebuilds the network and turns its outputs into predictions.
-
-    Saved in each checkpoint as plain values (`as_dict`), so a checkpoint alone
-    rebuilds its network, and loads with `torch.load(..., weights_only=True)`.
-    """
+    """What rebuilds the network and turns its outputs into predictions; saved in
+    each checkpoint as plain values, so a checkpoint alone rebuilds its network."""
 
     task: str
     # The shape of one preprocessed row, and the network's outputs per row.
@@ -65,13 +57,8 @@ class NetworkSpec:
 
     @classmethod
     def from_dict(cls, values: dict[str, Any]) -> "NetworkSpec":
-        return cls(
-            **{
-                **values,
-                "input_shape": tuple(values["input_shape"]),
-                "classes": tuple(values["classes"]),
-            }
-        )
+        shape, classes = tuple(values["input_shape"]), tuple(values["classes"])
+        return cls(**{**values, "input_shape": shape, "classes": classes})
 
 
 def to_features(
@@ -97,8 +84,7 @@ class NetworkPredictor:
         self.spec = spec
 
     @property
-    def feature_names_in_(self) -> np.ndarray:
-        """The columns a row needs, as the preprocessor saw them in training."""
+    def feature_names_in_(self) -> np.ndarray:  # the columns a row needs
         return self.preprocessor.feature_names_in_
 
     @torch.no_grad()
@@ -136,10 +122,9 @@ def read_checkpoint(path: Path) -> dict[str, Any]:
 
 
 def load_network(path: Path) -> tuple[torch.nn.Module, NetworkSpec, dict[str, Any]]:
-    """The network saved at `path`, its spec, and the checkpoint it came from."""
+    """The network saved at `path`, its spec, and the checkpoint."""
     checkpoint = read_checkpoint(path)
-    network, spec = rebuild(path, checkpoint, NetworkSpec.from_dict)
-    return network, spec, checkpoint
+    return *rebuild(path, checkpoint, NetworkSpec.from_dict), checkpoint
 
 
 def rebuild(

@@ -8,32 +8,13 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
-import yaml
 
 from ..core.artifacts import read_json, write_metrics
 from ..core.evaluate import held_out_split, write_evaluation
 from ..core.kind import current_kind
-from ..core.project import Project
-from ..core.report import read_metrics
 from ..core.settings import Settings
-from ..intermediate.runs import all_runs_section, fill_report, list_runs
 from .part import advanced_part
 from .paths import NetworkPaths
-
-
-def describe_network(predictor: Any, config: str) -> dict[str, Any]:
-    """The network's class and its main settings, for the report's model summary."""
-    settings = yaml.safe_load(config) if config else {}
-    weights = sum(parameter.numel() for parameter in predictor.network.parameters())
-    params: dict[str, Any] = {**predictor.spec.network, "weights": weights}
-    for key in ("optimizer", "scheduler"):
-        if settings.get(key):
-            params[key] = settings[key]["class_path"].rsplit(".", 1)[-1]
-    if settings.get("optimizer"):
-        params["lr"] = settings["optimizer"]["init_args"].get("lr")
-    if settings.get("batches"):
-        params["batch_size"] = settings["batches"]["batch_size"]
-    return {"estimator": type(predictor.network).__name__, "params": params}
 
 
 def training_facts(
@@ -133,20 +114,3 @@ def evaluate_network(paths: NetworkPaths, settings: Settings) -> dict[str, Any]:
     }
     write_metrics(paths.metrics, metrics)
     return metrics
-
-
-def network_results(paths: NetworkPaths) -> tuple[dict[str, Any], Path, list[str]]:
-    """What `report` fills in (a part's `report_content`): the last run's metrics, the
-    network / best classical / baseline table, and the table of every run."""
-    metrics = read_metrics(paths.metrics)
-    sections = [comparison_table(metrics)]
-    runs = list_runs(paths)
-    if runs:
-        sections += all_runs_section(runs)
-    return metrics, paths.reports, sections
-
-
-def report(paths: NetworkPaths, project: Project) -> list[Path]:
-    """Fill the documents with what the kind's part shows: the network beside its
-    rival and the baseline, and every run."""
-    return fill_report(paths, project, *advanced_part().report_content(paths))

@@ -1,19 +1,22 @@
 """The config sections of the advanced rung, after the intermediate ones and the
-kind's own (its part's `sections`, e.g. text's `tokenizer`). jsonargparse builds each
-from a signature, none lists its keys by hand: `trainer` from Lightning's `Trainer`,
-`optimizer` and `scheduler` from the class `class_path` names, `network` from
-network.py's build_network, `batches`, `early_stopping` and `network_search` (where
-the kind's part searches the network, network_space.py) from dataclasses.
+kind's own (e.g. text's `tokenizer`). jsonargparse builds each from a signature, none
+lists its keys by hand: `trainer` from Lightning's `Trainer`, `optimizer` and
+`scheduler` from the classes `class_path` names, `network` from build_network, the
+others from dataclasses. Every command reads `trainer:` as a plain table, so only
+those that build a Trainer import Lightning (seconds): `train` and `search` read the
+configuration again with `sections(lightning=True)` (network_space.py's
+`TrainerSettings`), which checks each key against the Trainer's own signature.
 """
 
-from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Literal
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
 
-import lightning as L
-from jsonargparse import ArgumentParser, Namespace
-from jsonargparse.typing import NonNegativeInt, PositiveInt
-from lightning.pytorch.cli import LRSchedulerCallable, OptimizerCallable
+from jsonargparse import ArgumentParser, Namespace, lazy_instance
+from jsonargparse.typing import NonNegativeInt, OpenUnitInterval, PositiveInt
+from optuna.pruners import BasePruner, MedianPruner
+from torch.optim import Optimizer
+from torch.optim.lr_scheduler import LRScheduler
 
 from ...network import build_network
 from ..core.settings import (
@@ -23,16 +26,30 @@ from ..core.settings import (
     value_section,
 )
 from ..intermediate.sections import sections as intermediate_sections
-from .datamodule import Batches
-from .network_space import NetworkSearch
 from .part import advanced_part
 
 # Trainer arguments the engine sets: its callbacks (early stopping, checkpoints),
 # its CSV logger and where both write. Every other one is a key of `trainer:`.
 SET_BY_ENGINE = {"callbacks", "logger", "enable_checkpointing", "default_root_dir"}
 
-# The optimizer when the config names none.
+# The optimizer when the config names none; what jsonargparse builds from a
+# `class_path` (Lightning's OptimizerCallable and LRSchedulerCallable, less Lightning).
 ADAMW = Namespace(class_path="torch.optim.AdamW")
+OptimizerCallable = Callable[[Iterable], Optimizer]
+LRSchedulerCallable = Callable[[Optimizer], LRScheduler]
+
+
+@dataclass(frozen=True)
+class Batches:
+    """The `batches:` section: how rows become batches."""
+
+    # Rows per optimisation step.
+    batch_size: PositiveInt = 32
+    # The share of the training rows held out to pick the best epoch.
+    val_size: OpenUnitInterval = 0.2
+    # DataLoader worker processes; 0 loads batches in the training process itself,
+    # the fastest for data held in memory.
+    num_workers: NonNegativeInt = 0
 
 
 @dataclass(frozen=True)
@@ -47,12 +64,29 @@ class EarlyStopping:
     patience: PositiveInt = 20
 
 
+@dataclass(frozen=True)
+class NetworkSearch:
+    """The `network_search:` section: the network's trials that `search` adds."""
+
+    # Network trials each `search` adds to the experiment's network study; 0 adds none.
+    n_trials: NonNegativeInt = 10
+    # Stops a trial early when its validation value, epoch by epoch, is worse than
+    # the study's other trials at the same epoch (any optuna.pruners class).
+    pruner: BasePruner = lazy_instance(
+        MedianPruner, n_startup_trials=3, n_warmup_steps=5
+    )
+    # section -> key -> a fixed value, a list of choices, or {low, high, log}.
+    space: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+
 def trainer_section(parser: ArgumentParser, key: str) -> None:
     """Lightning Trainer's flags, kept as values: `train` adds the engine's own."""
+    import lightning as L
+
     parser.add_class_arguments(L.Trainer, key, skip=SET_BY_ENGINE, instantiate=False)
 
 
-def sections() -> Mapping[str, AddSection]:
+def sections(lightning: bool = False) -> Mapping[str, AddSection]:
     part = advanced_part()
     network_search = (
         {"network_search": dataclass_section(NetworkSearch)}
@@ -68,7 +102,7 @@ def sections() -> Mapping[str, AddSection]:
         "optimizer": value_section(OptimizerCallable, ADAMW),
         "scheduler": value_section(LRSchedulerCallable | None, None),
         "early_stopping": dataclass_section(EarlyStopping),
-        "trainer": trainer_section,
+        "trainer": trainer_section if lightning else value_section(dict[str, Any], {}),
         # PyTorch threads per process on a CPU; 0 keeps PyTorch's default.
         "cpu_threads": value_section(NonNegativeInt, 1),
         **network_search,

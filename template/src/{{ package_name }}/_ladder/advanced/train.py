@@ -35,8 +35,10 @@ from ..core.settings import Settings
 from ..intermediate.part import reported_mean, search_part
 from ..intermediate.runs import save_run, write_latest
 from ..intermediate.train import search_candidates, search_metrics
+from .commands import add_train_options
 from .lit_model import LitParams
-from .part import DataModule, advanced_part
+from .network_space import TrainerSettings
+from .part import advanced_part
 from .paths import NetworkPaths
 from .predictor import read_checkpoint
 from .results import per_class, training_facts
@@ -108,12 +110,12 @@ def build_trainer(paths: NetworkPaths, settings: Settings) -> L.Trainer:
     )
 
 
-def build_datamodule(settings: Settings, data: Any) -> DataModule:
+def build_datamodule(settings: Settings, data: Any) -> Any:
     """The training and validation batches, from the training part of `data`."""
     return advanced_part().data_module(settings, data)
 
 
-def build_lit_model(settings: Settings, datamodule: DataModule) -> L.LightningModule:
+def build_lit_model(settings: Settings, datamodule: Any) -> L.LightningModule:
     """The network of the `network:` section, for the data in `datamodule`."""
     params = LitParams(
         spec=datamodule.spec(settings.network.as_dict()),
@@ -147,9 +149,11 @@ def load_history(path: Path) -> pd.DataFrame:
 
 
 def training_curves_figure(
-    history: pd.DataFrame, metric: str, monitor: str, best_epoch: int
+    history: pd.DataFrame, metric: str, training: dict[str, Any]
 ) -> Figure:
-    """Loss, `metric` and learning rate per epoch: training against validation."""
+    """Loss, `metric` and learning rate per epoch: training against validation, and
+    the best epoch (`training_facts`)."""
+    best_epoch = training["best_epoch"]
     figure = Figure(figsize=(13, 4), layout="constrained")
     loss_axes, metric_axes, lr_axes = figure.subplots(1, 3)
     for axes, name in [(loss_axes, "loss"), (metric_axes, metric)]:
@@ -168,7 +172,9 @@ def training_curves_figure(
         axes.axvline(best_epoch, color="grey", linestyle="--", label="best epoch")
         axes.set_xlabel("epoch")
         axes.legend()
-    figure.suptitle(f"Training curves; best epoch by {monitor}: {best_epoch}")
+    figure.suptitle(
+        f"Training curves; best epoch by {training['monitor']}: {best_epoch}"
+    )
     return figure
 
 
@@ -176,6 +182,8 @@ def train(paths: Paths, settings: Settings) -> dict[str, Any] | None:
     """Train, search, score, save; returns the metrics written, or None on the
     processes other than rank 0."""
     paths, part = NetworkPaths(paths.root), advanced_part()
+    # `trainer:` checked against Lightning's Trainer, every default filled in.
+    settings = TrainerSettings(paths, settings, add_train_options).with_values({})
     check_monitor(settings)
     resume = None
     if settings.resume is not None:
@@ -238,12 +246,7 @@ def train(paths: Paths, settings: Settings) -> dict[str, Any] | None:
     }
     if settings.project.is_classification:
         metrics["per_class"] = per_class(data.y_test, model.predict(data.X_test))
-    curves = training_curves_figure(
-        history,
-        part.curve_metric(settings),
-        training["monitor"],
-        training["best_epoch"],
-    )
+    curves = training_curves_figure(history, part.curve_metric(settings), training)
     figures = {
         **evaluation.figures,
         "training_curves": curves,

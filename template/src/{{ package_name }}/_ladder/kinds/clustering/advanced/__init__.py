@@ -1,4 +1,4 @@
-"""The clustering kind's advanced part (advanced/part.py's `AdvancedPart`): an
+"""The clustering kind's advanced part (advanced/part.py): an
 autoencoder that learns to rebuild the rows (training.py), KMeans on its embedding,
 its reconstruction error as anomaly score (autoencoder.py), beside the best classical
 candidate. The names it does not define are the rows' (advanced/rows.py)."""
@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from ....advanced import rows
 from ....advanced.paths import NetworkPaths
 from ....core.settings import Settings
 
@@ -136,7 +135,3 @@ def report_content(paths: NetworkPaths) -> tuple[dict[str, Any], Path, list[str]
         *search_sections(best_run(runs), runs),
     ]
     return metrics, latest.folder, sections
-
-
-def __getattr__(name: str) -> Any:
-    return getattr(rows, name)

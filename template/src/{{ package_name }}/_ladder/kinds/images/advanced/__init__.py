@@ -11,11 +11,6 @@ from ....core.errors import ProjectError
 from ....core.settings import Settings
 
 
-def __getattr__(name: str) -> Any:
-    # The part's other names (part.py's AdvancedPart) are the rows' own.
-    return getattr(rows, name)
-
-
 def check(settings: Settings) -> None:
     """The weights `network.backbone: resnet18` starts from, on this machine: a file
     of yours, or torchvision's ImageNet ones (`network.weights: DEFAULT`) downloaded

@@ -1,4 +1,4 @@
-"""The text kind's advanced part (advanced/part.py's `AdvancedPart`): a network over
+"""The text kind's advanced part (advanced/part.py): a network over
 the tokens of a tokenizer learned from the training texts (tokens.py), trained in
 padded, length-bucketed batches (datamodule.py); its rival is the best TF-IDF model."""
 
@@ -7,7 +7,6 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
-from ....advanced import rows
 from ....advanced.paths import NetworkPaths
 from ....core.artifacts import write_text
 from ....core.data import Split
@@ -70,11 +69,3 @@ def figures(
 
     drawn = search_figures(classical, split, settings, outcome)
     return {**drawn, **word_figures(classical)}
-
-
-def __getattr__(name: str) -> Any:
-    # The part's other names (part.py's AdvancedPart) are the rows' own: the
-    # network's name and inputs, the LightningModule, its metrics and the values
-    # early stopping watches, the network's description, the rival's scores, the
-    # report.
-    return getattr(rows, name)

@@ -1,7 +1,7 @@
-"""The time-series kind's advanced part (advanced/part.py's `AdvancedPart`): a
-sequence network over windows of the training period (windows.py) that forecasts like
-every forecaster, beside the best classical one, both scored by their errors. The
-names it does not define are the rows' (advanced/rows.py)."""
+"""The time-series kind's advanced part (advanced/part.py): a sequence network over
+windows of the training period (windows.py) that forecasts like every forecaster,
+beside the best classical one, both scored by their errors. The names it does not
+define are the rows' (advanced/rows.py)."""
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -10,7 +10,6 @@ from typing import Any
 
 from jsonargparse.typing import PositiveInt
 
-from ....advanced import rows
 from ....advanced.paths import NetworkPaths
 from ....core.settings import AddSection, Settings, dataclass_section
 
@@ -115,7 +114,3 @@ def figures(
         "forecast": forecast_figure(split.train, split.test, forecasts, series.season),
         "cross_validation": cross_validation_figure(outcome.candidates),
     }
-
-
-def __getattr__(name: str) -> Any:
-    return getattr(rows, name)
