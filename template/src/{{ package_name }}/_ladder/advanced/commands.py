@@ -88,12 +88,15 @@ KIND, PART = current_kind(), advanced_part()
 SEARCHED = (
     "studies: the candidates' and the network's" if PART.SEARCHES_NETWORK else "study"
 )
+# `trainer:` read as Lightning's Trainer takes it, every key checked against it.
+BUILDS_TRAINER = {"lightning": True}
 COMMANDS = [
     Command(
         "train",
         f"train the {PART.NETWORK} and the best classical model; score, save, report",
         run_train,
         reads_config=True,
+        section_options=BUILDS_TRAINER,
         add_options=add_train_options,
     ),
     Command(
@@ -101,6 +104,7 @@ COMMANDS = [
         f"only add trials to the experiment's {SEARCHED} (a worker)",
         run_search,
         reads_config=True,
+        section_options=BUILDS_TRAINER,
         on_interrupt=INTERRUPTED,
     ),
     Command(

@@ -29,7 +29,7 @@ from ..core.kind import current_kind
 from ..core.paths import Paths
 from ..core.settings import Settings
 from ..intermediate.search import WORKER, default_storage, hashed_name, open_study
-from .network_space import Knob, TrainerSettings, network_space, overrides
+from .network_space import Knob, TrialSettings, network_space, overrides
 from .part import advanced_part
 from .train import (
     build_datamodule,
@@ -89,7 +89,7 @@ def network_study_name(settings: Settings) -> str:
 
 def run_trial(
     paths: Paths,
-    trials: TrainerSettings,
+    trials: TrialSettings,
     knobs: list[Knob],
     split: Split,
     trial: optuna.Trial,
@@ -200,16 +200,16 @@ def save_best(
 
 def check_network_search(
     paths: Paths, settings: Settings
-) -> tuple[TrainerSettings, list[Knob]]:
+) -> tuple[TrialSettings, list[Knob]]:
     """The configuration trials start from, and the checked space. `search` calls it
     before either search: a typo stops it here, not after an hour of trials."""
     check_monitor(settings)
     advanced_part().check(settings)
-    trials = TrainerSettings(paths, settings)
+    trials = TrialSettings(paths, settings)
     return trials, network_space(settings, trials)
 
 
-def search_network(paths: Paths, trials: TrainerSettings, knobs: list[Knob]) -> None:
+def search_network(paths: Paths, trials: TrialSettings, knobs: list[Knob]) -> None:
     """Add `network_search.n_trials` trials to the experiment's network study; save
     the best trial's values, and say how to train with them."""
     settings = trials.with_values({})

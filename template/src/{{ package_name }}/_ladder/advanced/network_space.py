@@ -17,18 +17,16 @@ Every key, and both ends of every range, is checked before the first trial start
 """
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 import optuna
-import yaml
-from jsonargparse import ArgumentError as ConfigError
-from jsonargparse import ArgumentParser, Namespace
+from jsonargparse import Namespace
 
 from ..core.errors import ProjectError
 from ..core.paths import Paths
-from ..core.settings import Settings, build_parser, check_file
+from ..core.settings import Settings, build_parser
 from ..intermediate.search import suggest_params
 from ..intermediate.space import Range, parse_setting, read_yaml
 from .sections import sections
@@ -71,31 +69,12 @@ class Knob:
         return self.setting if isinstance(self.setting, list) else [self.setting]
 
 
-class TrainerSettings:
-    """The configuration `train` or `search` read, read again with `trainer:` as
-    Lightning's Trainer takes it (sections.py), ready to take each trial's values.
-    Each file is checked anew, naming the file at fault; a file's `trainer:` keys
-    override those of the files before it, and the command line's override both."""
+class TrialSettings:
+    """The resolved configuration of `search`, ready to take each trial's values."""
 
-    def __init__(
-        self,
-        paths: Paths,
-        settings: Settings,
-        add_options: Callable[[ArgumentParser], None] | None = None,
-    ) -> None:
+    def __init__(self, paths: Paths, settings: Settings) -> None:
         self.parser = build_parser(paths, sections(lightning=True))
-        if add_options:  # the command's own, e.g. train's --resume
-            add_options(self.parser)
-        trainer: dict[str, Any] = {}
-        for path in settings.files:
-            check_file(self.parser, path)
-            trainer.update(read_yaml(path).get("trainer") or {})
-        resolved = yaml.safe_load(settings.yaml)
-        resolved["trainer"] = {**trainer, **resolved["trainer"]}
-        try:
-            self.base = self.parser.parse_object(resolved)
-        except ConfigError as error:
-            raise ProjectError(f"command line: {error}") from None
+        self.base = self.parser.parse_string(settings.yaml)
         self.files = settings.files
 
     def checked(self, values: Mapping[str, Any]) -> Namespace:
@@ -108,14 +87,14 @@ class TrainerSettings:
         return namespace
 
     def with_values(self, values: Mapping[str, Any]) -> Settings:
-        """The settings a trial with `values` trains with (`train`: none)."""
+        """The settings a trial with `values` trains with."""
         namespace = self.checked(values)
         sections = self.parser.instantiate(namespace)
         sections.pop("config", None)
         return Settings(sections, self.parser.dump(namespace), self.files)
 
 
-def network_space(settings: Settings, trials: TrainerSettings) -> list[Knob]:
+def network_space(settings: Settings, trials: TrialSettings) -> list[Knob]:
     """`network_search.space` as knobs; refuses a key the configuration lacks or a
     value it does not take, naming where the space was written."""
     configured: dict[str, dict[str, Any]] = settings.network_search.space
@@ -170,7 +149,7 @@ def config_key(base: Namespace, section: str, key: str, where: str) -> str:
     return f"{section}.{key}"
 
 
-def check_examples(trials: TrainerSettings, knob: Knob, where: str) -> None:
+def check_examples(trials: TrialSettings, knob: Knob, where: str) -> None:
     """Each choice, or both ends of a range, must be a value the key takes."""
     for example in knob.examples():
         try:

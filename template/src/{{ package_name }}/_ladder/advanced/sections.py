@@ -2,10 +2,9 @@
 kind's own (e.g. text's `tokenizer`). jsonargparse builds each from a signature, none
 lists its keys by hand: `trainer` from Lightning's `Trainer`, `optimizer` and
 `scheduler` from the classes `class_path` names, `network` from build_network, the
-others from dataclasses. Every command reads `trainer:` as a plain table, so only
-those that build a Trainer import Lightning (seconds): `train` and `search` read the
-configuration again with `sections(lightning=True)` (network_space.py's
-`TrainerSettings`), which checks each key against the Trainer's own signature.
+others from dataclasses. Only the commands that build a Trainer (`train`, `search`:
+commands.py's BUILDS_TRAINER) read `trainer:` against the Trainer's own signature,
+importing Lightning (seconds); the others read it as a plain table.
 """
 
 from collections.abc import Callable, Iterable, Mapping

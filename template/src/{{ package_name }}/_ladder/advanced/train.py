@@ -35,9 +35,7 @@ from ..core.settings import Settings
 from ..intermediate.part import reported_mean, search_part
 from ..intermediate.runs import save_run, write_latest
 from ..intermediate.train import search_candidates, search_metrics
-from .commands import add_train_options
 from .lit_model import LitParams
-from .network_space import TrainerSettings
 from .part import advanced_part
 from .paths import NetworkPaths
 from .predictor import read_checkpoint
@@ -182,8 +180,6 @@ def train(paths: Paths, settings: Settings) -> dict[str, Any] | None:
     """Train, search, score, save; returns the metrics written, or None on the
     processes other than rank 0."""
     paths, part = NetworkPaths(paths.root), advanced_part()
-    # `trainer:` checked against Lightning's Trainer, every default filled in.
-    settings = TrainerSettings(paths, settings, add_train_options).with_values({})
     check_monitor(settings)
     resume = None
     if settings.resume is not None:

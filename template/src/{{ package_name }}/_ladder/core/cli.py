@@ -20,8 +20,9 @@ import pkgutil
 import sys
 import warnings
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from jsonargparse import ArgumentParser
 
@@ -48,6 +49,9 @@ class Command:
     # Whether it reads configs/default.yaml. Only the commands that do import your
     # modules to build the sections: `report` and `compare` start in a blink.
     reads_config: bool = False
+    # Passed to the sections' list, e.g. the advanced train's `lightning=True`: only
+    # the commands that build a Trainer import Lightning (seconds) to read `trainer:`.
+    section_options: Mapping[str, Any] = field(default_factory=dict)
     # Options of this command alone, e.g. the CSV that `predict` reads.
     add_options: Callable[[ArgumentParser], None] | None = None
     # Printed when the command is stopped with Ctrl-C.
@@ -76,16 +80,17 @@ def available_commands() -> dict[str, Command]:
     return commands
 
 
-def config_sections() -> Mapping[str, AddSection]:
+def config_sections(**options: Any) -> Mapping[str, AddSection]:
     """Every section of configs/default.yaml: the highest rung's list holds them all."""
     listing = [rung for rung in present_rungs() if is_present(f"{rung}.sections")]
-    return importlib.import_module(f"{LADDER}.{listing[-1]}.sections").sections()
+    module = importlib.import_module(f"{LADDER}.{listing[-1]}.sections")
+    return module.sections(**options)
 
 
 def command_parser(paths: Paths, command: Command) -> ArgumentParser:
     parser = build_parser(
         paths,
-        config_sections() if command.reads_config else {},
+        config_sections(**command.section_options) if command.reads_config else {},
         prog=f"python -m {PACKAGE} {command.name}",
         description=command.help,
     )
