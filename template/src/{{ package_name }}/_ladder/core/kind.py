@@ -91,6 +91,8 @@ class Kind:
     # says); the others start faster without it, and never import PyTorch.
     predict_reads_config: bool = False
     evaluate_help: str = "re-score the saved model on the test rows"
+    # What one example is called in the draft: "trained on 120 rows".
+    examples: str = "rows"
     # Lines `train` prints before the scores, from the settings and metrics.
     train_notes: Callable[[Settings, dict], list[str]] = lambda settings, metrics: []
     # The captions of the figures the exploration notebook draws for this kind alone,

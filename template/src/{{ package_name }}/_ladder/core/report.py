@@ -85,14 +85,17 @@ def metrics_table(metrics: dict[str, Any]) -> str:
     return table("| metric | model | baseline |", "| --- | ---: | ---: |", rows)
 
 
-def model_summary(metrics: dict[str, Any]) -> str:
+def model_summary(metrics: dict[str, Any], examples: str = "rows") -> str:
+    """Which model, with which settings, on how many `examples` (rows, texts, ...)."""
     params = ", ".join(
-        f"`{name}={value!r}`" for name, value in metrics["params"].items()
+        # A searched float shows 4 digits, not Optuna's 0.012345678901234.
+        f"`{name}={value:.4g}`" if isinstance(value, float) else f"`{name}={value!r}`"
+        for name, value in metrics["params"].items()
     )
+    model = f"`{metrics['estimator']}`" + (f" ({params})" if params else "")
     return (
-        f"Model: `{metrics['estimator']}` ({params}), trained on "
-        f"{metrics['n_train']} rows and tested on {metrics['n_test']} held-out rows "
-        f"of `{metrics['dataset']}`."
+        f"Model: {model}, trained on {metrics['n_train']} {examples} and tested on "
+        f"{metrics['n_test']} held-out {examples} of `{metrics['dataset']}`."
     )
 
 
@@ -195,7 +198,7 @@ def with_results(
         )
     sections = [
         metrics_table(metrics),
-        model_summary(metrics),
+        model_summary(metrics, current_kind().examples),
         training_summary(metrics),
         per_class_table(metrics),
         misclassified_table(metrics),

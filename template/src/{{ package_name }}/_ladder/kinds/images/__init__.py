@@ -6,6 +6,7 @@ from ...core.kind import Kind, predict_options, row_sections
 
 KIND = Kind(
     name="images",
+    examples="images",
     sections=row_sections,
     predict_help="predict the class of each image in a folder, or of image files",
     add_predict_options=predict_options(

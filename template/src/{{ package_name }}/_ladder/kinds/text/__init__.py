@@ -15,6 +15,7 @@ def sections() -> Mapping[str, AddSection]:
 
 KIND = Kind(
     name="text",
+    examples="texts",
     sections=sections,
     predict_help="predict the label of each text of a CSV",
     add_predict_options=predict_options("csv", "CSV with a column of texts"),

@@ -30,6 +30,7 @@ def gaps_filled(settings: Settings, metrics: dict) -> list[str]:
 
 KIND = Kind(
     name="timeseries",
+    examples="time steps",
     sections=sections,
     predict_help="forecast the next horizon after the latest data",
     add_predict_options=predict_options(
