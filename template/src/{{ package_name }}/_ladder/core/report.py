@@ -259,7 +259,7 @@ def missing_cell(facts: dict[str, Any]) -> str:
 def facts_table(facts: dict[str, Any]) -> str:
     features = str(facts["features"])
     if "numeric" in facts:
-        features += f" ({facts['numeric']} numeric, {facts['categorical']} text)"
+        features += f" ({facts['numeric']} numeric, {facts['categorical']} categorical)"
     rows = [
         ("rows", facts["rows"]),
         ("features", features),
