@@ -65,7 +65,7 @@ def run_evaluate(paths: Paths, settings: Settings) -> None:
     from .results import evaluate_network
 
     root = NetworkPaths(paths.root)
-    print_rescored(paths, lambda: evaluate_network(root, settings))
+    print_rescored(paths, lambda: evaluate_network(root, settings, advanced_part()))
 
 
 def run_predict(paths: Paths, settings: Settings) -> None:

@@ -15,8 +15,8 @@ from torch.utils.data import DataLoader, Dataset, TensorDataset
 
 from ..core.data import Split, split_dataset
 from ..core.project import Project
+from .batches import Batches
 from .predictor import NetworkSpec, to_features
-from .sections import Batches
 
 
 class BatchedData(L.LightningDataModule):

@@ -15,8 +15,8 @@ from torchmetrics.classification import MulticlassAccuracy, MulticlassF1Score
 from torchmetrics.regression import MeanAbsoluteError, MeanSquaredError, R2Score
 
 from ..core.artifacts import installed_versions
+from .batches import LRSchedulerCallable, OptimizerCallable
 from .predictor import NETWORK_LIBRARIES, NetworkSpec
-from .sections import LRSchedulerCallable, OptimizerCallable
 
 # Logged per stage as train_<name> and val_<name>, beside <stage>_loss; the names are
 # core's metric names, so val_accuracy here is accuracy in reports/metrics.json.

@@ -13,7 +13,6 @@ from ..core.artifacts import read_json, write_metrics
 from ..core.evaluate import held_out_split, write_evaluation
 from ..core.kind import current_kind
 from ..core.settings import Settings
-from .part import advanced_part
 from .paths import NetworkPaths
 
 
@@ -86,10 +85,13 @@ def comparison_table(metrics: dict[str, Any]) -> str:
     return "\n".join(rows) + "\n\n" + sentence
 
 
-def evaluate_network(paths: NetworkPaths, settings: Settings) -> dict[str, Any]:
-    """Re-score the saved network with the kind's `evaluate` step; keep what `train`
-    recorded beside it (training facts, best classical model, ...)."""
-    part, steps = advanced_part(), current_kind().steps
+def evaluate_network(
+    paths: NetworkPaths, settings: Settings, part: Any
+) -> dict[str, Any]:
+    """Re-score the saved network of the kind's advanced `part` (part.py) with the
+    kind's `evaluate` step; keep what `train` recorded beside it (training facts,
+    best classical model, ...)."""
+    steps = current_kind().steps
     model, checkpoint = part.load(paths, settings)
     if part.EVALUATE_READS_CONFIG:
         data = steps.prepare(paths, settings)

@@ -7,15 +7,13 @@ commands.py's BUILDS_TRAINER) read `trainer:` against the Trainer's own signatur
 importing Lightning (seconds); the others read it as a plain table.
 """
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from jsonargparse import ArgumentParser, Namespace, lazy_instance
-from jsonargparse.typing import NonNegativeInt, OpenUnitInterval, PositiveInt
+from jsonargparse.typing import NonNegativeInt, PositiveInt
 from optuna.pruners import BasePruner, MedianPruner
-from torch.optim import Optimizer
-from torch.optim.lr_scheduler import LRScheduler
 
 from ...network import build_network
 from ..core.settings import (
@@ -25,30 +23,15 @@ from ..core.settings import (
     value_section,
 )
 from ..intermediate.sections import sections as intermediate_sections
+from .batches import Batches, LRSchedulerCallable, OptimizerCallable
 from .part import advanced_part
 
 # Trainer arguments the engine sets: its callbacks (early stopping, checkpoints),
 # its CSV logger and where both write. Every other one is a key of `trainer:`.
 SET_BY_ENGINE = {"callbacks", "logger", "enable_checkpointing", "default_root_dir"}
 
-# The optimizer when the config names none; what jsonargparse builds from a
-# `class_path` (Lightning's OptimizerCallable and LRSchedulerCallable, less Lightning).
+# The optimizer when the config names none.
 ADAMW = Namespace(class_path="torch.optim.AdamW")
-OptimizerCallable = Callable[[Iterable], Optimizer]
-LRSchedulerCallable = Callable[[Optimizer], LRScheduler]
-
-
-@dataclass(frozen=True)
-class Batches:
-    """The `batches:` section: how rows become batches."""
-
-    # Rows per optimisation step.
-    batch_size: PositiveInt = 32
-    # The share of the training rows held out to pick the best epoch.
-    val_size: OpenUnitInterval = 0.2
-    # DataLoader worker processes; 0 loads batches in the training process itself,
-    # the fastest for data held in memory.
-    num_workers: NonNegativeInt = 0
 
 
 @dataclass(frozen=True)

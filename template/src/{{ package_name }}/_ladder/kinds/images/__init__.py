@@ -6,12 +6,12 @@ from ...core.kind import Kind, predict_options, row_sections
 
 KIND = Kind(
     name="images",
-    examples="images",
     sections=row_sections,
     predict_help="predict the class of each image in a folder, or of image files",
     add_predict_options=predict_options(
         "images", "a folder of images, or image files", nargs="+"
     ),
+    examples="images",
     captions={
         "data_samples": "A few images of each class",
         "data_class_means": "The average image of each class",

@@ -15,11 +15,11 @@ def sections() -> Mapping[str, AddSection]:
 
 KIND = Kind(
     name="text",
-    examples="texts",
     sections=sections,
     predict_help="predict the label of each text of a CSV",
     add_predict_options=predict_options("csv", "CSV with a column of texts"),
     evaluate_help="re-score the saved model on the test texts",
+    examples="texts",
     captions={
         "data_lengths": "How long the texts are, by label",
         "data_words": "The words each label uses most",

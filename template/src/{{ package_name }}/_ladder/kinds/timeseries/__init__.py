@@ -30,7 +30,6 @@ def gaps_filled(settings: Settings, metrics: dict) -> list[str]:
 
 KIND = Kind(
     name="timeseries",
-    examples="time steps",
     sections=sections,
     predict_help="forecast the next horizon after the latest data",
     add_predict_options=predict_options(
@@ -41,6 +40,7 @@ KIND = Kind(
     ),
     predict_reads_config=True,
     evaluate_help="re-score the saved forecaster on the test period",
+    examples="time steps",
     train_notes=gaps_filled,
     captions={
         "data_series": "The series over time",
