@@ -126,7 +126,9 @@ class LitNetwork(LitBase):
     def validation_step(self, batch: list[Tensor], batch_idx: int) -> None:
         self.step(batch, self.val_loss, self.val_metrics)
 
-    def step(self, batch: list[Tensor], total_loss: MeanMetric, metrics) -> Tensor:
+    def step(
+        self, batch: list[Tensor], total_loss: MeanMetric, metrics: MetricCollection
+    ) -> Tensor:
         """One batch: its loss, added with its scores to the epoch's running totals."""
         features, targets = batch
         outputs = self(features)
@@ -145,7 +147,13 @@ class LitNetwork(LitBase):
     def on_validation_epoch_end(self) -> None:
         self.log_epoch("val", self.val_loss, self.val_metrics, prog_bar=True)
 
-    def log_epoch(self, stage: str, total_loss, metrics, prog_bar=False) -> None:
+    def log_epoch(
+        self,
+        stage: str,
+        total_loss: MeanMetric,
+        metrics: MetricCollection,
+        prog_bar: bool = False,
+    ) -> None:
         """Log the epoch's values once (not at every step: it keeps Lightning's
         bookkeeping out of the way), then start the totals afresh."""
         values = {f"{stage}_loss": total_loss.compute(), **metrics.compute()}

@@ -109,8 +109,8 @@ def network_space(settings: Settings, trials: TrialSettings) -> list[Knob]:
     for section, keys in configured.items():
         for key, value in keys.items():
             where = f"{source}: network_search.space.{section}.{key}"
-            lists = isinstance(value, list) and value
-            if lists and all(isinstance(choice, list) for choice in value):
+            choices = value if isinstance(value, list) else []
+            if choices and all(isinstance(choice, list) for choice in choices):
                 setting = ListChoices(tuple(json.dumps(one) for one in value))
             else:  # a fixed value, a list of choices or a range, as in `candidates`
                 setting = parse_setting(value, where)

@@ -37,10 +37,13 @@ def evaluate(model: Any, split: Split, settings: Settings) -> Evaluation:
     wrong = most_confidently_wrong(model, split.X_test, y_true, y_pred)
     shown = {
         "sample_predictions": (sample[:GRID], "Test images: true / predicted"),
-        "confidently_wrong": (wrong, "Most confidently wrong: true / predicted"),
+        "confidently_wrong": (
+            wrong,
+            "Most confidently wrong: true / predicted"
+            if len(wrong)
+            else "No test image was misclassified",
+        ),
     }
-    if not len(wrong):
-        shown["confidently_wrong"] = (wrong, "No test image was misclassified")
     for name, (chosen, title) in shown.items():
         grid = image_grid(images[chosen], y_true[chosen], y_pred[chosen], title)
         evaluation.figures[name] = grid

@@ -4,7 +4,6 @@ padded, length-bucketed batches (datamodule.py); its rival is the best TF-IDF mo
 
 from collections.abc import Mapping
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 from ....advanced.paths import NetworkPaths
@@ -35,11 +34,19 @@ def tokenizer_path(paths: NetworkPaths) -> Path:
 def model(
     checkpoint: Path, datamodule: Any, split: Split, settings: Settings
 ) -> tuple[Any, dict[str, Any]]:
+    return text_predictor(checkpoint, datamodule.tokenizer, settings)
+
+
+def text_predictor(
+    checkpoint: Path, tokenizer: Any, settings: Settings
+) -> tuple[Any, dict[str, Any]]:
+    """The network at `checkpoint` reading its texts through `tokenizer`, and the
+    checkpoint: trained just now (`model`) or saved (`load`)."""
     from ....advanced.predictor import load_network
     from .tokens import TextPredictor
 
     network, spec, saved = load_network(checkpoint)
-    tokenizer, column = datamodule.tokenizer, settings.project.text_column
+    column = settings.project.text_column
     return TextPredictor(network, tokenizer, spec, column), saved
 
 
@@ -51,9 +58,8 @@ def load(paths: NetworkPaths, settings: Settings) -> tuple[Any, dict[str, Any]]:
     """models/model.ckpt and models/tokenizer.json, ready to predict."""
     from .tokens import load_tokenizer
 
-    # All `model` reads of the DataModule is its tokenizer: the saved one here.
-    saved = SimpleNamespace(tokenizer=load_tokenizer(tokenizer_path(paths)))
-    return model(paths.checkpoint, saved, None, settings)
+    tokenizer = load_tokenizer(tokenizer_path(paths))
+    return text_predictor(paths.checkpoint, tokenizer, settings)
 
 
 def facts(model: Any, datamodule: Any) -> dict[str, Any]:
