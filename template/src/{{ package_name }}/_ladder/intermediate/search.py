@@ -31,7 +31,7 @@ from ..core.errors import ProjectError
 from ..core.evaluate import PRIMARY_METRIC
 from ..core.paths import Paths
 from ..core.settings import Settings
-from .part import intermediate_part
+from .part import intermediate_part, reported_mean, reported_metric
 from .space import Range, SearchSpace, candidates_source
 
 # The sections that change what a trial measures, with the kind's own (part.py): only
@@ -270,10 +270,13 @@ def add_trials(
         if trial.state != optuna.trial.TrialState.COMPLETE:
             return
         scores, best = trial.user_attrs["fold_scores"], study.best_trial
+        # An error searched negated (neg_mase) is shown as the error, as the tables do.
+        mean = reported_mean(metric, float(np.mean(scores)))
+        best_mean = reported_mean(metric, best.value)
         print(
             f"trial {trial.number:>3}  {trial.params['candidate']:<24} "
-            f"{metric} {np.mean(scores):.3f} ± {np.std(scores):.3f}   "
-            f"best {best.value:.3f} (trial {best.number})",
+            f"{reported_metric(metric)} {mean:.3f} ± {np.std(scores):.3f}   "
+            f"best {best_mean:.3f} (trial {best.number})",
             flush=True,
         )
 
