@@ -16,8 +16,10 @@ For each tier in OFFERED_TIERS (catalogue.yml), side by side in one run:
   one-file template: the floor Copier itself costs. In the same rounds, the highest
   tier's project's own files as a plain template in this repository (plain_template):
   what Copier costs to clone this repository and write those files, whatever the
-  template does. With --peer, another template is rendered in the same rounds, to
-  show what the floor ratio looks like elsewhere.
+  template does; and as many one-line files as the lowest tier's project writes
+  (one_line_template): what Copier costs per file, whatever the files hold. With
+  --peer, another template is rendered in the same rounds, to show what the floor
+  ratio looks like elsewhere.
 - train: `python -m <package> train` in the tier's default project (and in a text
   project trained on common.py's corpus, the default images project and a
   time-series project on co2: --kinds), against a plain
@@ -352,6 +354,31 @@ def plain_template(template: Path, project: Path, destination: Path) -> Path:
     return destination
 
 
+def one_line_template(template: Path, count: int, destination: Path) -> Path:
+    """Copier's cost per file: `template`'s repository (cloned alike), with its
+    copier.yml the floor's and its template/ folder `count` files of one line each.
+    Whatever a template's files hold, rendering this many costs at least this much."""
+    git("clone", "--quiet", str(template), str(destination), cwd=destination.parent)
+    shutil.rmtree(destination / ".git")
+    shutil.rmtree(destination / "template")
+    (destination / "template").mkdir()
+    for number in range(count):
+        (destination / "template" / f"file_{number}.txt").write_text(f"{number}\n")
+    (destination / "copier.yml").write_text(FLOOR_FILES["copier.yml"], "utf-8")
+    commit_folder(destination)
+    return destination
+
+
+def project_files(project: Path) -> int:
+    """How many files rendering `project` wrote (its git folder and answers aside)."""
+    ignored = {".git", ".copier-answers.yml"}
+    return sum(
+        1
+        for path in project.rglob("*")
+        if path.is_file() and not ignored & set(path.relative_to(project).parts)
+    )
+
+
 def render(template: Path, destination: Path, data: dict[str, str]) -> Path:
     """Render untimed, in this process: a project for the other measures to use."""
     import copier
@@ -484,6 +511,11 @@ class Bench:
             self.template, self.project(highest), self.work / "plain"
         )
         subjects["plain"] = (plain, {})
+        # Copier alone, as many files as the lowest tier's project, each one line.
+        lowest = self.tiers[0]
+        files = project_files(self.project(lowest))
+        one_line = one_line_template(self.template, files, self.work / "one-line")
+        subjects["one-line"] = (one_line, {})
         if self.peer:
             source, data = self.peer
             subjects[source.name] = (snapshot(source, self.fresh("peer")), data)
@@ -511,6 +543,15 @@ class Bench:
                 f"render the {highest} default project's own files as a plain "
                 "template: Copier's share, for reference",
                 timings["plain"],
+                timings["floor"],
+                "one-file template",
+            )
+        )
+        rows.append(
+            Row(
+                f"render {files} one-line files (as many as the {lowest} default "
+                "project) in this repository: Copier's cost per file, for reference",
+                timings["one-line"],
                 timings["floor"],
                 "one-file template",
             )
