@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .artifacts import load_model, read_json, write_text
+from .caveats import caveats
 from .cli import Command
 from .errors import ProjectError
 from .kind import current_kind
@@ -31,6 +32,8 @@ WRITTEN = "metrics written to reports/metrics.json, figures to reports/figures/"
 def print_scores(metrics: dict, written: str = WRITTEN) -> None:
     name, model, baseline = headline(metrics)
     print(f"test {name}: model {model:.3f}, baseline {baseline:.3f}")
+    for line in caveats(metrics, current_kind().examples):
+        print(f"warning: {line}")
     print(written)
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .artifacts import read_json, write_text
+from .caveats import caveats
 from .errors import ProjectError
 from .kind import current_kind
 from .paths import Paths
@@ -70,6 +71,12 @@ def table(header: str, rule: str, rows: Iterable[Sequence[Any]]) -> str:
     lines = [header, rule]
     lines += ["| " + " | ".join(str(value) for value in row) + " |" for row in rows]
     return "\n".join(lines)
+
+
+def warnings(metrics: dict[str, Any], examples: str) -> str:
+    """What `train` warned of, first: a reader sees it before the numbers."""
+    lines = caveats(metrics, examples)
+    return "\n".join(f"> **Warning:** {line[0].upper()}{line[1:]}." for line in lines)
 
 
 def metrics_table(metrics: dict[str, Any]) -> str:
@@ -196,9 +203,11 @@ def with_results(
             f"{document} has {found}: put one {START} line and one {END} line "
             "where the results should go"
         )
+    examples = current_kind().examples
     sections = [
+        warnings(metrics, examples),
         metrics_table(metrics),
-        model_summary(metrics, current_kind().examples),
+        model_summary(metrics, examples),
         training_summary(metrics),
         per_class_table(metrics),
         misclassified_table(metrics),
