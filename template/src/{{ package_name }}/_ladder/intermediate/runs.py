@@ -188,8 +188,11 @@ def search_sections(best: Run, runs: list[Run]) -> list[str]:
     """The draft's account of the search: the kind's sentence on how the candidates
     were compared (its numbers from `cv`), the best run's candidates, every run."""
     account = intermediate_part().search_account.format(**best.metrics["cv"])
+    # Where the folds could not tell the best candidates apart, which one was kept.
+    selection = best.metrics.get("selection")
+    close = f" {selection[0].upper()}{selection[1:]}." if selection else ""
     return [
-        f"Best run: `{best.name}`. {account}",
+        f"Best run: `{best.name}`. {account}{close}",
         candidates_table(best.metrics),
         *all_runs_section(runs),
     ]

@@ -14,6 +14,7 @@ from ..core.artifacts import save_model
 from ..core.kind import current_kind
 from ..core.paths import Paths
 from ..core.settings import Settings
+from .choice import choose, selection_note
 from .part import search_part
 from .runs import save_run, write_latest
 from .search import add_trials, candidate_results, default_storage, open_study
@@ -22,38 +23,50 @@ from .search import add_trials, candidate_results, default_storage, open_study
 @dataclass(frozen=True)
 class SearchOutcome:
     """What the study holds after a search: each candidate's best trial (search.py's
-    candidate_results), the best of them, and the finished trials of every worker."""
+    candidate_results), the one chosen of them (choice.py), why where the scores were
+    too close to tell apart, and the finished trials of every worker."""
 
     study_name: str
     candidates: list[dict[str, Any]]
     best: dict[str, Any]
     trials: int
+    selection: str | None = None
 
 
 def search_candidates(paths: Paths, settings: Settings, data: Any) -> SearchOutcome:
-    """Add `search.n_trials` trials to the experiment's study; return its outcome."""
+    """Add `search.n_trials` trials to the experiment's study; return its outcome,
+    and print why the chosen candidate won when the scores were close."""
     search = search_part()
     objective = search.objective(settings, data)  # checks the config first
     study = open_study(settings, settings.search.storage or default_storage(paths))
-    add_trials(study, objective, settings.search.n_trials, search.score_name(settings))
+    metric = search.score_name(settings)
+    add_trials(study, objective, settings.search.n_trials, metric)
     results = candidate_results(study, search.TRIAL_FACTS)
+    best = choose(results, list(settings.candidates))
+    selection = selection_note(results, best, metric)
+    if selection:
+        print(f"note: {selection}")
     return SearchOutcome(
         study_name=study.study_name,
         candidates=results,
-        best=max(results, key=lambda candidate: candidate["mean"]),
+        best=best,
         trials=sum(candidate["trials"] for candidate in results),
+        selection=selection,
     )
 
 
 def search_metrics(settings: Settings, outcome: SearchOutcome) -> dict[str, Any]:
-    """What a run's metrics.json says of its search: the best candidate, how it was
-    scored (`cv`), and every candidate's best trial."""
+    """What a run's metrics.json says of its search: the chosen candidate, how it was
+    scored (`cv`), why it was chosen where that was close, and every candidate's best
+    trial."""
     counts = {"trials": outcome.trials, "new_trials": settings.search.n_trials}
+    selection = {"selection": outcome.selection} if outcome.selection else {}
     return {
         "experiment": settings.experiment,
         "study": outcome.study_name,
         "candidate": outcome.best["name"],
         "cv": search_part().cv_facts(settings, outcome.best, counts),
+        **selection,
         "candidates": outcome.candidates,
     }
 
