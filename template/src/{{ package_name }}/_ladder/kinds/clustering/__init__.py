@@ -4,6 +4,7 @@ groups."""
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from jsonargparse.typing import PositiveInt
 
@@ -44,11 +45,18 @@ def report_sections(metrics: dict) -> list[str]:
     return cluster_sections(metrics)
 
 
+def train_notes(settings: Any, metrics: dict) -> list[str]:
+    from .profile import column_notes
+
+    return column_notes(metrics)
+
+
 KIND = Kind(
     name="clustering",
     sections=sections,
     predict_help="assign the rows of a CSV to clusters and score how unusual each is",
     add_predict_options=add_rows_to_predict,
     report_sections=report_sections,
+    train_notes=train_notes,
     captions={"data_pairs": "Pairs of features, coloured by the hidden labels"},
 )

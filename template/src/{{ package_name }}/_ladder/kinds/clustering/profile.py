@@ -107,6 +107,7 @@ def cluster_sections(metrics: dict[str, Any]) -> list[str]:
     measure = metrics.get("anomaly_score", "anomaly score")
     return [
         note + ".",
+        *columns_sections(metrics.get("columns")),
         f"What each of the {len(profile)} clusters holds (all rows; the "
         "columns that tell the clusters apart most, their mean in each):",
         profile_table(profile),
@@ -114,6 +115,62 @@ def cluster_sections(metrics: dict[str, Any]) -> list[str]:
         "scores new rows the same way):",
         unusual_table(unusual),
     ]
+
+
+def columns_sections(columns: dict[str, Any] | None) -> list[str]:
+    """Which columns the clusters were found in, and how far each separates them."""
+    if not columns:
+        return []
+    separation = columns["separation"]
+    how = (
+        "the ones `data.columns` names"
+        if columns["chosen_by"] == "data.columns"
+        else "every column that can hold groups"
+    )
+    said = f"Clustered on {len(separation)} columns, {how}"
+    if columns["left_out"]:
+        said += f"; left out: {reasons(columns['left_out'])}"
+    if columns["flagged"]:
+        said += (
+            f". Named, though they may hold no groups: {reasons(columns['flagged'])}"
+        )
+    table = "\n".join(
+        [
+            "| column | separation |",
+            "| --- | ---: |",
+            *(f"| {cell(name)} | {value:.2f} |" for name, value in separation.items()),
+        ]
+    )
+    return [
+        f"{said}. What tells the clusters apart, from 0 (they look alike in it) to 1 "
+        "(it alone separates them; a number's share of variance between the "
+        "clusters, a category's information shared with them beyond chance):",
+        table,
+    ]
+
+
+def reasons(columns: dict[str, str]) -> str:
+    return ", ".join(f"`{name}` ({why})" for name, why in columns.items())
+
+
+def column_notes(metrics: dict[str, Any]) -> list[str]:
+    """What `train` says of the columns: those left out or named though they may hold
+    no groups, and those that tell the clusters apart most."""
+    columns = metrics.get("columns")
+    if not columns:
+        return []
+    notes = []
+    if columns["left_out"]:
+        notes.append(
+            f"left out of the clusters: {reasons(columns['left_out'])}; name the "
+            "columns to use in data.columns"
+        )
+    for name, why in columns["flagged"].items():
+        notes.append(f"data.columns names `{name}`, which may hold no groups: {why}")
+    top = list(columns["separation"].items())[:3]
+    shown = ", ".join(f"{name} {value:.2f}" for name, value in top)
+    notes.append(f"what tells the clusters apart most (0 to 1): {shown}")
+    return notes
 
 
 def profile_table(profile: dict[str, dict]) -> str:

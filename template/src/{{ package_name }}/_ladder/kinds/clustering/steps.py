@@ -23,6 +23,7 @@ from ...core.paths import Paths
 from ...core.rows import read_rows, scored, write_rows
 from ...core.settings import Settings
 from . import data, figures
+from .columns import left_out, separation
 from .data import Rows
 from .profile import (
     anomaly_scores,
@@ -138,6 +139,7 @@ def evaluate(model: Pipeline, rows: Rows, settings: Settings) -> Evaluation:
             "unusual": most_unusual(
                 X, row_scores, clusters, columns, shown.unusual_rows
             ),
+            "columns": columns_record(X, clusters, rows, settings),
         },
     )
     drawn = {
@@ -149,6 +151,20 @@ def evaluate(model: Pipeline, rows: Rows, settings: Settings) -> Evaluation:
         ),
     }
     return Evaluation(metrics, drawn)
+
+
+def columns_record(
+    X: pd.DataFrame, clusters: np.ndarray, rows: Rows, settings: Settings
+) -> dict[str, Any]:
+    """Which columns were clustered on and why, and how far each separates the
+    clusters; columns `data.columns` names that hold no groups are flagged."""
+    named = bool(settings.data.columns)
+    return {
+        "chosen_by": "data.columns" if named else "default",
+        "left_out": rows.left_out,
+        "flagged": left_out(X) if named else {},
+        "separation": separation(X, clusters),
+    }
 
 
 def predict(model: Pipeline, paths: Paths, settings: Settings) -> str:

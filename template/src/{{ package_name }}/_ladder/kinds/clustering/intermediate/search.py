@@ -36,8 +36,13 @@ if TYPE_CHECKING:
 
     from ....intermediate.train import SearchOutcome
 
-# The score of a fit that found a single cluster (or one per row): the worst there is.
+# The score of a fit that found a single cluster (or one per row), or a cluster of a
+# few stray rows: the worst there is.
 DEGENERATE = -1.0
+# A cluster of fewer rows than this share is outliers set apart, not a group (the
+# silhouette rewards it: a few far rows and all the rest). The anomaly scores are
+# what find outliers.
+MIN_CLUSTER_SHARE = 0.02
 # What each candidate's best trial found, beside its scores in metrics.json.
 TRIAL_FACTS = ("stability", "clusters")
 # metrics.json's `cv`: the best trial's silhouettes on the training rows, one per
@@ -54,7 +59,9 @@ def score_name(settings: Settings) -> str:
 def internal_score(model: Pipeline, X: pd.DataFrame) -> tuple[float, np.ndarray]:
     """The silhouette of the clusters `model` finds in X, and those clusters."""
     clusters = model.fit_predict(X)
-    if not 2 <= len(np.unique(clusters)) < len(X):
+    sizes = np.bincount(clusters[clusters != -1])  # -1: DBSCAN's noise, no cluster
+    few = max(2, MIN_CLUSTER_SHARE * len(X))
+    if not 2 <= len(np.unique(clusters)) < len(X) or sizes[sizes > 0].min() < few:
         return DEGENERATE, clusters
     return float(silhouette_score(model[:-1].transform(X), clusters)), clusters
 
