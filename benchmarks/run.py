@@ -790,16 +790,14 @@ def markdown(rows: list[Row], notes: list[str]) -> str:
     return "\n".join(lines)
 
 
-def write_readme(table: str) -> None:
-    """Replace what lies between the two benchmark markers in README.md."""
+def write_readme(table: str, start: str = README_START, end: str = README_END) -> None:
+    """Replace what lies between two markers in README.md (the benchmark table's)."""
     text = README.read_text(encoding="utf-8")
-    if README_START not in text or README_END not in text:
-        raise SystemExit(f"README.md lacks the {README_START} / {README_END} lines")
-    before, rest = text.split(README_START, 1)
-    after = rest.split(README_END, 1)[1]
-    README.write_text(
-        f"{before}{README_START}\n{table}\n{README_END}{after}", encoding="utf-8"
-    )
+    if start not in text or end not in text:
+        raise SystemExit(f"README.md lacks the {start} / {end} lines")
+    before, rest = text.split(start, 1)
+    after = rest.split(end, 1)[1]
+    README.write_text(f"{before}{start}\n{table}\n{end}{after}", encoding="utf-8")
 
 
 MEASURES = ("render", "train", "all", "suite", "update", "setup")

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from baselines.common import write_text_corpus
-from run import README, RESULTS, TEXT_ANSWERS, answer, render, snapshot
+from run import RESULTS, TEXT_ANSWERS, answer, render, snapshot, write_readme
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "extensions"))
 from ml100_jinja.catalogue import DATASETS, KINDS, OFFERED_TIERS  # noqa: E402
@@ -153,15 +153,6 @@ def table(rows: list[str]) -> str:
     return "\n".join([header, rule + " | --- |", *rows])
 
 
-def write_readme(text: str) -> None:
-    readme = README.read_text(encoding="utf-8")
-    if README_START not in readme or README_END not in readme:
-        raise SystemExit(f"README.md lacks the {README_START} / {README_END} lines")
-    before, rest = readme.split(README_START, 1)
-    after = rest.split(README_END, 1)[1]
-    README.write_text(f"{before}{README_START}\n{text}\n{README_END}{after}", "utf-8")
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--kinds", nargs="+", choices=list(KINDS), default=list(KINDS))
@@ -187,7 +178,7 @@ def main(argv: list[str] | None = None) -> int:
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "tiers.json").write_text(json.dumps([vars(s) for s in scores], indent=1))
     if args.readme:
-        write_readme(text)
+        write_readme(text, README_START, README_END)
     return 0
 
 
