@@ -1,9 +1,9 @@
 """What each cluster holds, which rows fit none, and how the draft shows both.
 
-A profile shows the columns whose cluster means lie furthest apart, in units of the
-column's spread. A row's anomaly score is its distance to the nearest centre in the
-model's scaled columns (the autoencoder's: its reconstruction error); the highest
-are worth a look: errors in the data, fraud, rare cases.
+A profile shows each cluster's mean of the numeric columns that separate the
+clusters most (columns.py ranks them). A row's anomaly score is its distance to the
+nearest centre in the model's scaled columns (the autoencoder's: its reconstruction
+error); the highest are worth a look: errors in the data, fraud, rare cases.
 """
 
 from typing import Any
@@ -37,17 +37,6 @@ def anomaly_scores(model, X: pd.DataFrame) -> np.ndarray:
     found = centres(model[-1])
     distances = np.linalg.norm(features[:, None, :] - found[None, :, :], axis=2)
     return distances.min(axis=1)
-
-
-def telling_columns(X: pd.DataFrame, clusters: np.ndarray, count: int) -> list[str]:
-    """The `count` numeric columns whose means differ most between clusters."""
-    numeric = X.select_dtypes("number")
-    if numeric.columns.empty:
-        return []
-    means = numeric.groupby(clusters).mean()
-    spread = numeric.std().replace(0, np.nan)
-    separation = ((means.max() - means.min()) / spread).fillna(0)
-    return list(separation.sort_values(ascending=False).index[:count])
 
 
 def cluster_profile(

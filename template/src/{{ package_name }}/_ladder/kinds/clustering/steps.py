@@ -30,7 +30,6 @@ from .profile import (
     centres,
     cluster_profile,
     most_unusual,
-    telling_columns,
 )
 
 load, prepare = data.load, data.prepare
@@ -116,7 +115,10 @@ def evaluate(model: Pipeline, rows: Rows, settings: Settings) -> Evaluation:
     X = rows.X
     clusters = model.predict(X)
     row_scores = anomaly_scores(model, X)
-    columns = telling_columns(X, clusters, shown.profile_columns)
+    ranked = separation(X, clusters)
+    # The profile: the numeric columns that separate the clusters most.
+    numeric = set(X.select_dtypes("number").columns)
+    columns = [name for name in ranked if name in numeric][: shown.profile_columns]
     features = feature_space(model, X)
     n_train = len(rows.X_train)
     ks = list(range(2, max(2, min(shown.max_k, n_train - 1)) + 1))
@@ -139,7 +141,7 @@ def evaluate(model: Pipeline, rows: Rows, settings: Settings) -> Evaluation:
             "unusual": most_unusual(
                 X, row_scores, clusters, columns, shown.unusual_rows
             ),
-            "columns": columns_record(X, clusters, rows, settings),
+            "columns": columns_record(X, ranked, rows, settings),
         },
     )
     drawn = {
@@ -154,16 +156,17 @@ def evaluate(model: Pipeline, rows: Rows, settings: Settings) -> Evaluation:
 
 
 def columns_record(
-    X: pd.DataFrame, clusters: np.ndarray, rows: Rows, settings: Settings
+    X: pd.DataFrame, ranked: dict[str, float], rows: Rows, settings: Settings
 ) -> dict[str, Any]:
     """Which columns were clustered on and why, and how far each separates the
-    clusters; columns `data.columns` names that hold no groups are flagged."""
+    clusters (`ranked`); columns `data.columns` names that hold no groups are
+    flagged."""
     named = bool(settings.data.columns)
     return {
         "chosen_by": "data.columns" if named else "default",
         "left_out": rows.left_out,
         "flagged": left_out(X) if named else {},
-        "separation": separation(X, clusters),
+        "separation": ranked,
     }
 
 
