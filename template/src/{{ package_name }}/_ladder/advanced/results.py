@@ -10,6 +10,7 @@ from typing import Any
 import pandas as pd
 
 from ..core.artifacts import read_json, write_metrics
+from ..core.caveats import beats, same_as_shown
 from ..core.evaluate import held_out_split, write_evaluation
 from ..core.kind import current_kind
 from ..core.settings import Settings
@@ -67,10 +68,8 @@ def comparison_table(metrics: dict[str, Any]) -> str:
             f"| {metrics['baseline'][metric]:.3f} |"
         )
     network, best = metrics["model"][primary], classical["scores"][primary]
-    # Scores are better higher; a forecast's errors (lower_is_better) lower.
-    better = network < best if metrics.get("lower_is_better") else network > best
-    verdict = "beats" if better else "does not beat"
-    if f"{network:.3f}" == f"{best:.3f}":
+    verdict = "beats" if beats(primary, network, best) else "does not beat"
+    if same_as_shown(network, best):
         verdict = "ties with"
     cv = classical.get("cv") or {}
     spread = (

@@ -19,10 +19,15 @@ FEW_FOR_A_NETWORK = 1000
 SIDES = ("model", "baseline")
 
 
+def same_as_shown(score: float, other: float) -> bool:
+    """Whether the two read the same to the 3 decimals every table shows."""
+    return f"{score:.3f}" == f"{other:.3f}"
+
+
 def beats(metric: str, score: float, other: float) -> bool:
-    """Whether `score` is better than `other` in `metric`, shown to 3 decimals (a tie
-    there does not beat)."""
-    if f"{score:.3f}" == f"{other:.3f}":
+    """Whether `score` is better than `other` in `metric`, as shown (a tie to 3
+    decimals does not beat)."""
+    if same_as_shown(score, other):
         return False
     return score < other if metric in ERRORS else score > other
 
@@ -55,7 +60,7 @@ def baseline_cause(metrics: dict[str, Any], examples: str) -> str:
         return f"only {n_train} training {examples}; more data helps most"
     # Balanced accuracy as the baseline's: the model, too, says the majority class.
     model, baseline = (metrics[side].get("balanced_accuracy") for side in SIDES)
-    if None not in (model, baseline) and f"{model:.3f}" == f"{baseline:.3f}":
+    if None not in (model, baseline) and same_as_shown(model, baseline):
         return (
             f"like the baseline, it predicts the most common class (balanced accuracy "
             f"{model:.3f}); the inputs separate the classes too weakly, and "

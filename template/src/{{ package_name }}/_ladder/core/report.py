@@ -73,10 +73,15 @@ def table(header: str, rule: str, rows: Iterable[Sequence[Any]]) -> str:
     return "\n".join(lines)
 
 
+def sentence(text: str) -> str:
+    """A line `train` prints (lower case, no full stop) as a sentence of the draft."""
+    return f"{text[0].upper()}{text[1:]}."
+
+
 def warnings(metrics: dict[str, Any], examples: str) -> str:
     """What `train` warned of, first: a reader sees it before the numbers."""
     lines = caveats(metrics, examples)
-    return "\n".join(f"> **Warning:** {line[0].upper()}{line[1:]}." for line in lines)
+    return "\n".join(f"> **Warning:** {sentence(line)}" for line in lines)
 
 
 def metrics_table(metrics: dict[str, Any]) -> str:

@@ -29,7 +29,7 @@ from ..core.kind import current_kind
 from ..core.paths import Paths
 from ..core.project import Project
 from ..core.publish import Blog
-from ..core.report import documents_to_fill, fill_results
+from ..core.report import documents_to_fill, fill_results, sentence
 from ..core.settings import Settings
 from .part import intermediate_part, reported_mean, reported_metric
 
@@ -190,7 +190,7 @@ def search_sections(best: Run, runs: list[Run]) -> list[str]:
     account = intermediate_part().search_account.format(**best.metrics["cv"])
     # Where the folds could not tell the best candidates apart, which one was kept.
     selection = best.metrics.get("selection")
-    close = f" {selection[0].upper()}{selection[1:]}." if selection else ""
+    close = f" {sentence(selection)}" if selection else ""
     return [
         f"Best run: `{best.name}`. {account}{close}",
         candidates_table(best.metrics),

@@ -49,9 +49,8 @@ def is_identifier(column: pd.Series) -> bool:
     """Row numbers (whole numbers counting up by one), or a text column with a value
     of its own in most rows: names, codes, keys."""
     if pd.api.types.is_numeric_dtype(column):
-        whole = np.all(np.mod(column, 1) == 0)
         counts_up = column.max() - column.min() == len(column) - 1
-        return bool(column.is_unique and whole and counts_up)
+        return bool(column.is_unique and whole_numbers(column) and counts_up)
     distinct = column.nunique()
     return column.is_unique or (distinct > MANY and distinct >= len(column) / 2)
 
@@ -73,8 +72,11 @@ def is_dates(column: pd.Series) -> bool:
 def is_years(column: pd.Series) -> bool:
     if not pd.api.types.is_numeric_dtype(column) or pd.api.types.is_bool_dtype(column):
         return False
-    whole = np.all(np.mod(column, 1) == 0)
-    return bool(whole and column.between(*YEARS).all())
+    return whole_numbers(column) and bool(column.between(*YEARS).all())
+
+
+def whole_numbers(column: pd.Series) -> bool:
+    return bool(np.all(np.mod(column, 1) == 0))
 
 
 def separation(X: pd.DataFrame, clusters: np.ndarray) -> dict[str, float]:
