@@ -69,7 +69,8 @@ def answers(kind: str, dataset: str, tier: str, folder: Path) -> dict[str, str]:
 
 
 def standard_error(metrics: dict) -> float | None:
-    """The kept candidate's standard error, where its folds score the test metric."""
+    """The kept candidate's standard error, where its folds score the test metric
+    (as the engine's intermediate/choice.py computes it)."""
     cv, primary = metrics.get("cv") or {}, metrics["primary_metric"]
     searched = cv.get("metric") or cv.get("score") or primary
     scores = cv.get("fold_scores") or []
